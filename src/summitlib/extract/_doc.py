@@ -1,0 +1,33 @@
+"""The analysed document every extractor reads: text, sentences and the mentions found once."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import attrs
+
+from summitlib.extract.dates import DateMention
+from summitlib.extract.entities import EntityMention
+from summitlib.model import Article, Money, Span
+
+
+@attrs.frozen
+class Doc:
+    """One article after the shared passes (sentences, entities, dates, money), before the records."""
+
+    article: Article
+    sentences: tuple[Span, ...]
+    entities: tuple[EntityMention, ...]
+    dates: tuple[DateMention, ...]
+    money: tuple[Money, ...]
+
+    @property
+    def text(self) -> str:
+        """The article text."""
+        return self.article.text
+
+    @property
+    def published(self) -> dt.date | None:
+        """The publication day (first day of the month for month precision), if known."""
+        p = self.article.published
+        return p.start if p is not None else None
