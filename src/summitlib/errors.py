@@ -9,12 +9,16 @@ from __future__ import annotations
 
 __all__ = [
     "ArticleFormatError",
+    "ArticleNotFoundError",
+    "ArticleReadError",
     "ArticleTooLargeError",
     "BinaryContentError",
     "EmptyArticleError",
     "EncodingWarning",
     "ExtraError",
+    "InvalidDateError",
     "InvalidHeaderDateError",
+    "PublishedMismatchWarning",
     "SummitlibError",
     "SummitlibWarning",
     "UnknownEntityError",
@@ -31,6 +35,10 @@ class SummitlibWarning(UserWarning):
 
 class EncodingWarning(SummitlibWarning):  # noqa: A001 - scoped to summitlib.errors on purpose
     """The article was not valid UTF-8 and was decoded with a fallback encoding."""
+
+
+class PublishedMismatchWarning(SummitlibWarning):
+    """The caller's ``published=`` date differs from the article's ``date`` header; the header was kept."""
 
 
 class ArticleFormatError(SummitlibError, ValueError):
@@ -96,6 +104,21 @@ class InvalidHeaderDateError(ArticleFormatError):
 
 class ArticleTooLargeError(ArticleFormatError):
     """The file is larger than the configured limit."""
+
+
+class ArticleReadError(SummitlibError, OSError):
+    """An article file cannot be opened or read (a directory, no permission, an I/O error).
+
+    Built like an ``OSError``: ``ArticleReadError(errno, message, filename)``.
+    """
+
+
+class ArticleNotFoundError(ArticleReadError, FileNotFoundError):
+    """No article file exists at the given path."""
+
+
+class InvalidDateError(SummitlibError, ValueError):
+    """A date the caller passed (``published=``) is not an ISO date or does not exist."""
 
 
 class UnknownEntityError(SummitlibError, LookupError):

@@ -1,0 +1,74 @@
+"""summitlib: typed, queryable records of diplomatic summits from German-language news articles.
+
+>>> import summitlib as sl
+>>> ex = sl.extract(sl.seed_paths()[1])
+>>> ex.summits[0].organization
+'CIS'
+"""
+
+from __future__ import annotations
+
+from importlib.metadata import PackageNotFoundError, version
+
+from summitlib import errors
+from summitlib._seeds import seed_paths
+from summitlib.errors import SummitlibError
+from summitlib.export.json import dump_jsonl, from_json, from_jsonable, load_jsonl, to_json, to_jsonable
+from summitlib.model import (
+    CAMEO,
+    Act,
+    Agreement,
+    AgreementKind,
+    Article,
+    Country,
+    Extraction,
+    Meeting,
+    MeetingKind,
+    Money,
+    Organization,
+    PartialDate,
+    Person,
+    Place,
+    Precision,
+    Qualifier,
+    Span,
+    Statement,
+    Summit,
+)
+
+try:
+    __version__ = version("summitlib")
+except PackageNotFoundError:  # pragma: no cover - running from a source tree without metadata
+    __version__ = "0.0.0"
+
+__all__ = [
+    "CAMEO",
+    "Act",
+    "Agreement",
+    "AgreementKind",
+    "Article",
+    "Country",
+    "Extraction",
+    "Meeting",
+    "MeetingKind",
+    "Money",
+    "Organization",
+    "PartialDate",
+    "Person",
+    "Place",
+    "Precision",
+    "Qualifier",
+    "Span",
+    "Statement",
+    "Summit",
+    "SummitlibError",
+    "__version__",
+    "dump_jsonl",
+    "errors",
+    "from_json",
+    "from_jsonable",
+    "load_jsonl",
+    "seed_paths",
+    "to_json",
+    "to_jsonable",
+]

@@ -1,0 +1,1 @@
+"""Bundled data files (lexica, gazetteers), loaded lazily through importlib.resources."""

@@ -1,0 +1,1 @@
+"""Exporters: JSON (the one converter, always available), pandas and Arrow (optional extras)."""
