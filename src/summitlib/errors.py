@@ -13,6 +13,7 @@ __all__ = [
     "ArticleReadError",
     "ArticleTooLargeError",
     "BinaryContentError",
+    "ContractError",
     "EmptyArticleError",
     "EncodingWarning",
     "ExtraError",
@@ -33,7 +34,7 @@ class SummitlibWarning(UserWarning):
     """Root of summitlib's warnings: the input was doubtful, a best-effort record was made."""
 
 
-class EncodingWarning(SummitlibWarning):  # noqa: A001 - scoped to summitlib.errors on purpose
+class EncodingWarning(SummitlibWarning):  # shadows the builtin inside summitlib.errors on purpose
     """The article was not valid UTF-8 and was decoded with a fallback encoding."""
 
 
@@ -79,7 +80,7 @@ class ArticleFormatError(SummitlibError, ValueError):
         return (_rebuild, (type(self), self.message, self.source, self.line, self.column, self.line_text))
 
 
-def _rebuild(
+def _rebuild(  # noqa: PLR0917 - pickle calls it with positional arguments
     cls: type[ArticleFormatError],
     message: str,
     source: str | None,
@@ -119,6 +120,10 @@ class ArticleNotFoundError(ArticleReadError, FileNotFoundError):
 
 class InvalidDateError(SummitlibError, ValueError):
     """A date the caller passed (``published=``) is not an ISO date or does not exist."""
+
+
+class ContractError(SummitlibError, ValueError):
+    """JSON data does not follow the contract of the class it is read into."""
 
 
 class UnknownEntityError(SummitlibError, LookupError):

@@ -26,6 +26,7 @@ import attrs
 import cattrs
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
+from summitlib.errors import ContractError
 from summitlib.model import (
     Agreement,
     Article,
@@ -182,9 +183,13 @@ def from_jsonable(data: Any, cls: type[T]) -> T:
     """Build a model object of ``cls`` from JSON-compatible data.
 
     Raises:
-        cattrs.ClassValidationError: when the data does not fit ``cls``.
+        ContractError: when the data does not fit ``cls``; the message lists every bad path.
     """
-    return converter.structure(data, cls)
+    try:
+        return converter.structure(data, cls)
+    except (cattrs.BaseValidationError, ValueError, TypeError, KeyError, AttributeError) as exc:
+        details = cattrs.transform_error(exc) if isinstance(exc, cattrs.BaseValidationError) else [str(exc)]
+        raise ContractError(f"not a valid {cls.__name__}: " + "; ".join(details)) from exc
 
 
 def to_json(obj: Any, *, indent: int | None = None) -> str:

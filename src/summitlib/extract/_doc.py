@@ -20,6 +20,16 @@ class Doc:
     entities: tuple[EntityMention, ...]
     dates: tuple[DateMention, ...]
     money: tuple[Money, ...]
+    sentence_starts: tuple[int, ...] = attrs.field(init=False, repr=False)
+    entity_starts: tuple[int, ...] = attrs.field(init=False, repr=False)
+
+    @sentence_starts.default
+    def _sentence_starts(self) -> tuple[int, ...]:
+        return tuple(s.start for s in self.sentences)
+
+    @entity_starts.default
+    def _entity_starts(self) -> tuple[int, ...]:
+        return tuple(e.span.start for e in self.entities)
 
     @property
     def text(self) -> str:

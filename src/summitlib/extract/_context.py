@@ -1,0 +1,93 @@
+"""Small shared look-ups over a :class:`~summitlib.extract._doc.Doc` used by the record extractors.
+
+Which sentence holds an offset, the entities inside a range, the leaders an article mentions: every
+record extractor needs these, so they live once here.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterable, Sequence
+
+from summitlib.extract._doc import Doc
+from summitlib.extract.entities import EntityKind, EntityMention
+from summitlib.model import Person, Span
+
+__all__ = [
+    "ABSENCE",
+    "entities_in",
+    "person_of",
+    "persons_in",
+    "sentence_at",
+    "sentence_index",
+    "unique_persons",
+]
+
+#: Words that say a leader stayed away or sent somebody else (then the leader is not a participant).
+ABSENCE = re.compile(
+    r"""
+    \b(?: abgesagt | sagte\b[^.;]{0,80}?\bab\b | blieb\b[^.;]{0,60}?\bfern
+        | fern(?:blieb|geblieben) | ließ\s+sich\b[^.;]{0,80}?\bvertreten | liess\s+sich\b[^.;]{0,80}?\bvertreten
+        | nicht\s+(?:teil|anwesend|angereist|dabei)
+        | verzichtete | fehlte )
+    """,
+    re.VERBOSE,
+)
+
+
+def sentence_index(doc: Doc, offset: int) -> int:
+    """Index of the sentence that contains ``offset`` (or the last one before it)."""
+    return max(bisect.bisect_right(doc.sentence_starts, offset) - 1, 0)
+
+
+def sentence_at(doc: Doc, offset: int) -> Span:
+    """The sentence that contains ``offset``; the whole text if the document has no sentences."""
+    if not doc.sentences:
+        return Span.of(doc.text, 0, len(doc.text))
+    return doc.sentences[sentence_index(doc, offset)]
+
+
+def entities_in(doc: Doc, start: int, end: int, kind: EntityKind | None = None) -> list[EntityMention]:
+    """Entities whose span lies inside ``[start, end)``, optionally of one kind, in text order."""
+    lo = bisect.bisect_left(doc.entity_starts, start)
+    out: list[EntityMention] = []
+    for e in doc.entities[lo:]:
+        if e.span.start >= end:
+            break
+        if e.span.end <= end and (kind is None or e.kind is kind):
+            out.append(e)
+    return out
+
+
+def person_of(mention: EntityMention) -> Person:
+    """The :class:`Person` a PERSON mention resolves to."""
+    return Person(mention.key, mention.country, (mention.span.text,))
+
+
+def persons_in(doc: Doc, start: int, end: int, *, leaders_only: bool = False) -> list[EntityMention]:
+    """PERSON mentions inside ``[start, end)``, optionally only heads of state or government."""
+    return [
+        e for e in entities_in(doc, start, end, EntityKind.PERSON) if not leaders_only or e.is_leader
+    ]
+
+
+def unique_persons(mentions: Iterable[EntityMention]) -> list[Person]:
+    """One :class:`Person` per canonical key, in first-seen order, with every surface form seen."""
+    order: list[str] = []
+    forms: dict[str, list[str]] = {}
+    country: dict[str, str | None] = {}
+    for m in mentions:
+        if m.key not in forms:
+            order.append(m.key)
+            forms[m.key] = []
+            country[m.key] = m.country
+        if m.span.text not in forms[m.key]:
+            forms[m.key].append(m.span.text)
+        country[m.key] = country[m.key] or m.country
+    return [Person(k, country[k], tuple(forms[k])) for k in order]
+
+
+def codes(values: Sequence[str]) -> tuple[str, ...]:
+    """Country codes without duplicates, in first-seen order."""
+    return tuple(dict.fromkeys(values))

@@ -1,0 +1,393 @@
+"""Dates in German news text, with their precision, resolved against the publication date.
+
+Grammar (``DAY`` = ``1``–``31`` followed by a dot, ``MONTH`` = a month name or abbreviation from
+``lexicon_de.tsv`` (``Oktober``, ``Okt.``, ``Sept.``), ``YEAR`` = ``1800``–``2099``, ``WD`` = a weekday)::
+
+    range      [vom] DAY MONTH [YEAR] (– | - | bis [zum]) DAY MONTH [YEAR]   vom 30. Juni bis 2. Juli
+    dayrange   [vom|am] DAY[.] (– | - | bis [zum] | und) DAY MONTH [YEAR]   3.–4. Juli, 3. und 4. Juli
+    day        [am|vom|bis|seit|ab|zum] [WD[,] [den]] DAY MONTH [YEAR]       (am) 10. Oktober (2025)
+    numeric    DD.MM.[YYYY|YY]                                               10.10.2025, 10.10.
+    partmonth  (Anfang|Mitte|Ende) MONTH [YEAR]                              Anfang Juni   (month)
+    monthyear  [im|seit|ab|bis] MONTH YEAR                                   im Oktober 2025 (month)
+    month      (im|seit|ab|bis) MONTH                                        im Mai        (month)
+    year       (im Jahr[e]|Anfang|Mitte|Ende|seit|bis|ab) YEAR               im Jahr 2025  (year)
+    wdrange    [am] WD (und|bis) WD                                          am Dienstag und Mittwoch
+    weekday    [am] [kommenden|nächsten|vergangenen|letzten|vorigen] WD[abend|morgen|…]
+    today      heute | gestern | vorgestern | morgen | übermorgen | am Vortag
+    week       [in der] (vergangenen|letzten|vorigen|kommenden|nächsten|dieser) Woche
+    relyear    [im] (vergangenen|kommenden|nächsten|diesem|…) Jahr[es] | im Vorjahr | diesjährig…
+    relmonth   [im] (vergangenen|kommenden|nächsten|diesem) Monat[s]
+
+Resolution rules (all need ``published``; without it such mentions are skipped, never guessed):
+
+* A day or month without a year takes the publication year, except: in a sentence with a future
+  marker (``soll``, ``wird``, ``geplant``, ``kommenden``, …) a month before the publication month is
+  next year's; otherwise (past-tense news) a month more than six months after the publication month
+  is last year's.
+* A weekday is the most recent such day on or before the publication date; after ``kommenden`` /
+  ``nächsten`` the next one after it; after ``vergangenen`` / ``letzten`` / ``vorigen`` the last one
+  before it. ``am Vortag`` is the day before publication.
+* A week (Monday–Sunday) has month precision when it lies within one month, else it is a day range.
+* ``Anfang/Mitte/Ende Juni`` keep month precision; a bare ``YEAR`` is a date only after a cue.
+
+Bare numbers (``80``, ``114``, ``2030 Tonnen``) and function words are never dates. Patterns are
+compiled once into one alternation (one branch per row of :data:`_BRANCHES`), scanned left to right:
+time is linear in the text.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import re
+
+import attrs
+from dateutil import parser as du_parser
+
+from summitlib.extract.sentences import lexicon_rows
+from summitlib.model import PartialDate, Precision, Span
+
+__all__ = ["DateMention", "find_dates", "german_parserinfo", "parse_date"]
+
+
+@attrs.frozen
+class DateMention:
+    """A date found in the text: its evidence, its value, and whether it was resolved.
+
+    ``relative`` is True when the value depends on the publication date (weekdays, ``heute``, a
+    day or month without a year). ``cue`` is the leading preposition as written, lower-cased (``am``,
+    ``im``, ``bis``, ``seit``, ``ab``, ``vom``) or ``""``: ``bis 2030`` is an open bound, not the year
+    of an event.
+    """
+
+    span: Span
+    date: PartialDate
+    relative: bool = False
+    cue: str = ""
+
+
+@functools.cache
+def german_parserinfo() -> du_parser.parserinfo:
+    """A :class:`dateutil.parser.parserinfo` for German, built from ``lexicon_de.tsv``.
+
+    ``AMPM`` is empty (``am`` is a German preposition) and German prepositions are jump words.
+    """
+    months: list[list[str]] = [[] for _ in range(12)]
+    for form, value in lexicon_rows("month"):
+        months[int(value) - 1].append(form)
+    weekdays: list[list[str]] = [[] for _ in range(7)]
+    for form, value in lexicon_rows("weekday"):
+        weekdays[int(value)].append(form)
+
+    class GermanParserInfo(du_parser.parserinfo):
+        JUMP = [" ", ".", ",", ";", "-", "/", "'", "am", "den", "im", "vom", "der", "des", "um"]  # noqa: RUF012
+        MONTHS = [tuple(m) for m in months]  # type: ignore[misc]  # noqa: RUF012
+        WEEKDAYS = [tuple(w) for w in weekdays]  # type: ignore[misc]  # noqa: RUF012
+        AMPM: list[tuple[str, str]] = []  # type: ignore[assignment]  # noqa: RUF012
+        PERTAIN = ["des"]  # noqa: RUF012
+
+    return GermanParserInfo(dayfirst=True)
+
+
+def _alt(forms: list[str]) -> str:
+    return "|".join(re.escape(f) for f in sorted(set(forms), key=len, reverse=True))
+
+
+_FUTURE = re.compile(
+    r"(?<!\w)(?:soll|sollen|sollte|sollten|wird|werden|will|wollen|plant|planen|geplant|künftig"
+    r"|kommende[nmrs]?|nächste[nmrs]?|bevorstehende[nmrs]?|voraussichtlich|anstehende[nmrs]?)(?!\w)"
+)
+_SENT_END = re.compile(r"[.!?\n][^.!?\n]{0,160}\Z")
+
+
+@functools.cache
+def _pattern() -> re.Pattern[str]:
+    # an abbreviation is a form that is a proper prefix of another form of its month (Okt, Sept)
+    # or listed as an abbreviation (Mrz); it is written with its dot
+    rows = lexicon_rows("month")
+    abbrevs = {f for f, _ in lexicon_rows("abbrev")}
+    abbr_months = [
+        f for f, v in rows if f in abbrevs or any(o != f and o.startswith(f) and w == v for o, w in rows)
+    ]
+    full_months = [f for f, _ in rows if f not in abbr_months]
+    month = rf"(?:(?:{_alt(full_months)})(?![\w.])|(?:{_alt(abbr_months)})\.)"
+    wd = f"(?:{_alt([f for f, _ in lexicon_rows('weekday')])})"
+    day = r"(?<![\d.,])(?:[12]\d|3[01]|0?[1-9])"
+    year = r"(?:1[89]|20)\d\d(?![\d.,]\d)"
+    not_amount = (
+        rf"(?![\s-]*(?:{_alt([f for f, _ in lexicon_rows('currency')] + [f for f, _ in lexicon_rows('scale')])}"
+        r"|Prozent|%))"
+    )
+    dash = r"\s*(?:–|—|-|bis(?:\s+zum)?)\s*"
+    branches: dict[str, str] = {
+        # vom 30. Juni bis 2. Juli (2025): a range across months
+        "range": rf"(?:(?P<range_cue>[Vv]om)\s+)?(?P<range_d1>{day})\.\s*(?P<range_m1>{month})"
+        rf"(?:\s+(?P<range_y1>{year}))?{dash}(?P<range_d2>{day})\.\s*(?P<range_m2>{month})"
+        rf"(?:\s+(?P<range_y2>{year}))?",
+        # 3.–4. Juli, 3. und 4. Juli, vom 3. bis 4. Juli: a range of days in one month
+        "dayrange": rf"(?:(?P<dayrange_cue>[Vv]om|[Aa]m)\s+)?(?P<dayrange_d1>{day})\.?"
+        rf"\s*(?:–|—|-|bis(?:\s+zum)?|und)\s*(?P<dayrange_d2>{day})\.\s*(?P<dayrange_m>{month})"
+        rf"(?:\s+(?P<dayrange_y>{year}))?",
+        # (am) (Freitag, den) 10. Oktober (2025)
+        "day": rf"(?:(?P<day_cue>[Aa]m|[Vv]om|[Bb]is(?:\s+zum)?|[Ss]eit|[Aa]b|[Zz]um)\s+)?"
+        rf"(?:{wd},?\s+(?:den\s+)?)?(?P<day_d>{day})\.\s*(?P<day_m>{month})(?:\s+(?P<day_y>{year}))?",
+        # 10.10.2025, 10.10.25, 10.10.
+        "numeric": rf"(?:(?P<numeric_cue>[Aa]m|[Vv]om|[Bb]is|[Ss]eit|[Aa]b)\s+)?(?P<numeric_d>{day})\."
+        r"(?P<numeric_m>1[0-2]|0?[1-9])\.(?:(?P<numeric_y>(?:19|20)\d\d|\d\d)(?![\d.,]))?(?!\d)",
+        # Anfang / Mitte / Ende Juni (2025): month precision
+        "partmonth": rf"(?P<partmonth_q>Anfang|Mitte|Ende)\s+(?P<partmonth_m>{month})"
+        rf"(?:\s+(?P<partmonth_y>{year}))?",
+        # (im) Oktober 2025
+        "monthyear": rf"(?:(?P<monthyear_cue>[Ii]m|[Ss]eit|[Aa]b|[Bb]is)\s+)?(?P<monthyear_m>{month})"
+        rf"\s+(?P<monthyear_y>{year}){not_amount}",
+        # im Mai, seit Oktober: a month without year needs its preposition
+        "month": rf"(?P<month_cue>[Ii]m|[Ss]eit|[Aa]b|[Bb]is)\s+(?P<month_m>{month})",
+        # im Jahr 2025, Anfang 2025, bis 2030: a year needs a cue
+        "year": r"(?P<year_cue>[Ii]m\s+Jahre?|[Ii]n\s+den\s+Jahren|Anfang|Mitte|Ende|[Ss]eit|[Bb]is"
+        rf"|[Aa]b|[Jj]ahr)\s+(?P<year_y>{year}){not_amount}",
+        # am Dienstag und Mittwoch
+        "wdrange": rf"(?:(?P<wdrange_cue>[Aa]m)\s+)?(?P<wdrange_w1>{wd})\s+(?:und|bis)\s+(?P<wdrange_w2>{wd})"
+        r"(?!\w)",
+        # (am) (kommenden) Freitag(abend)
+        "weekday": rf"(?:(?P<weekday_cue>[Aa]m|[Ss]eit|[Bb]is|[Vv]om|[Aa]b)\s+)?"
+        r"(?:(?P<weekday_rel>kommenden|nächsten|vergangenen|letzten|vorigen|diesen)\s+)?"
+        rf"(?<!\w)(?P<weekday_w>{wd})(?:abend|morgen|mittag|nachmittag|vormittag|nacht)?(?!\w)",
+        # heute, gestern, vorgestern, morgen (not "am Morgen"), übermorgen, am Vortag
+        "today": r"(?<!\w)(?P<today_w>[Hh]eute|[Gg]estern|[Vv]orgestern|[Üü]bermorgen|(?<![Aa]m\s)(?<!dem\s)morgen"
+        r"|(?:[Aa]m\s+)?Vortag(?:es)?)(?!\w)",
+        # (in der) vergangenen Woche
+        "week": r"(?:[Ii]n\s+(?:der|dieser)\s+)?(?<!\w)(?P<week_a>vergangene|letzte|vorige|kommende|nächste|diese"
+        r"|vergangenen|letzten|vorigen|kommenden|nächsten|dieser)\s+Woche(?!\w)",
+        # (im) vergangenen Jahr, nächstes Jahr, im Vorjahr, diesjährig
+        "relyear": r"(?:[Ii][mn]\s+)?(?<!\w)(?:(?P<relyear_a>vergangene[ns]?|letzte[ns]?|vorige[ns]?|kommende[ns]?"
+        r"|nächste[ns]?|diese[ms]?|laufende[ns]?)\s+Jahr(?:es)?|(?P<relyear_v>Vorjahr(?:es)?)"
+        r"|(?P<relyear_d>[Dd]iesjährige[nmrs]?))(?!\w)",
+        # (im) vergangenen Monat
+        "relmonth": r"(?:[Ii]m\s+)?(?<!\w)(?P<relmonth_a>vergangene[ns]?|letzte[ns]?|vorige[ns]?|kommende[ns]?"
+        r"|nächste[ns]?|diese[ns]?)\s+Monats?(?!\w)",
+    }
+    return re.compile("|".join(f"(?<!\\w)(?P<B_{name}>{body})" for name, body in branches.items()))
+
+
+_BRANCH_NAMES = (
+    "range", "dayrange", "day", "numeric", "partmonth", "monthyear", "month", "year",
+    "wdrange", "weekday", "today", "week", "relyear", "relmonth",
+)  # fmt: skip
+
+
+def _month_no(name: str) -> int:
+    got = german_parserinfo().month(name.rstrip("."))
+    if got is None:  # pragma: no cover - the pattern only matches lexicon months
+        raise ValueError(name)
+    return int(got)
+
+
+def _weekday_no(name: str) -> int:
+    got = german_parserinfo().weekday(name)
+    if got is None:  # pragma: no cover
+        raise ValueError(name)
+    return int(got)
+
+
+def _is_future(text: str, start: int, end: int) -> bool:
+    """Whether the sentence around ``start..end`` carries a future marker."""
+    back = _SENT_END.search(text, max(0, start - 161), start)
+    lo = back.start() + 1 if back else max(0, start - 160)
+    hi = end
+    limit = min(len(text), end + 160)
+    while hi < limit and text[hi] not in ".!?\n":
+        hi += 1
+    return _FUTURE.search(text, lo, hi) is not None
+
+
+def _infer_year(month: int, published: dt.date, future: bool) -> int:
+    if future:
+        return published.year if month >= published.month else published.year + 1
+    return published.year - 1 if month - published.month > 6 else published.year
+
+
+def _year_of(y: str | None) -> int | None:
+    if y is None:
+        return None
+    n = int(y)
+    return n + 2000 if n < 100 else n
+
+
+def _week(monday: dt.date) -> PartialDate:
+    sunday = monday + dt.timedelta(days=6)
+    if monday.month == sunday.month:
+        return PartialDate.month(monday.year, monday.month)
+    return PartialDate.day(monday, sunday)
+
+
+_PAST_REL = ("vergangen", "letzt", "vorig")
+_NEXT_REL = ("kommend", "nächst")
+
+
+def _resolve(  # noqa: C901 - one small rule per branch
+    name: str, m: re.Match[str], text: str, published: dt.date | None
+) -> tuple[PartialDate, bool, str] | None:
+    g = m.group
+    cue = ""
+    for key in (f"{name}_cue",):
+        if key in m.re.groupindex and g(key):
+            cue = g(key).split()[0].lower()
+
+    def day_date(d: str, mon: str, y: str | None) -> tuple[dt.date, bool] | None:
+        month = _month_no(mon) if not mon.isdigit() else int(mon)
+        year = _year_of(y)
+        relative = False
+        if year is None:
+            if published is None:
+                return None
+            year = _infer_year(month, published, _is_future(text, m.start(), m.end()))
+            relative = True
+        try:
+            return dt.date(year, month, int(d)), relative
+        except ValueError:
+            return None
+
+    if name in ("day", "numeric"):
+        got = day_date(g(f"{name}_d"), g(f"{name}_m"), g(f"{name}_y"))
+        return (PartialDate.day(got[0]), got[1], cue) if got else None
+    if name == "dayrange":
+        a = day_date(g("dayrange_d1"), g("dayrange_m"), g("dayrange_y"))
+        b = day_date(g("dayrange_d2"), g("dayrange_m"), g("dayrange_y"))
+        if a is None or b is None or b[0] < a[0]:
+            return None
+        return PartialDate.day(a[0], b[0]), a[1], cue
+    if name == "range":
+        y2 = g("range_y2")
+        y1 = g("range_y1") or y2
+        a = day_date(g("range_d1"), g("range_m1"), y1)
+        b = day_date(g("range_d2"), g("range_m2"), y2 or y1)
+        if a is None or b is None:
+            return None
+        start, end = a[0], b[0]
+        if end < start and y1 is None and y2 is None:
+            start = start.replace(year=start.year - 1) if start.month > end.month else start
+        if end < start:
+            return None
+        return PartialDate.day(start, end), a[1], cue
+    if name in ("partmonth", "monthyear", "month"):
+        month = _month_no(g(f"{name}_m"))
+        year = _year_of(g(f"{name}_y")) if name != "month" else None
+        relative = False
+        if year is None:
+            if published is None:
+                return None
+            year = _infer_year(month, published, _is_future(text, m.start(), m.end()))
+            relative = True
+        return PartialDate.month(year, month), relative, cue or (g("partmonth_q").lower() if name == "partmonth" else "")
+    if name == "year":
+        yc = g("year_cue").split()[0].lower()
+        return PartialDate.year(int(g("year_y"))), False, yc
+    if published is None:
+        return None
+    # everything below is relative to the publication date
+    if name == "wdrange":
+        w1, w2 = _weekday_no(g("wdrange_w1")), _weekday_no(g("wdrange_w2"))
+        first = published - dt.timedelta(days=(published.weekday() - w1) % 7)
+        last = first + dt.timedelta(days=(w2 - w1) % 7)
+        if last > published:
+            first -= dt.timedelta(days=7)
+            last -= dt.timedelta(days=7)
+        return PartialDate.day(first, last), True, cue
+    if name == "weekday":
+        w = _weekday_no(g("weekday_w"))
+        rel = g("weekday_rel") or ""
+        if rel.startswith(_NEXT_REL):
+            day = published + dt.timedelta(days=(w - published.weekday() - 1) % 7 + 1)
+        elif rel.startswith(_PAST_REL):
+            day = published - dt.timedelta(days=(published.weekday() - w - 1) % 7 + 1)
+        else:
+            day = published - dt.timedelta(days=(published.weekday() - w) % 7)
+        return PartialDate.day(day), True, cue
+    if name == "today":
+        word = g("today_w").lower()
+        offsets = {"heute": 0, "gestern": -1, "vorgestern": -2, "morgen": 1, "übermorgen": 2}
+        off = -1 if "vortag" in word else offsets[word]
+        return PartialDate.day(published + dt.timedelta(days=off)), True, "am" if word.startswith("am") else ""
+    if name == "week":
+        a = g("week_a").lower()
+        monday = published - dt.timedelta(days=published.weekday())
+        if a.startswith(_PAST_REL):
+            monday -= dt.timedelta(days=7)
+        elif a.startswith(_NEXT_REL):
+            monday += dt.timedelta(days=7)
+        return _week(monday), True, ""
+    if name == "relyear":
+        a = (g("relyear_a") or "").lower()
+        if g("relyear_v") or a.startswith(_PAST_REL):
+            return PartialDate.year(published.year - 1), True, ""
+        if a.startswith(_NEXT_REL):
+            return PartialDate.year(published.year + 1), True, ""
+        return PartialDate.year(published.year), True, ""
+    if name == "relmonth":
+        a = g("relmonth_a").lower()
+        y, mo = published.year, published.month
+        if a.startswith(_PAST_REL):
+            y, mo = (y, mo - 1) if mo > 1 else (y - 1, 12)
+        elif a.startswith(_NEXT_REL):
+            y, mo = (y, mo + 1) if mo < 12 else (y + 1, 1)
+        return PartialDate.month(y, mo), True, ""
+    return None  # pragma: no cover
+
+
+def find_dates(text: str, published: dt.date | None = None) -> list[DateMention]:
+    """Find the date expressions of ``text`` (see the module docstring for the grammar).
+
+    Args:
+        text: article text; spans are offsets into it.
+        published: the publication date; relative expressions and dates without a year are
+            resolved against it, and skipped when it is None.
+
+    Returns:
+        The mentions in text order, non-overlapping (the longest form wins at each position).
+    """
+    out: list[DateMention] = []
+    pat = _pattern()
+    for m in pat.finditer(text):
+        name = next(n for n in _BRANCH_NAMES if m.group(f"B_{n}") is not None)
+        got = _resolve(name, m, text, published)
+        if got is None:
+            continue
+        date, relative, cue = got
+        out.append(DateMention(Span(m.start(), m.end(), m.group()), date, relative, cue))
+    return out
+
+
+#: What the dateutil fallback of :func:`parse_date` accepts: ISO ``YYYY[-MM[-DD]]``, ``D.M.YYYY``,
+#: ``D/M/YYYY`` (day first) and a bare ``YYYY``; never a bare short number ("80").
+_NUMERIC_DATE = re.compile(r"(?:1[89]|20)\d\d(?:-\d\d?(?:-\d\d?)?)?|\d\d?[./]\d\d?[./](?:1[89]|20)?\d\d")
+
+_PARSE_SENTINELS = (dt.datetime(1904, 1, 1), dt.datetime(1908, 12, 28))  # noqa: DTZ001
+
+
+def parse_date(text: str, published: dt.date | None = None) -> PartialDate | None:
+    """Parse one whole date expression, e.g. ``"am 10. Oktober 2025"`` or ``"Anfang Juni"``.
+
+    Accepts every form of :func:`find_dates` when it covers the whole string (surrounding space and
+    punctuation aside), then ISO and other numeric forms through :mod:`dateutil` with
+    :func:`german_parserinfo`; precision follows what the string fixes. Returns None for anything else
+    (never raises on strings).
+    """
+    stripped = text.strip(" \t\r\n.,;:()")
+    if not stripped:
+        return None
+    found = find_dates(stripped, published)
+    if len(found) == 1 and found[0].span.start == 0 and found[0].span.end >= len(stripped.rstrip(".")):
+        return found[0].date
+    if found or len(stripped) > 40 or not _NUMERIC_DATE.fullmatch(stripped):
+        return None
+    try:
+        a, b = (du_parser.parse(stripped, parserinfo=german_parserinfo(), default=d) for d in _PARSE_SENTINELS)
+    except (ValueError, OverflowError, TypeError):
+        return None
+    if a.year != b.year:
+        return None  # dateutil filled the year in: not a date we can place
+    if a.month != b.month:
+        return PartialDate.year(a.year)
+    if a.day != b.day:
+        return PartialDate.month(a.year, a.month)
+    return PartialDate.day(a.date())

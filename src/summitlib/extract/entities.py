@@ -1,0 +1,443 @@
+"""Find persons, countries, cities and organizations in German article text.
+
+One pass of an Aho-Corasick automaton (pyahocorasick, built once on first use from
+:mod:`summitlib.gazetteer`) finds every surface form: names and their generated genitives, surnames,
+country names, genitives, adjective inflections, demonyms and compound prefixes, city exonyms, organization
+names and abbreviations, and role nouns. Matches are kept only at word boundaries (German letters ä/ö/ü/ß are
+word characters; a hyphen is a boundary, so ``GUS-Gipfel`` yields ``GUS``) and reduced leftmost-longest to
+non-overlapping mentions. Small linear passes then:
+
+1. join role phrases: ``Kasachstans Präsident``, ``der kasachische Staatschef``, ``US-Präsident``,
+   ``UN-Generalsekretär``, ``Präsident Kasachstans``, ``der Kremlchef`` (role nouns that imply a state);
+2. attach the person that follows (known, or unknown: the capitalised name tokens as written), or, when no
+   name follows, resolve the office holder from the gazetteer at the publication date;
+3. describe capitals: ``in der kasachischen Hauptstadt``, ``der Hauptstadt Tadschikistans``;
+4. find later surname-only mentions of unknown persons introduced by a role phrase.
+
+Span convention for role phrases: one PERSON mention covers the whole phrase from the state word (or the
+role noun) to the end of the name: ``Kasachstans Präsident Kassym-Schomart Tokajew`` is one mention with
+``form="name"``, ``country="KZ"``, ``role="head_of_state"``; without a name, ``der kasachische Staatschef``
+gives the mention ``kasachische Staatschef`` with ``form="role_phrase"``. The state word is absorbed, so a
+consumer collecting the states an article names should read ``mention.country`` of every mention, not only
+COUNTRY mentions. Determiners (der, die) are never part of a span.
+
+Surname-only mentions of leaders sharing a surname (Berdimuhamedow, Dschaparow, Sharif) resolve to a
+person named in full earlier in the text, else to the holder in office at the publication date (head of
+state first), else to the latest holder.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import re
+from enum import StrEnum
+from typing import NamedTuple
+
+import ahocorasick
+import attrs
+
+from summitlib import gazetteer as gz
+from summitlib.model import Span
+
+__all__ = ["EntityKind", "EntityMention", "find_entities"]
+
+
+class EntityKind(StrEnum):
+    """What an :class:`EntityMention` refers to."""
+
+    PERSON = "person"
+    COUNTRY = "country"
+    CITY = "city"
+    ORGANIZATION = "organization"
+
+
+@attrs.frozen
+class EntityMention:
+    """One mention of an entity, with its evidence span and resolved key.
+
+    ``key`` is the canonical person name (or the fullest name as written for persons not in the
+    gazetteer), the alpha-2 code, the English city name or the organization key. ``country`` is the
+    person's or city's state, or the key itself for countries. ``form`` says how the text named it:
+    name | surname | role_phrase | adjective | genitive | capital | demonym | abbreviation | compound |
+    description.
+    """
+
+    span: Span
+    kind: EntityKind
+    key: str
+    country: str | None = None
+    role: str | None = None
+    form: str = "name"
+    is_leader: bool = False
+
+
+# --- automaton payloads -------------------------------------------------------------------------------
+
+
+class _P(NamedTuple):
+    """One meaning of a surface form: what the automaton stores per key."""
+
+    tag: str  # person | surname | country | city | org | role | hauptstadt
+    key: str
+    country: str | None = None
+    role: str | None = None
+    form: str = "name"
+    rows: tuple[gz.LeaderRow, ...] = ()
+
+
+class _Index(NamedTuple):
+    automaton: ahocorasick.Automaton
+    weak: dict[str, tuple[gz.LeaderRow, ...]]
+    capitals: dict[str, gz.CityRow]
+
+
+_SKIP_CANONICAL_SURNAME = frozenset({"Li", "Lee", "Kim"})
+
+
+def _add(table: dict[str, list[_P]], surface: str, payload: _P) -> None:
+    if surface and payload not in table.setdefault(surface, []):
+        table[surface].append(payload)
+
+
+@functools.cache
+def _index() -> _Index:
+    """Build the automaton over every surface form once (a few thousand keys, a few ms)."""
+    table: dict[str, list[_P]] = {}
+    by_form: dict[str, list[gz.LeaderRow]] = {}
+    by_surname: dict[str, list[gz.LeaderRow]] = {}
+    weak: dict[str, list[gz.LeaderRow]] = {}
+    for row in gz.leaders():
+        for form in (row.canonical, *row.forms):
+            by_form.setdefault(form, []).append(row)
+            g = gz.genitive(form)
+            if g:
+                by_form.setdefault(g, []).append(row)
+        for sur in row.surnames:
+            if sur in _SKIP_CANONICAL_SURNAME:
+                continue
+            by_surname.setdefault(sur, []).append(row)
+            g = gz.genitive(sur)
+            if g:
+                by_surname.setdefault(g, []).append(row)
+        for sur in row.weak_surnames:
+            weak.setdefault(sur, []).append(row)
+    for form, rows in by_form.items():
+        _add(table, form, _P("person", rows[0].canonical, rows=tuple(rows)))
+    for sur, rows in by_surname.items():
+        if sur not in table:
+            _add(table, sur, _P("surname", rows[0].canonical, form="surname", rows=tuple(rows)))
+    for c in gz.countries():
+        if c.code == "EU":  # the Union is an organization here
+            continue
+        for name in c.names:
+            _add(table, name, _P("country", c.code, c.code, form="name"))
+        for g in c.genitives:
+            _add(table, g, _P("country", c.code, c.code, form="genitive"))
+        for a in c.adjectives:
+            _add(table, a, _P("country", c.code, c.code, form="adjective"))
+            _add(table, a[:1].upper() + a[1:], _P("country", c.code, c.code, form="adjective"))
+        for d in c.demonyms:
+            _add(table, d, _P("country", c.code, c.code, form="demonym"))
+        for p in c.prefixes:
+            _add(table, p, _P("country", c.code, c.code, form="abbreviation"))
+    capitals: dict[str, gz.CityRow] = {}
+    for city in gz.cities():
+        if city.capital:
+            capitals.setdefault(city.country, city)
+        for f in city.forms:
+            form = "capital" if city.capital or city.metonym else "name"
+            _add(table, f, _P("city", city.name_en, city.country, form=form))
+    for org in gz.organizations():
+        for n in (*org.names, org.key):
+            _add(table, n, _P("org", org.key, form="name"))
+        for a in org.abbreviations:
+            _add(table, a, _P("org", org.key, form="abbreviation"))
+    for r in gz.roles():
+        if not r.plural:
+            _add(table, r.form, _P("role", r.form, r.country, r.role))
+    _add(table, "Hauptstadt", _P("hauptstadt", "Hauptstadt"))
+    automaton = ahocorasick.Automaton()
+    for surface, payloads in table.items():
+        # Organizations win over a same-spelled country form, persons over surnames.
+        payloads.sort(key=lambda p: ("org", "person", "surname", "role", "city", "country").index(p.tag)
+                      if p.tag != "hauptstadt" else 0)
+        automaton.add_word(surface, (len(surface), tuple(payloads)))
+    automaton.make_automaton()
+    return _Index(automaton, {k: tuple(v) for k, v in weak.items()}, capitals)
+
+
+# --- small linear patterns ----------------------------------------------------------------------------
+
+#: An unknown person's name right after a role noun: 1-4 capitalised tokens, particles allowed between.
+_NAME_RE = re.compile(
+    r"""
+    [A-ZÀ-ÖØ-ÞĀ-Ž][\w'’.-]{1,30}                    # first capitalised token (Massud, Jean-Claude)
+    (?:[ ](?:(?:von[ ]der|von|van|de|da|bin|ibn|al|el|dos|del|di)[ ])?  # optional name particle
+       [A-ZÀ-ÖØ-ÞĀ-Ž][\w'’-]{1,30}){0,3}              # up to three more capitalised tokens
+    """,
+    re.VERBOSE,
+)
+#: Capitalised words that end a name (sentence-initial function words, months, common nouns).
+_NOT_NAME = frozenset(
+    """Der Die Das Den Dem Des Ein Eine Im In Am An Auf Bei Mit Nach Vor Zu Zum Zur Für Über Und Oder
+    Als Wie Auch Es Er Sie Wir Man Seit Ende Anfang Mitte Januar Februar März April Mai Juni Juli
+    August September Oktober November Dezember Montag Dienstag Mittwoch Donnerstag Freitag Samstag Sonntag
+    Gipfel Gipfeltreffen Regierung Staat Staaten Land Länder Rede Gespräche Gespräch Treffen Besuch Amt
+    Delegation Vertreter Jahr Jahre Jahren Sitzung Herr Frau Dr Prof""".split()  # noqa: SIM905 - word block
+)
+_ROLE_GAPS = frozenset({" ", "-", " der ", " des "})
+
+
+def _is_word(ch: str) -> bool:
+    return ch.isalnum() or ch == "_"
+
+
+def _pick_row(rows: tuple[gz.LeaderRow, ...], published: dt.date | None, seen: set[str]) -> gz.LeaderRow:
+    """The tenure a mention means: one named in full earlier, else in office (head of state first)."""
+    for r in rows:
+        if r.canonical in seen:
+            return r
+    rank = ("head_of_state", "head_of_government", "eu_president", "secretary_general", "minister", "other")
+    current = [r for r in rows if (r.in_office(published) if published else r.end is None)]
+    if current:
+        return min(current, key=lambda r: rank.index(r.role))
+    return max(rows, key=lambda r: r.end or dt.date.max)
+
+
+def _holder(country: str | None, role: str | None, published: dt.date | None) -> gz.LeaderRow | None:
+    """The single holder of a role for a state on a day (None for ministers and unknown states)."""
+    if country is None or role is None or role in ("minister", "other"):
+        return None
+    if published is not None:
+        rows = gz.leaders_of(country, role, published)
+    else:
+        rows = [r for r in gz.leaders() if r.role == role and r.country == country and r.end is None]
+    return rows[0] if rows else None
+
+
+class _Cand(NamedTuple):
+    start: int
+    end: int
+    p: _P
+
+
+def _candidates(text: str) -> list[_Cand]:
+    """Leftmost-longest, boundary-checked automaton matches."""
+    auto = _index().automaton
+    raw: list[tuple[int, int, tuple[_P, ...]]] = []
+    n = len(text)
+    for last, (length, payloads) in auto.iter(text):
+        start = last - length + 1
+        end = last + 1
+        if start > 0 and _is_word(text[start - 1]):
+            continue
+        if end < n and _is_word(text[end]):
+            continue
+        raw.append((start, end, payloads))
+    raw.sort(key=lambda t: (t[0], -t[1]))
+    out: list[_Cand] = []
+    pos = 0
+    for start, end, payloads in raw:
+        if start < pos:
+            continue
+        p = payloads[0]
+        if p.tag == "country" and text.startswith("-Dollar", end):
+            continue
+        out.append(_Cand(start, end, p))
+        pos = end
+    return out
+
+
+def _mention(text: str, start: int, end: int, kind: EntityKind, key: str, **kw: object) -> EntityMention:
+    return EntityMention(Span(start, end, text[start:end]), kind, key, **kw)  # type: ignore[arg-type]
+
+
+def find_entities(text: str, published: dt.date | None = None) -> list[EntityMention]:
+    """All entity mentions in ``text``, sorted by start and non-overlapping.
+
+    Args:
+        text: the article text (any length; every pass is linear in it).
+        published: the publication day, used to resolve role phrases and shared surnames.
+
+    Returns:
+        The mentions, possibly empty.
+    """
+    idx = _index()
+    cands = _candidates(text)
+    out: list[EntityMention] = []
+    seen: set[str] = set()
+    unknown: dict[str, tuple[str | None, str | None]] = {}
+    i = 0
+    n = len(cands)
+    while i < n:
+        c = cands[i]
+        p = c.p
+        nxt = cands[i + 1] if i + 1 < n else None
+        gap = text[c.end:nxt.start] if nxt else ""
+        # 1. a state word or an organization prefix before a role noun
+        if (
+            nxt is not None and nxt.p.tag == "role" and gap in (" ", "-")
+            and ((p.tag == "country" and p.form in ("genitive", "adjective", "abbreviation"))
+                 or (p.tag == "org" and gap == "-"))
+        ):
+            i = _role_phrase(
+                text, cands, i + 1, start=c.start, country=p.key, published=published, out=out,
+                seen=seen, unknown=unknown, idx=idx,
+            )
+            continue
+        if p.tag == "role":
+            i = _role_phrase(
+                text, cands, i, start=c.start, country=None, published=published, out=out,
+                seen=seen, unknown=unknown, idx=idx,
+            )
+            continue
+        # 3. capital descriptions
+        if p.tag == "country" and p.form == "adjective" and nxt and nxt.p.tag == "hauptstadt" and gap == " ":
+            cap = idx.capitals.get(p.key)
+            if cap is not None:
+                out.append(_mention(text, c.start, nxt.end, EntityKind.CITY, cap.name_en,
+                                    country=cap.country, form="description"))
+                i += 2
+                continue
+        if p.tag == "hauptstadt":
+            if nxt and nxt.p.tag == "country" and nxt.p.form == "genitive" and gap == " ":
+                cap = idx.capitals.get(nxt.p.key)
+                if cap is not None:
+                    out.append(_mention(text, c.start, nxt.end, EntityKind.CITY, cap.name_en,
+                                        country=cap.country, form="description"))
+                    i += 2
+                    continue
+            i += 1
+            continue
+        out.append(_plain(text, c, published, seen))
+        i += 1
+    if unknown:
+        out = _unknown_surnames(text, out, unknown)
+    return out
+
+
+def _plain(text: str, c: _Cand, published: dt.date | None, seen: set[str]) -> EntityMention:
+    """The mention of a candidate outside any role phrase."""
+    p = c.p
+    compound = c.end < len(text) and text[c.end] == "-"
+    if p.tag in ("person", "surname"):
+        row = _pick_row(p.rows, published, seen)
+        if p.tag == "person":
+            seen.add(row.canonical)
+        return _mention(text, c.start, c.end, EntityKind.PERSON, row.canonical, country=row.country,
+                        role=row.role, form=p.form, is_leader=row.is_leader)
+    if p.tag == "country":
+        form = "compound" if compound and p.form in ("abbreviation", "adjective") else p.form
+        return _mention(text, c.start, c.end, EntityKind.COUNTRY, p.key, country=p.key, form=form)
+    if p.tag == "city":
+        return _mention(text, c.start, c.end, EntityKind.CITY, p.key, country=p.country, form=p.form)
+    form = "compound" if compound and p.form == "abbreviation" else p.form
+    return _mention(text, c.start, c.end, EntityKind.ORGANIZATION, p.key, form=form)
+
+
+def _role_phrase(
+    text: str,
+    cands: list[_Cand],
+    j: int,
+    *,
+    start: int,
+    country: str | None,
+    published: dt.date | None,
+    out: list[EntityMention],
+    seen: set[str],
+    unknown: dict[str, tuple[str | None, str | None]],
+    idx: _Index,
+) -> int:
+    """Resolve the role phrase whose role noun is ``cands[j]``; append its mention; return next index."""
+    role_c = cands[j]
+    role = role_c.p.role
+    country = country or role_c.p.country
+    end = role_c.end
+    k = j + 1
+    nxt = cands[k] if k < len(cands) else None
+    # "Präsident Kasachstans", "der Präsident der Mongolei"
+    if (
+        country is None and nxt and nxt.p.tag == "country" and text[end:nxt.start] in _ROLE_GAPS - {"-"}
+        and (nxt.p.form == "genitive" or text[end:nxt.start] != " ")
+    ):
+        country = nxt.p.key
+        end = nxt.end
+        k += 1
+        nxt = cands[k] if k < len(cands) else None
+    # a known person right after the role
+    if nxt and nxt.p.tag in ("person", "surname") and text[end:nxt.start] == " ":
+        rows = nxt.p.rows
+        fitting = tuple(r for r in rows if country in (None, r.country, r.organization)) or rows
+        row = _pick_row(fitting, published, seen)
+        seen.add(row.canonical)
+        out.append(_mention(text, start, nxt.end, EntityKind.PERSON, row.canonical, country=row.country,
+                            role=row.role, form=nxt.p.form, is_leader=row.is_leader))
+        return k + 1
+    # an unknown (or weak-surname) person right after the role
+    if end < len(text) and text[end] == " ":
+        m = _NAME_RE.match(text, end + 1)
+        if m:
+            limit = nxt.start if nxt else len(text)
+            tokens: list[str] = []
+            stop = m.end()
+            for tm in re.finditer(r"\S+", m.group()):
+                t_end = m.start() + tm.end()
+                if tm.group() in _NOT_NAME or m.start() + tm.start() >= limit:
+                    break
+                tokens.append(tm.group())
+                stop = t_end
+            name = " ".join(tokens).rstrip(".")
+            stop = m.start() + len(name) if tokens else stop
+            if name and name[:1].isupper() and name.split()[-1][:1].isupper():
+                weak = idx.weak.get(name)
+                if weak:
+                    row = _pick_row(weak, published, seen)
+                    out.append(_mention(text, start, stop, EntityKind.PERSON, row.canonical,
+                                        country=row.country, role=row.role, form="surname",
+                                        is_leader=row.is_leader))
+                    return k
+                unknown.setdefault(name, (country, role))
+                out.append(_mention(text, start, stop, EntityKind.PERSON, name, country=country, role=role,
+                                    form="name", is_leader=role in gz.LEADER_ROLES))
+                return k
+    # no name: the office holder on the publication day
+    holder = _holder(country, role, published)
+    if holder is not None:
+        seen.add(holder.canonical)
+        out.append(_mention(text, start, end, EntityKind.PERSON, holder.canonical,
+                            country=holder.country, role=holder.role, form="role_phrase",
+                            is_leader=holder.is_leader))
+    elif start < role_c.start:
+        # keep the state word as a plain mention when the office holder is unknown
+        first = next(c for c in cands if c.start == start)
+        out.append(_plain(text, first, published, seen))
+    return k
+
+
+def _unknown_surnames(
+    text: str, mentions: list[EntityMention], unknown: dict[str, tuple[str | None, str | None]]
+) -> list[EntityMention]:
+    """Add later surname-only mentions of persons a role phrase introduced."""
+    by_surname: dict[str, str] = {}
+    for name in unknown:
+        parts = name.split()
+        if len(parts) >= 2 and len(parts[-1]) >= 3:
+            by_surname.setdefault(parts[-1], name)
+    if not by_surname:
+        return mentions
+    pattern = re.compile(
+        r"(?<!\w)(" + "|".join(sorted(map(re.escape, by_surname), key=len, reverse=True)) + r")s?(?!\w)"
+    )
+    taken = [(m.span.start, m.span.end) for m in mentions]
+    added = list(mentions)
+    for m in pattern.finditer(text):
+        s, e = m.span()
+        if any(a < e and s < b for a, b in taken):
+            continue
+        full = by_surname[m.group(1)]
+        country, role = unknown[full]
+        added.append(_mention(text, s, e, EntityKind.PERSON, full, country=country, role=role,
+                              form="surname", is_leader=role in gz.LEADER_ROLES))
+    added.sort(key=lambda x: x.span.start)
+    return added

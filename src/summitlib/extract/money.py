@@ -1,0 +1,230 @@
+"""Money amounts in German news text: exact Decimal, ISO 4217 currency, hedge and evidence.
+
+Grammar (words come from ``lexicon_de.tsv``)::
+
+    money     = [HEDGE] amount
+    amount    = NUMBER [SCALE] [ADJ] CURRENCY        17 Milliarden US-Dollar, 5 Mrd. USD,
+                                                     50 Mio. turkmenische Manat
+              | PREFIX NUMBER [SCALE]                $ 5 Mrd., USD 5 Mio., € 20
+              | NUMWORD SCALE [ADJ] CURRENCY         eine Milliarde Euro
+              | NUMBER SCALE                         elliptic: only with a currency earlier in the
+                                                     same or the previous sentence, and not before a
+                                                     capitalised noun (11 Milliarden Kubikmeter)
+    fromto    = NUMBER (auf | bis [zu] | und | oder | – | -) money
+                                                     "von 20 auf 30 Milliarden US-Dollar": the first
+                                                     number takes the scale and currency of the second
+    NUMBER    = 1,5 | 1.500 | 1.500.000 | 1 000 | 2,8 | 17
+    SCALE     = Tsd. | Tausend | Mio. | Million(en) | Mrd. | Milliarde(n) | Bio. | Billion(en)
+    HEDGE     = über | mehr als -> more_than;  rund | etwa | ca. | circa | knapp | fast | nahezu |
+                annähernd | ungefähr | gut -> about;  bis zu | höchstens | weniger als -> up_to;
+                mindestens | wenigstens -> at_least;  none -> exact
+
+``über`` right after a deal noun (``Kredit``, ``Verträge``, ``Abkommen`` … within the clause, unless
+``von``/``auf`` directly precede it) is the preposition "of": ``ein Kredit über 50 Mio. Euro`` is
+exact. Quantities without a currency (Kubikmeter, Tonnen, Prozent), amounts without a number
+("mehrere Milliarden Dollar") and years are not money. One left-to-right scan of precompiled
+patterns: time is linear in the text.
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import re
+from decimal import Decimal
+
+from summitlib.extract.sentences import lexicon_rows, split_sentences
+from summitlib.model import Money, Qualifier, Span
+
+__all__ = ["find_money", "parse_money"]
+
+
+def _alt(forms: list[str]) -> str:
+    return "|".join(re.escape(f) for f in sorted(set(forms), key=len, reverse=True))
+
+
+_NUMBER = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
+
+
+@functools.cache
+def _tables() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], dict[str, str], dict[str, str]]:
+    """The amount pattern, the hedge pattern, the from-to pattern, and the currency tables."""
+    currency = dict(lexicon_rows("currency"))
+    adj_pairs = {tuple(f.split(" ", 1)): v for f, v in lexicon_rows("currency_adj")}
+    adj_table = {f"{a} {n}": v for (a, n), v in adj_pairs.items()}
+    scale_words = [f for f, _ in lexicon_rows("scale")]
+    scale_abbr = [f for f in scale_words if len(f) <= 3]
+    scale_full = [f for f in scale_words if f not in scale_abbr]
+    scale = rf"(?:(?:{_alt(scale_full)})(?!\w)|(?:{_alt(scale_abbr)})(?:\.|(?!\w)))"
+    words = [f for f, _ in lexicon_rows("number_word")]
+    numword = _alt(words + [w.capitalize() for w in words])
+    prefix = _alt([f for f in currency if not f[0].isalpha() or (f.isupper() and len(f) == 3)])
+    adj = _alt([a for a, _ in adj_pairs])
+    cur = rf"(?:{_alt(list(currency))})(?![\w$€£¥])"
+    amount = re.compile(
+        rf"""
+        (?<![\w.,])
+        (?:
+            # PREFIX NUMBER [SCALE]: $ 5 Mrd., USD 5 Mio.
+            (?P<pre>{prefix})[ \u00a0]?(?P<pnum>{_NUMBER})(?!\d)(?:(?:\s+|-)(?P<pscale>{scale}))?
+          |
+            # NUMBER [SCALE] [ADJ] CURRENCY, NUMBER SCALE (elliptic), NUMWORD SCALE ...
+            (?:(?P<num>{_NUMBER})(?![\d.,]\d)|(?P<word>{numword}))
+            (?= (?:\s+|-) (?:{scale}|(?:{adj})|{cur}) )
+            (?:(?:\s+|-)(?P<scale>{scale}))?
+            (?:(?:\s+|-)(?:(?P<adj>{adj})(?:e|en|er|es)?\s+)?(?P<cur>{cur}))?
+        )
+        """,
+        re.VERBOSE,
+    )
+    hedge = re.compile(
+        rf"(?<!\w)(?P<h>{_alt([f for f, _ in lexicon_rows('hedge')])})\s+\Z", re.IGNORECASE
+    )
+    fromto = re.compile(
+        rf"(?<![\w.,])(?P<num>{_NUMBER})\s*(?:auf|bis(?:\s+(?:zu|auf))?|und|oder|–|—|-)\s*\Z"
+    )
+    return amount, hedge, fromto, currency, adj_table
+
+
+@functools.cache
+def _hedge_table() -> dict[str, Qualifier]:
+    return {f.lower(): Qualifier(v) for f, v in lexicon_rows("hedge")}
+
+
+@functools.cache
+def _of_nouns() -> tuple[str, ...]:
+    return tuple(f for f, _ in lexicon_rows("of_noun"))
+
+
+#: Prepositions after which "über" is the hedge "more than" (von über 17 Milliarden).
+_HEDGE_PREPS = frozenset({"von", "auf", "um", "mit", "bei", "für", "zu", "an", "nach", "insgesamt", "noch"})
+_CLAUSE_BREAK = re.compile(r"[,.;:!?()–—\"„“”«»]")
+_NEXT_TOKEN = re.compile(r"\s*(\S?)")
+_YEAR_LIKE = re.compile(r"(?:19|20)\d\d")
+
+
+def _to_decimal(num: str) -> Decimal:
+    return Decimal(num.replace(".", "").replace(" ", "").replace("\u00a0", "").replace("\u202f", "").replace(",", "."))
+
+
+def _scaled(base: Decimal, scale_word: str | None) -> Decimal:
+    """``base`` times the scale word's power of ten, written without a fractional part if whole."""
+    value = base * Decimal(10) ** _scale_of(scale_word)
+    return value.to_integral_value() if value == value.to_integral_value() else value
+
+
+def _scale_of(word: str | None) -> int:
+    if not word:
+        return 0
+    table = dict(lexicon_rows("scale"))
+    return int(table[word.rstrip(".")])
+
+
+def _is_of_preposition(text: str, hedge_start: int) -> bool:
+    """Whether "über" at ``hedge_start`` means "of" after a deal noun (Kredit über 50 Mio.)."""
+    before = text[max(0, hedge_start - 80) : hedge_start]
+    cut = max((m.end() for m in _CLAUSE_BREAK.finditer(before)), default=0)
+    words = before[cut:].split()[-6:]
+    if not words or words[-1].lower() in _HEDGE_PREPS:
+        return False
+    nouns = _of_nouns()
+    return any(w.lower().endswith(nouns) for w in words)
+
+
+def _hedge(text: str, start: int) -> tuple[int, Qualifier]:
+    """The start of the hedge before ``start`` and its qualifier (``start``, EXACT if none)."""
+    _, hedge, *_ = _tables()
+    m = hedge.search(text, max(0, start - 30), start)
+    if m is None:
+        return start, Qualifier.EXACT
+    word = m.group("h").lower()
+    if word == "über" and _is_of_preposition(text, m.start()):
+        return start, Qualifier.EXACT
+    return m.start(), _hedge_table()[" ".join(word.split())]
+
+
+def find_money(text: str) -> list[Money]:
+    """Find the money amounts of ``text`` (see the module docstring for the grammar).
+
+    Args:
+        text: article text; evidence spans are offsets into it.
+
+    Returns:
+        The amounts in text order, each with its evidence span (hedge, number, scale, currency).
+    """
+    amount_re, _, fromto_re, currency, adj_table = _tables()
+    found: list[tuple[int, Money]] = []
+    cur_positions: list[int] = []
+    cur_codes: list[str] = []
+    elliptic: list[tuple[int, int, Decimal]] = []
+    for m in amount_re.finditer(text):
+        if m.group("pre") is not None:
+            code = currency[m.group("pre")]
+            value = _scaled(_to_decimal(m.group("pnum")), m.group("pscale"))
+            number_start = m.start()
+        else:
+            scale_word = m.group("scale")
+            if m.group("word") is not None:
+                if not scale_word:
+                    continue
+                base = Decimal(dict(lexicon_rows("number_word"))[m.group("word").lower()])
+            else:
+                base = _to_decimal(m.group("num"))
+            value = _scaled(base, scale_word)
+            number_start = m.start()
+            cur_word = m.group("cur")
+            if cur_word is None:
+                if scale_word:
+                    elliptic.append((m.start(), m.end(), value))
+                continue
+            adj = m.group("adj")
+            code = adj_table.get(f"{adj} {cur_word}", currency[cur_word]) if adj else currency[cur_word]
+        start, qual = _hedge(text, number_start)
+        money = Money(value, code, qual, Span(start, m.end(), text[start : m.end()]))
+        found.append((start, money))
+        cur_positions.append(m.start())
+        cur_codes.append(code)
+        # "von 20 auf 30 Milliarden US-Dollar": the first number borrows scale and currency
+        ft = fromto_re.search(text, max(0, start - 40), start)
+        if ft is not None and m.group("pre") is None:
+            first = ft.group("num")
+            if not _YEAR_LIKE.fullmatch(first):  # "bis 2030 auf 2 Mrd.": a year
+                fstart, fqual = _hedge(text, ft.start())
+                fval = _scaled(_to_decimal(first), m.group("scale"))
+                found.append((fstart, Money(fval, code, fqual, Span(fstart, ft.end("num"), text[fstart : ft.end("num")]))))
+    if elliptic and cur_positions:
+        sentence_starts: list[int] | None = None
+        for s, e, value in elliptic:
+            i = bisect.bisect_left(cur_positions, s) - 1
+            if i < 0:
+                continue
+            nxt = _NEXT_TOKEN.match(text, e)
+            after = nxt.group(1) if nxt else ""
+            if after.isupper() and text[e - 1] != ".":
+                continue  # 11 Milliarden Kubikmeter, eine Million Usbeken: a quantity, not money
+            if sentence_starts is None:
+                sentence_starts = [sp.start for sp in split_sentences(text)]
+            here = bisect.bisect_right(sentence_starts, s) - 1
+            there = bisect.bisect_right(sentence_starts, cur_positions[i]) - 1
+            if here - there > 1:
+                continue
+            start, qual = _hedge(text, s)
+            found.append((start, Money(value, cur_codes[i], qual, Span(start, e, text[start:e]))))
+    found.sort(key=lambda x: x[0])
+    return [m for _, m in found]
+
+
+def parse_money(text: str) -> Money | None:
+    """Parse one whole amount such as ``"rund 1,5 Mio. Euro"`` (grammar as in :func:`find_money`).
+
+    Returns None unless exactly one amount with its currency covers the string (surrounding space
+    and punctuation aside). The evidence span refers to ``text``.
+    """
+    found = find_money(text)
+    if len(found) != 1 or found[0].evidence is None:
+        return None
+    ev = found[0].evidence
+    rest = text[: ev.start] + text[ev.end :]
+    if rest.strip(" \t\r\n.,;:()"):
+        return None
+    return found[0]

@@ -1,0 +1,444 @@
+"""Summits: which multilateral gatherings an article reports, where, when, chaired by whom, with whom.
+
+The grammar, in steps:
+
+1. **Mentions.** A summit noun (``Gipfel``, ``Gipfeltreffen``, ``Konsultativtreffen``, ``Rat der
+   Staatschefs``, ``Oberster Eurasischer Wirtschaftsrat``…, see ``data/summit_terms_de.tsv``), also as
+   the head of a compound (``SOZ-Gipfel``, ``Brics-Gipfels``, ``Klimagipfel``). Its organization comes
+   from the compound (``GUS-Gipfel``), a following genitive or format (``Gipfel der Organisation
+   Türkischer Staaten``, ``Gipfeltreffen EU–Zentralasien``, ``im Format „Zentralasien plus 1“``), or the
+   noun itself; a proper adjective or an unknown compound (``Kaspischen Gipfel``, ``Aralsee-Gipfel``)
+   makes it ``OTHER``.
+2. **Features** of each mention from its own clause: venue (``in Duschanbe``, ``im usbekischen
+   Samarkand``, ``in der kasachischen Hauptstadt``, ``in China``), date, and whether it points to another
+   occasion (``das nächste Gipfeltreffen``, ``ein erster … Gipfel hatte``, ``soll 2027 … stattfinden``).
+3. **Instances.** Mentions merge into the first instance they do not contradict (organization, venue,
+   date); a mention pointing to another occasion starts a new instance only if it says something of its
+   own (a venue, a date or a host). The first instance is the article's main summit.
+4. **Chair**: the person the text names as host or chair (``Gastgeber``, ``unter dem Vorsitz von``,
+   ``dessen Land den Vorsitz innehatte``, ``lud … zum nächsten Gipfel … ein``); for the main summit,
+   failing that, the leader of the venue's state.
+5. **Participants**: for a main summit named in the lead, every head of state or government the
+   article mentions, except those named as absent, and the states of every participant or participation
+   list (``darunter Russland, Belarus, …``); for other summits, the leaders of their own sentences.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from functools import cache
+from importlib.resources import files
+
+import attrs
+
+from summitlib.extract._context import (
+    ABSENCE,
+    codes,
+    entities_in,
+    person_of,
+    persons_in,
+    sentence_at,
+    sentence_index,
+    unique_persons,
+)
+from summitlib.extract._doc import Doc
+from summitlib.extract.entities import EntityKind, EntityMention
+from summitlib.model import PartialDate, Person, Precision, Span, Summit
+
+__all__ = ["find_summits"]
+
+# ----------------------------------------------------------------- lexicon
+
+
+@attrs.frozen
+class _Term:
+    pattern: str
+    organization: str | None
+
+
+@cache
+def _terms() -> tuple[_Term, ...]:
+    out: list[_Term] = []
+    with files("summitlib.data").joinpath("summit_terms_de.tsv").open(encoding="utf-8") as fh:
+        rows = [line.rstrip("\n").split("\t") for line in fh if line.strip() and not line.startswith("#")]
+    for row in rows[1:]:
+        out.append(_Term(row[0], row[1] or None))
+    return tuple(out)
+
+
+@cache
+def _noun_re() -> re.Pattern[str]:
+    branches = [f"(?P<t{i}>{t.pattern})" for i, t in enumerate(_terms())]
+    # A noun is a whole word or the head of a compound ("SOZ-Gipfel", "Klimagipfel"): only its
+    # right edge must be a word boundary; the left side is inspected separately.
+    return re.compile(r"(?:" + "|".join(branches) + r")(?![\wäöüß])", re.IGNORECASE)
+
+
+_COMPOUND_HEAD = re.compile(r"[Gg]ipfel")
+
+# Words in the few tokens before a noun that point to another occasion than the one reported.
+_NEXT = re.compile(
+    r"\b(?:nächste[nmrs]?|kommende[nmrs]?|künftige[nmrs]?|bevorstehende[nmrs]?|folgende[nmrs]?"
+    r"|geplante[nmrs]?|anstehende[nmrs]?)\b",
+    re.IGNORECASE,
+)
+_PREVIOUS = re.compile(
+    r"\b(?:vorige[nmrs]?|vorherige[nmrs]?|letzte[nmrs]?|vergangene[nmrs]?|frühere[nmrs]?|erste[nmrs]?)\b",
+    re.IGNORECASE,
+)
+# Clause cues: the mention is about a future occasion, or a past one told in the pluperfect.
+_FUTURE_CLAUSE = re.compile(
+    r"\b(?:soll|sollen|solle|werde|werden|wird|geplant|vorgesehen|ausrichten|einlud|ein\b(?=[.;]))",
+    re.IGNORECASE,
+)
+_PAST_CLAUSE = re.compile(r"\b(?:hatte|hatten|war|waren)\b[^.;]{0,120}?(?:stattgefunden|getagt|begegnet|gewesen)")
+
+# Determiners, prepositions and the like that may stand capitalised before a noun but are no format.
+_NOT_FORMAT = frozenset(
+    """Beim Bei Dem Den Der Die Das Des Am Im Zum Zur Vom Ein Eine Einen Einem Eines Auf Nach Vor Seit
+    Diesem Dieser Dieses Diesen Jenem Ihrem Ihren Seinem Seinen Unser Unserem Auch Zu Mit Ohne Für Vom
+    Während Wegen Trotz Nächsten Nächste Kommenden Ersten Zweiten Dritten Letzten""".split()
+)
+_ADJECTIVE = re.compile(r"[A-ZÄÖÜ][a-zäöüß]+(?:en|er|e|es|em)\Z")
+_LOWER_FORMAT = re.compile(r"\b(?:trilateral|dreier|vierer|sonder|außerordentlich|informell)\w*\s*\Z", re.I)
+
+# Text between a noun and an organization that belongs to the summit's name.
+_NAME_BRIDGE = re.compile(r"\A(?:\s+(?:der|des|im\s+Format|zum\s+Thema|von)\s+|\s*[„«\"‚]?\s*|\s+[„«\"])\Z")
+
+_VENUE_PREP = re.compile(r"(?:\bin|\bim|\bnach|\bvon|\bins|\baus)\s+(?:der\s+|dem\s+|den\s+)?(?:\w+\s+){0,2}\Z")
+_PARTICIPATION = re.compile(
+    r"""\b(?: teil(?:nehmen|nahmen|nahm|genommen|zunehmen) | nahm(?:en)?\b | darunter | Delegation
+        | Mitglied | vertreten | Gäste? | Gast\b | anwesend | reisten | angereist | kamen | versammelt
+        | zusammengekommen | Teilnehmer | Staats-\s+und\s+Regierungschefs | Staatschefs | Präsidenten
+        | unterzeichneten | verabschiedeten | Mitgliedstaaten | Mitgliedsstaaten )""",
+    re.VERBOSE | re.IGNORECASE,
+)
+_EXCLUDED_BEFORE = re.compile(r"\b(?:[Oo]hne|außer|ausser)\s+(?:\w+\s+){0,1}\Z")
+_BOTH = re.compile(r"\b[Bb]eide[nr]?\s+(?:Präsidenten|Staatschefs|Seiten|Politiker|Amtskollegen)\b")
+
+# Chair cues before and after a person mention.
+_CHAIR_BEFORE = re.compile(
+    r"(?:Gastgebers?|Gastgeberin|Vorsitz(?:es)?\s+(?:von|des|der)?|Vorsitzende[rn]?|geleitet\s+von|"
+    r"Vorsitz\s+(?:führte|hatte|übernahm|innehatte))\s+(?:\w+\s+){0,4}\Z"
+)
+_CHAIR_AFTER = re.compile(
+    r"\A(?:[^.;]{0,40}?\bals\s+Gastgeber|,\s+dessen\s+Land\s+den\s+Vorsitz|,\s+der\s+den\s+Vorsitz"
+    r"|\s+(?:eröffnete|leitete)\b|[^.;]{0,15}\s+geleitete[nrs]?\b|[^.;]{0,60}?\blud\b[^.;]{0,80}?\b(?:zum|zu\s+dem)\s+"
+    r"(?:nächsten|kommenden)\b)"
+)
+_HOST_LEAD = re.compile(r"\bGastgeber(?:in)?\b")
+
+_DATE_WINDOW = 140
+_VENUE_WINDOW = 120
+
+
+@attrs.frozen
+class _Mention:
+    span: Span
+    name: str
+    org: str | None
+    other: bool  # points to another occasion than the one reported
+    city: EntityMention | None
+    country: str | None
+    date: PartialDate | None
+    sentence: int
+
+
+@attrs.define
+class _Instance:
+    mentions: list[_Mention]
+    org: str | None
+    city: EntityMention | None
+    country: str | None
+    date: PartialDate | None
+    other: bool
+    chair: Person | None = None
+
+    def conflicts(self, m: _Mention) -> bool:
+        if m.org and self.org and m.org != self.org:
+            return True
+        if m.city and self.city and m.city.key != self.city.key:
+            return True
+        if m.country and self.country and m.country != self.country:
+            return True
+        return bool(m.date and self.date and not _close(m.date, self.date))
+
+    def absorb(self, m: _Mention) -> None:
+        self.mentions.append(m)
+        self.org = self.org or m.org
+        self.city = self.city or m.city
+        self.country = self.country or m.country
+        if m.date and (self.date is None or m.date.start < self.date.start):
+            self.date = m.date if self.date is None or _close(m.date, self.date) else self.date
+
+
+def _close(a: PartialDate, b: PartialDate) -> bool:
+    """Two dates of one multi-day event: overlapping or at most three days apart."""
+    return a.start <= b.end + _DAYS3 and b.start <= a.end + _DAYS3
+
+
+import datetime as _dt  # noqa: E402 - kept next to its one use
+
+_DAYS3 = _dt.timedelta(days=3)
+
+
+# ----------------------------------------------------------------- mentions
+def _organization_near(doc: Doc, start: int, end: int) -> EntityMention | None:
+    orgs = entities_in(doc, start, end, EntityKind.ORGANIZATION)
+    return orgs[0] if orgs else None
+
+
+def _mention(doc: Doc, m: re.Match[str], term: _Term) -> _Mention | None:
+    text = doc.text
+    noun_start, noun_end = m.span()
+    # The whole compound word the noun heads ("SOZ-Gipfeltreffen", "C5+1-Gipfel", "Klimagipfel").
+    word_start = noun_start
+    while word_start > 0 and not text[word_start - 1].isspace() and text[word_start - 1] not in "(„«\"'":
+        word_start -= 1
+    if word_start < noun_start and not _COMPOUND_HEAD.match(text, noun_start):
+        return None  # "Sicherheitsrat der ..." is no summit noun; only -gipfel forms compounds
+    prefix = text[word_start:noun_start]
+    if prefix and prefix[-1].isalpha() and text[noun_start] == "G":
+        return None  # "EinGipfel": a capital inside a word is no compound
+    sent = sentence_at(doc, noun_start)
+    org: str | None = term.organization
+    start, end = word_start, noun_end
+    explicit = False
+    if prefix:
+        found = _organization_near(doc, word_start, noun_start + 1)
+        if found is not None:
+            org, explicit = found.key, True
+        elif prefix.strip("-–") and not prefix[:1].isdigit():
+            org, explicit = "OTHER", True
+    # A following genitive, format or quoted format names the organization ("Gipfel der SOZ").
+    after = _organization_near(doc, noun_end, min(noun_end + 40, sent.end))
+    if after is not None and _NAME_BRIDGE.match(text[noun_end : after.span.start]):
+        if not explicit or org == "OTHER":
+            org, explicit = after.key, True
+        end = after.span.end
+        if end < len(text) and text[end] in "“»\"‘":
+            end += 1
+    elif not explicit and re.match(r"\s+de[sr]\s+[A-ZÄÖÜ]", text[noun_end : noun_end + 8]) and term.organization is None:
+        # "Rat der Staatschefs des Internationalen Fonds …": a body the gazetteer does not know.
+        if re.match(r"\s+de[sr]\s+(?:Internationalen|Zwischenstaatlichen|Organisation|Fonds|Forums)", text[noun_end:noun_end + 40]):
+            org, explicit = "OTHER", True
+    # A proper adjective before the noun ("Kaspischen Gipfel") or a format word ("trilateralen").
+    before = text[max(sent.start, word_start - 30) : word_start]
+    words = before.split()
+    if words:
+        last = words[-1].strip("„«\"")
+        if _ADJECTIVE.match(last) and last not in _NOT_FORMAT and not explicit:
+            org, explicit = "OTHER", True
+            start = word_start - len(before) + before.rfind(last)
+        elif _LOWER_FORMAT.search(before) and not explicit:
+            org, explicit = "OTHER", True
+            start = word_start - len(before) + before.rfind(words[-1])
+        elif re.fullmatch(r"\d{1,3}\.", last):  # "47. Asean-Gipfel"
+            start = word_start - len(before) + before.rfind(last)
+    # Another occasion: "das nächste Gipfeltreffen", "ein erster … Gipfel hatte …", "soll … stattfinden".
+    lead_in = text[max(sent.start, start - 45) : start]
+    clause = text[max(sent.start, start - 60) : min(sent.end, noun_end + 160)]
+    other = bool(_NEXT.search(lead_in)) or bool(_FUTURE_CLAUSE.search(clause))
+    if _PREVIOUS.search(lead_in) and _PAST_CLAUSE.search(text[sent.start : sent.end]):
+        other = True
+    if re.search(r"\bvergangene[nmrs]?\b|\bletzte[nmrs]?\b|\bvorige[nmrs]?\b", lead_in, re.I):
+        other = True
+    city, country = _venue(doc, sent, start, noun_end)
+    date = _date_near(doc, sent, start, noun_end)
+    return _Mention(Span.of(text, start, end), text[start:end], org if explicit or org else None, other,
+                    city, country, date, sentence_index(doc, noun_start))
+
+
+def _venue(doc: Doc, sent: Span, start: int, end: int) -> tuple[EntityMention | None, str | None]:
+    lo, hi = max(sent.start, start - _VENUE_WINDOW), min(sent.end, end + _VENUE_WINDOW)
+    best: EntityMention | None = None
+    best_country: str | None = None
+    best_dist = 10**9
+    for e in entities_in(doc, lo, hi):
+        if e.kind not in (EntityKind.CITY, EntityKind.COUNTRY):
+            continue
+        if e.kind is EntityKind.COUNTRY and e.form not in ("name", "abbreviation"):
+            continue
+        lead = doc.text[max(sent.start, e.span.start - 40) : e.span.start]
+        if not _VENUE_PREP.search(lead):
+            continue
+        dist = e.span.start - end if e.span.start >= end else (start - e.span.end) * 2
+        if dist < best_dist:
+            best_dist = dist
+            best = e if e.kind is EntityKind.CITY else None
+            best_country = e.country if e.kind is EntityKind.CITY else e.key
+    return best, best_country
+
+
+def _date_near(doc: Doc, sent: Span, start: int, end: int) -> PartialDate | None:
+    lo, hi = max(sent.start, start - _DATE_WINDOW), min(sent.end, end + _DATE_WINDOW)
+    found = [d.date for d in doc.dates if lo <= d.span.start and d.span.end <= hi and d.date.precision
+             is not Precision.YEAR]
+    if not found:
+        return None
+    return min(found, key=lambda d: d.start)
+
+
+def _mentions(doc: Doc) -> list[_Mention]:
+    terms = _terms()
+    out: list[_Mention] = []
+    subheads = doc.article.subheadings
+    for m in _noun_re().finditer(doc.text):
+        if any(s.start <= m.start() < s.end for s in subheads):
+            continue
+        group = next(i for i, g in enumerate(m.groups()) if g is not None)
+        found = _mention(doc, m, terms[group])
+        if found is not None:
+            out.append(found)
+    return out
+
+
+# ----------------------------------------------------------------- instances
+def _instances(mentions: Sequence[_Mention]) -> list[_Instance]:
+    out: list[_Instance] = []
+    for m in mentions:
+        if not out:
+            out.append(_Instance([m], m.org, m.city, m.country, m.date, m.other))
+            continue
+        home = next((inst for inst in out if not inst.conflicts(m) and inst.other == m.other), None)
+        if m.other and not (m.city or m.country or m.date):
+            if home is not None and home is not out[0]:
+                home.absorb(m)
+            continue  # a bare "das nächste Gipfeltreffen" says nothing of its own
+        if home is None:
+            home = next((inst for inst in out if not inst.conflicts(m) and not m.other), None)
+        if home is None:
+            out.append(_Instance([m], m.org, m.city, m.country, m.date, m.other))
+        else:
+            home.absorb(m)
+    if out:
+        main_org = out[0].org
+        for inst in out[1:]:
+            if inst.org is None:
+                inst.org = main_org
+    return out
+
+
+# ----------------------------------------------------------------- people
+def _chairs(doc: Doc, instances: Sequence[_Instance]) -> None:
+    text = doc.text
+    by_sentence = {m.sentence: inst for inst in instances for m in inst.mentions}
+    for p in doc.entities:
+        if p.kind is not EntityKind.PERSON or p.role in ("minister", "secretary_general"):
+            continue
+        sent = sentence_at(doc, p.span.start)
+        before = text[max(sent.start, p.span.start - 60) : p.span.start]
+        after = text[p.span.end : min(sent.end, p.span.end + 200)]
+        if not (_CHAIR_BEFORE.search(before) or _CHAIR_AFTER.match(after)):
+            continue
+        target = by_sentence.get(sentence_index(doc, p.span.start))
+        if re.match(r"\A[^.;]{0,60}?\blud\b", after):
+            target = next((i for i in instances if i.other), target)
+        target = target or instances[0]
+        if target.chair is None:
+            target.chair = person_of(p)
+    main = instances[0]
+    if main.chair is None and main.country:
+        hosts = [p for p in doc.entities if p.kind is EntityKind.PERSON and p.is_leader
+                 and p.country == main.country and p.role == "head_of_state"]
+        hosts = hosts or [p for p in doc.entities if p.kind is EntityKind.PERSON and p.is_leader
+                          and p.country == main.country]
+        if hosts:
+            main.chair = person_of(hosts[0])
+
+
+def _absent(doc: Doc, person: EntityMention) -> bool:
+    sent = sentence_at(doc, person.span.start)
+    clause_end = sent.end
+    rest = doc.text[person.span.start : clause_end]
+    return bool(ABSENCE.search(rest[:160])) and not re.search(r"\bfür\b", rest[:20])
+
+
+def _participants(
+    doc: Doc, inst: _Instance, sentences: set[int], full: bool, foreign: set[int]
+) -> tuple[tuple[str, ...], tuple[Person, ...]]:
+    text = doc.text
+    if full:
+        scope = [s for i, s in enumerate(doc.sentences) if i not in foreign]
+    else:
+        scope = [doc.sentences[i] for i in sorted(sentences) if i < len(doc.sentences)]
+    leaders: list[EntityMention] = []
+    countries: list[str] = []
+    absent: set[str] = set()
+    for sent in scope:
+        people = persons_in(doc, sent.start, sent.end)
+        for p in people:
+            if _absent(doc, p):
+                absent.add(p.key)
+                if p.country:
+                    countries.append(p.country)
+                continue
+            if p.is_leader:
+                leaders.append(p)
+            if p.country and (p.is_leader or _PARTICIPATION.search(text[sent.start : sent.end])):
+                countries.append(p.country)
+        if _BOTH.search(text[sent.start : sent.end]) and not people:
+            top = _top_leaders(doc, 2)
+            leaders.extend(top)
+            countries.extend(p.country for p in top if p.country)
+        if full and _PARTICIPATION.search(text[sent.start : sent.end]):
+            for c in entities_in(doc, sent.start, sent.end, EntityKind.COUNTRY):
+                if c.form in ("name", "abbreviation", "genitive") and not _EXCLUDED_BEFORE.search(
+                    text[max(sent.start, c.span.start - 20) : c.span.start]
+                ):
+                    countries.append(c.key)
+    kept = [p for p in leaders if p.key not in absent]
+    persons = unique_persons(kept)
+    return codes([c for c in countries if len(c) == 2 and c != "EU"]), tuple(persons)
+
+
+def _top_leaders(doc: Doc, n: int) -> list[EntityMention]:
+    counts: dict[str, int] = {}
+    first: dict[str, EntityMention] = {}
+    for e in doc.entities:
+        if e.kind is EntityKind.PERSON and e.is_leader:
+            counts[e.key] = counts.get(e.key, 0) + 1
+            first.setdefault(e.key, e)
+    ranked = sorted(counts, key=lambda k: -counts[k])[:n]
+    return [first[k] for k in ranked]
+
+
+# ----------------------------------------------------------------- entry point
+def find_summits(doc: Doc) -> list[Summit]:
+    """The summits an article reports or mentions, the main one first.
+
+    Returns:
+        One :class:`Summit` per occasion, with evidence spans of every mention; empty if none.
+    """
+    mentions = _mentions(doc)
+    if not mentions:
+        return []
+    instances = _instances(mentions)
+    _chairs(doc, instances)
+    main = instances[0]
+    lead_sentences = 3
+    full = main.mentions[0].sentence < lead_sentences
+    foreign = {m.sentence for inst in instances[1:] for m in inst.mentions} - {
+        m.sentence for m in main.mentions
+    }
+    out: list[Summit] = []
+    for i, inst in enumerate(instances):
+        sentences = {m.sentence for m in inst.mentions}
+        countries, leaders = _participants(doc, inst, sentences, full and i == 0, foreign)
+        org = inst.org or "OTHER"
+        first = inst.mentions[0]
+        out.append(
+            Summit(
+                name=first.name,
+                organization=org,
+                city=inst.city.key if inst.city else None,
+                country=inst.country,
+                date=inst.date,
+                chair=inst.chair,
+                countries=countries,
+                leaders=leaders,
+                evidence=tuple(m.span for m in inst.mentions),
+            )
+        )
+    return out
