@@ -1,23 +1,27 @@
 """Aggregations behind :class:`~summitlib.query.Selection`: counts, bounded totals, networks."""
 
+# Optional extras (and modules that would import this one back) are imported inside functions.
+# ruff: noqa: PLC0415
+
 from __future__ import annotations
 
 import itertools
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
-from summitlib._provenance import Provenance
 from summitlib.errors import ExtraError
 from summitlib.model import Agreement, Country, Meeting, Money, Organization, Person, Statement, Summit
 
 if TYPE_CHECKING:
+    from collections.abc import Callable, Iterable, Sequence
+
     import networkx
 
+    from summitlib._provenance import Provenance
     from summitlib._selection import ValueRange
 
-__all__ = ["count_by", "co_attendance_network", "meeting_network", "speaker_label", "total_value"]
+__all__ = ["co_attendance_network", "count_by", "meeting_network", "speaker_label", "total_value"]
 
 
 def speaker_label(speaker: object) -> str:

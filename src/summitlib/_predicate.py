@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Hashable
-from typing import Any, Generic, Literal, TypeAlias, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, Literal, TypeAlias, TypeVar
 
-from summitlib._provenance import Provenance
+if TYPE_CHECKING:
+    from summitlib._provenance import Provenance
 
 __all__ = ["ALL", "Predicate", "Test", "combine"]
 
@@ -58,7 +59,9 @@ class Predicate(Generic[T_contra]):
     ) -> None:
         self._set("leaf", name, (), test, key if key is not None else (name, test))
 
-    def _set(self, op: _Op, label: str, children: tuple[Predicate[Any], ...], test: Test, key: Hashable) -> None:
+    def _set(
+        self, op: _Op, label: str, children: tuple[Predicate[Any], ...], test: Test, key: Hashable
+    ) -> None:
         object.__setattr__(self, "_op", op)
         object.__setattr__(self, "_label", label)
         object.__setattr__(self, "_children", children)
@@ -217,5 +220,3 @@ def combine(op: Literal["and", "or"], operands: tuple[Predicate[Any], ...]) -> P
 
 
 ALL: Predicate[Any] = Predicate._node("all", ())
-
-

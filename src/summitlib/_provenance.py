@@ -7,11 +7,12 @@ Records in a :class:`~summitlib.query.Selection` stay the plain model classes (a
 
 from __future__ import annotations
 
-from typing import Literal, TypeAlias
+from typing import TYPE_CHECKING, Literal, TypeAlias
 
 import attrs
 
-from summitlib.model import PartialDate, Span, Summit
+if TYPE_CHECKING:
+    from summitlib.model import PartialDate, Span, Summit
 
 __all__ = ["Alternative", "DateSource", "Provenance"]
 

@@ -17,10 +17,13 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
-from collections.abc import Iterator
 from importlib.resources import files
+from typing import TYPE_CHECKING
 
-from summitlib.model import Person
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from summitlib.model import Person
 
 __all__ = ["city_name", "country_code", "fold", "organization_key", "person_matches"]
 

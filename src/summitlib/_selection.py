@@ -1,10 +1,11 @@
 """Selection[T]: an immutable, typed, chainable sequence of records with their provenance."""
 
+# Optional extras (and modules that would import this one back) are imported inside functions.
+# ruff: noqa: PLC0415
+
 from __future__ import annotations
 
 import operator
-from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
 from decimal import Decimal
 from itertools import compress
 from typing import IO, TYPE_CHECKING, Any, Generic, TypeVar, overload
@@ -12,15 +13,18 @@ from typing import IO, TYPE_CHECKING, Any, Generic, TypeVar, overload
 import attrs
 
 from summitlib._predicate import Predicate
-from summitlib._provenance import DateSource, Provenance
 from summitlib.model import Agreement, Meeting, Money, PartialDate, Summit
 
 if TYPE_CHECKING:
     import os
+    from collections import Counter
+    from collections.abc import Callable, Iterable, Iterator
 
     import networkx
     import pandas
     import pyarrow
+
+    from summitlib._provenance import DateSource, Provenance
 
 __all__ = ["Selection", "TimelineEntry", "ValueRange"]
 

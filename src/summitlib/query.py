@@ -38,14 +38,13 @@ Matching rules of the factories
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
 from decimal import Decimal
-from typing import Any, TypeAlias, TypeVar
+from typing import TYPE_CHECKING, Any, TypeAlias, TypeVar
 
 from summitlib._predicate import ALL, Predicate, Test, combine
 from summitlib._provenance import Alternative, DateSource, Provenance
-from summitlib._selection import Selection, TimelineEntry, ValueRange
 from summitlib._query_names import city_name, country_code, fold, organization_key, person_matches
+from summitlib._selection import Selection, TimelineEntry, ValueRange
 from summitlib.model import (
     Act,
     Agreement,
@@ -60,6 +59,9 @@ from summitlib.model import (
     Statement,
     Summit,
 )
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
 
 __all__ = [
     "Alternative",
@@ -79,6 +81,7 @@ Record: TypeAlias = Summit | Meeting | Agreement | Statement | Money
 
 S = TypeVar("S")
 
+
 # ====================================================================== factories
 def _leaf(name: str, args: tuple[object, ...], test: Test) -> Predicate[Any]:
     label = f"{name}({', '.join(repr(a) for a in args)})"
@@ -86,7 +89,7 @@ def _leaf(name: str, args: tuple[object, ...], test: Test) -> Predicate[Any]:
 
 
 def _date_of(record: object, provenance: Provenance | None) -> PartialDate | None:
-    own = getattr(record, "date", None) if isinstance(record, Summit | Meeting) else None
+    own = record.date if isinstance(record, Summit | Meeting) else None
     if own is not None:
         return own
     return provenance.date if provenance is not None else None
@@ -234,7 +237,7 @@ class Q:
 
     @staticmethod
     def held_in(place: str) -> Predicate[Summit | Meeting | Agreement | Statement]:
-        """Records held in a city or country (agreements, statements and undated-venue meetings: their summit's).
+        """Records held in a city or country (agreements, statements, unplaced meetings: their summit's).
 
         Args:
             place: a city (German or English) or a country (alpha-2 code or name).
@@ -481,4 +484,3 @@ def _speaker_test(speaker: object, who: str, code: str | None) -> bool:
 
 #: The predicate factories: ``q.attended_by("KZ") & q.between("2025-10", "2025-11")``.
 q = Q()
-

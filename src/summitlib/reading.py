@@ -53,7 +53,6 @@ from importlib.resources import files
 from pathlib import PurePath
 from typing import TYPE_CHECKING, NamedTuple
 
-
 from summitlib.errors import (
     ArticleNotFoundError,
     ArticleReadError,

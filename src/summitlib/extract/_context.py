@@ -27,9 +27,12 @@ __all__ = [
 #: Words that say a leader stayed away or sent somebody else (then the leader is not a participant).
 ABSENCE = re.compile(
     r"""
-    \b(?: abgesagt | sagte\b[^.;]{0,80}?\bab\b | blieb\b[^.;]{0,60}?\bfern
+    \b(?: (?:Reise|Teilnahme|Besuch|Visite)\w*\s+(?:\w+\s+){0,4}abgesagt
+        | sagte\s+(?:\w+\s+){0,4}(?:Reise|Teilnahme|Besuch|Visite)\w*\b[^.;]{0,80}?\bab\b
+        | blieb\b[^.;]{0,60}?\bfern
         | fern(?:blieb|geblieben) | ließ\s+sich\b[^.;]{0,80}?\bvertreten | liess\s+sich\b[^.;]{0,80}?\bvertreten
-        | nicht\s+(?:teil|anwesend|angereist|dabei)
+        | nicht\s+(?:teil|anwesend|angereist|dabei|gekommen|erschienen)
+        | (?:kam|kamen|reiste|reisten|erschien)\s+nicht\b
         | verzichtete | fehlte )
     """,
     re.VERBOSE,

@@ -45,7 +45,7 @@ import attrs
 from dateutil import parser as du_parser
 
 from summitlib.extract.sentences import lexicon_rows
-from summitlib.model import PartialDate, Precision, Span
+from summitlib.model import PartialDate, Span
 
 __all__ = ["DateMention", "find_dates", "german_parserinfo", "parse_date"]
 
@@ -83,7 +83,7 @@ def german_parserinfo() -> du_parser.parserinfo:
         JUMP = [" ", ".", ",", ";", "-", "/", "'", "am", "den", "im", "vom", "der", "des", "um"]  # noqa: RUF012
         MONTHS = [tuple(m) for m in months]  # type: ignore[misc]  # noqa: RUF012
         WEEKDAYS = [tuple(w) for w in weekdays]  # type: ignore[misc]  # noqa: RUF012
-        AMPM: list[tuple[str, str]] = []  # type: ignore[assignment]  # noqa: RUF012
+        AMPM: list[tuple[str, str]] = []  # noqa: RUF012
         PERTAIN = ["des"]  # noqa: RUF012
 
     return GermanParserInfo(dayfirst=True)
@@ -110,69 +110,81 @@ def _pattern() -> re.Pattern[str]:
         f for f, v in rows if f in abbrevs or any(o != f and o.startswith(f) and w == v for o, w in rows)
     ]
     full_months = [f for f, _ in rows if f not in abbr_months]
-    month = rf"(?:(?:{_alt(full_months)})(?![\w.])|(?:{_alt(abbr_months)})\.)"
+    month = rf"(?:(?:{_alt(full_months)})(?!\w)|(?:{_alt(abbr_months)})\.)"
     wd = f"(?:{_alt([f for f, _ in lexicon_rows('weekday')])})"
     day = r"(?<![\d.,])(?:[12]\d|3[01]|0?[1-9])"
     year = r"(?:1[89]|20)\d\d(?![\d.,]\d)"
-    not_amount = (
-        rf"(?![\s-]*(?:{_alt([f for f, _ in lexicon_rows('currency')] + [f for f, _ in lexicon_rows('scale')])}"
-        r"|Prozent|%))"
-    )
+    amount_words = [f for f, _ in lexicon_rows("currency")] + [f for f, _ in lexicon_rows("scale")]
+    not_amount = rf"(?![\s-]*(?:{_alt(amount_words)}|Prozent|%))"
     dash = r"\s*(?:–|—|-|bis(?:\s+zum)?)\s*"
+    rel = (
+        r"(?:[Vv]ergangene[ns]?|[Ll]etzte[ns]?|[Vv]orige[ns]?|[Kk]ommende[ns]?|[Nn]ächste[ns]?"
+        r"|[Dd]iese[nmrs]?|[Ll]aufende[ns]?)"
+    )
+    # Every branch starts at its anchor (a day number, a month, a weekday, a keyword); the
+    # preposition before it (am, im, vom, seit, bis, ab, in der) is read backwards by _CUE.
     branches: dict[str, str] = {
-        # vom 30. Juni bis 2. Juli (2025): a range across months
-        "range": rf"(?:(?P<range_cue>[Vv]om)\s+)?(?P<range_d1>{day})\.\s*(?P<range_m1>{month})"
-        rf"(?:\s+(?P<range_y1>{year}))?{dash}(?P<range_d2>{day})\.\s*(?P<range_m2>{month})"
-        rf"(?:\s+(?P<range_y2>{year}))?",
-        # 3.–4. Juli, 3. und 4. Juli, vom 3. bis 4. Juli: a range of days in one month
-        "dayrange": rf"(?:(?P<dayrange_cue>[Vv]om|[Aa]m)\s+)?(?P<dayrange_d1>{day})\.?"
-        rf"\s*(?:–|—|-|bis(?:\s+zum)?|und)\s*(?P<dayrange_d2>{day})\.\s*(?P<dayrange_m>{month})"
-        rf"(?:\s+(?P<dayrange_y>{year}))?",
-        # (am) (Freitag, den) 10. Oktober (2025)
-        "day": rf"(?:(?P<day_cue>[Aa]m|[Vv]om|[Bb]is(?:\s+zum)?|[Ss]eit|[Aa]b|[Zz]um)\s+)?"
-        rf"(?:{wd},?\s+(?:den\s+)?)?(?P<day_d>{day})\.\s*(?P<day_m>{month})(?:\s+(?P<day_y>{year}))?",
+        # 30. Juni (2025) bis 2. Juli (2025): a range across months
+        "range": rf"(?P<range_d1>{day})\.\s*(?P<range_m1>{month})(?:\s+(?P<range_y1>{year}))?{dash}"
+        rf"(?P<range_d2>{day})\.\s*(?P<range_m2>{month})(?:\s+(?P<range_y2>{year}))?",
+        # 3.–4. Juli, 3. und 4. Juli, 3. bis 4. Juli: a range of days in one month
+        "dayrange": rf"(?P<dayrange_d1>{day})\.?\s*(?:–|—|-|bis(?:\s+zum)?|und)\s*(?P<dayrange_d2>{day})\."
+        rf"\s*(?P<dayrange_m>{month})(?:\s+(?P<dayrange_y>{year}))?",
+        # 10. Oktober (2025), Freitag, (den) 10. Oktober
+        "day": rf"(?:{wd},?\s+(?:den\s+)?)?(?P<day_d>{day})\.\s*(?P<day_m>{month})(?:\s+(?P<day_y>{year}))?",
         # 10.10.2025, 10.10.25, 10.10.
-        "numeric": rf"(?:(?P<numeric_cue>[Aa]m|[Vv]om|[Bb]is|[Ss]eit|[Aa]b)\s+)?(?P<numeric_d>{day})\."
-        r"(?P<numeric_m>1[0-2]|0?[1-9])\.(?:(?P<numeric_y>(?:19|20)\d\d|\d\d)(?![\d.,]))?(?!\d)",
+        "numeric": rf"(?P<numeric_d>{day})\.(?P<numeric_m>1[0-2]|0?[1-9])\."
+        r"(?:(?P<numeric_y>(?:19|20)\d\d|\d\d)(?!\d))?(?!\d)",
         # Anfang / Mitte / Ende Juni (2025): month precision
         "partmonth": rf"(?P<partmonth_q>Anfang|Mitte|Ende)\s+(?P<partmonth_m>{month})"
         rf"(?:\s+(?P<partmonth_y>{year}))?",
-        # (im) Oktober 2025
-        "monthyear": rf"(?:(?P<monthyear_cue>[Ii]m|[Ss]eit|[Aa]b|[Bb]is)\s+)?(?P<monthyear_m>{month})"
-        rf"\s+(?P<monthyear_y>{year}){not_amount}",
-        # im Mai, seit Oktober: a month without year needs its preposition
-        "month": rf"(?P<month_cue>[Ii]m|[Ss]eit|[Aa]b|[Bb]is)\s+(?P<month_m>{month})",
-        # im Jahr 2025, Anfang 2025, bis 2030: a year needs a cue
-        "year": r"(?P<year_cue>[Ii]m\s+Jahre?|[Ii]n\s+den\s+Jahren|Anfang|Mitte|Ende|[Ss]eit|[Bb]is"
-        rf"|[Aa]b|[Jj]ahr)\s+(?P<year_y>{year}){not_amount}",
-        # am Dienstag und Mittwoch
-        "wdrange": rf"(?:(?P<wdrange_cue>[Aa]m)\s+)?(?P<wdrange_w1>{wd})\s+(?:und|bis)\s+(?P<wdrange_w2>{wd})"
-        r"(?!\w)",
-        # (am) (kommenden) Freitag(abend)
-        "weekday": rf"(?:(?P<weekday_cue>[Aa]m|[Ss]eit|[Bb]is|[Vv]om|[Aa]b)\s+)?"
-        r"(?:(?P<weekday_rel>kommenden|nächsten|vergangenen|letzten|vorigen|diesen)\s+)?"
-        rf"(?<!\w)(?P<weekday_w>{wd})(?:abend|morgen|mittag|nachmittag|vormittag|nacht)?(?!\w)",
-        # heute, gestern, vorgestern, morgen (not "am Morgen"), übermorgen, am Vortag
-        "today": r"(?<!\w)(?P<today_w>[Hh]eute|[Gg]estern|[Vv]orgestern|[Üü]bermorgen|(?<![Aa]m\s)(?<!dem\s)morgen"
-        r"|(?:[Aa]m\s+)?Vortag(?:es)?)(?!\w)",
-        # (in der) vergangenen Woche
-        "week": r"(?:[Ii]n\s+(?:der|dieser)\s+)?(?<!\w)(?P<week_a>vergangene|letzte|vorige|kommende|nächste|diese"
-        r"|vergangenen|letzten|vorigen|kommenden|nächsten|dieser)\s+Woche(?!\w)",
-        # (im) vergangenen Jahr, nächstes Jahr, im Vorjahr, diesjährig
-        "relyear": r"(?:[Ii][mn]\s+)?(?<!\w)(?:(?P<relyear_a>vergangene[ns]?|letzte[ns]?|vorige[ns]?|kommende[ns]?"
-        r"|nächste[ns]?|diese[ms]?|laufende[ns]?)\s+Jahr(?:es)?|(?P<relyear_v>Vorjahr(?:es)?)"
+        # Oktober 2025
+        "monthyear": rf"(?P<monthyear_m>{month})\s+(?P<monthyear_y>{year}){not_amount}",
+        # Mai: a month without year (kept only after im/seit/ab/bis)
+        "month": rf"(?P<month_m>{month})",
+        # Jahr 2025, Anfang 2025, 2025 (a bare year kept only after seit/bis/ab)
+        "year": rf"(?:(?P<year_q>[Jj]ahre?|Anfang|Mitte|Ende)\s+)?(?P<year_y>{year}){not_amount}",
+        # Dienstag und Mittwoch
+        "wdrange": rf"(?P<wdrange_w1>{wd})\s+(?:und|bis)\s+(?P<wdrange_w2>{wd})(?!\w)",
+        # (kommenden) Freitag(abend)
+        "weekday": rf"(?:(?P<weekday_rel>{rel})\s+)?(?P<weekday_w>{wd})"
+        r"(?:abend|morgen|mittag|nachmittag|vormittag|nacht)?(?!\w)",
+        # heute, gestern, vorgestern, morgen (not "am Morgen"), übermorgen, Vortag
+        "today": r"(?P<today_w>[Hh]eute|[Gg]estern|[Vv]orgestern|[Üü]bermorgen|morgen|Vortag(?:es)?)(?!\w)",
+        # vergangenen Woche
+        "week": rf"(?P<week_a>{rel})\s+Woche(?!\w)",
+        # vergangenen Jahr(es), Vorjahr, diesjährig
+        "relyear": rf"(?:(?P<relyear_a>{rel})\s+Jahr(?:es)?|(?P<relyear_v>Vorjahr(?:es)?)"
         r"|(?P<relyear_d>[Dd]iesjährige[nmrs]?))(?!\w)",
-        # (im) vergangenen Monat
-        "relmonth": r"(?:[Ii]m\s+)?(?<!\w)(?P<relmonth_a>vergangene[ns]?|letzte[ns]?|vorige[ns]?|kommende[ns]?"
-        r"|nächste[ns]?|diese[ns]?)\s+Monats?(?!\w)",
+        # vergangenen Monat(s)
+        "relmonth": rf"(?P<relmonth_a>{rel})\s+Monats?(?!\w)",
     }
-    return re.compile("|".join(f"(?<!\\w)(?P<B_{name}>{body})" for name, body in branches.items()))
+    body = "|".join(f"(?P<B_{name}>{body})" for name, body in branches.items())
+    return re.compile(rf"\b(?=[\dA-Za-zÄÖÜäöü])(?<![\d.,])(?:{body})")
 
 
-_BRANCH_NAMES = (
-    "range", "dayrange", "day", "numeric", "partmonth", "monthyear", "month", "year",
-    "wdrange", "weekday", "today", "week", "relyear", "relmonth",
-)  # fmt: skip
+#: The preposition before a date, read backwards from its anchor.
+_CUE = re.compile(
+    r"(?<!\w)(?P<cue>am|im|vom|bis(?:\s+zum)?|seit|ab|zum|in\s+der|in\s+dieser|in\s+den\s+Jahren|in)\s+\Z",
+    re.IGNORECASE,
+)
+#: Which cues each branch takes into its span; None = a cue is optional, a set = one is required.
+_CUES: dict[str, tuple[frozenset[str], bool]] = {
+    "range": (frozenset({"vom", "am"}), False),
+    "dayrange": (frozenset({"vom", "am"}), False),
+    "day": (frozenset({"am", "vom", "bis", "bis zum", "seit", "ab", "zum"}), False),
+    "numeric": (frozenset({"am", "vom", "bis", "seit", "ab"}), False),
+    "partmonth": (frozenset({"seit", "ab", "bis"}), False),
+    "monthyear": (frozenset({"im", "seit", "ab", "bis"}), False),
+    "month": (frozenset({"im", "seit", "ab", "bis"}), True),
+    "year": (frozenset({"im", "seit", "ab", "bis", "in den jahren"}), False),
+    "wdrange": (frozenset({"am"}), False),
+    "weekday": (frozenset({"am", "seit", "bis", "vom", "ab"}), False),
+    "today": (frozenset({"am", "bis", "seit", "ab"}), False),
+    "week": (frozenset({"in der", "in dieser"}), False),
+    "relyear": (frozenset({"im", "in"}), False),
+    "relmonth": (frozenset({"im"}), False),
+}
 
 
 def _month_no(name: str) -> int:
@@ -224,14 +236,10 @@ _PAST_REL = ("vergangen", "letzt", "vorig")
 _NEXT_REL = ("kommend", "nächst")
 
 
-def _resolve(  # noqa: C901 - one small rule per branch
-    name: str, m: re.Match[str], text: str, published: dt.date | None
+def _resolve(
+    name: str, m: re.Match[str], text: str, published: dt.date | None, cue: str
 ) -> tuple[PartialDate, bool, str] | None:
     g = m.group
-    cue = ""
-    for key in (f"{name}_cue",):
-        if key in m.re.groupindex and g(key):
-            cue = g(key).split()[0].lower()
 
     def day_date(d: str, mon: str, y: str | None) -> tuple[dt.date, bool] | None:
         month = _month_no(mon) if not mon.isdigit() else int(mon)
@@ -278,10 +286,20 @@ def _resolve(  # noqa: C901 - one small rule per branch
                 return None
             year = _infer_year(month, published, _is_future(text, m.start(), m.end()))
             relative = True
-        return PartialDate.month(year, month), relative, cue or (g("partmonth_q").lower() if name == "partmonth" else "")
+        return (
+            PartialDate.month(year, month),
+            relative,
+            cue or (g("partmonth_q").lower() if name == "partmonth" else ""),
+        )
     if name == "year":
-        yc = g("year_cue").split()[0].lower()
-        return PartialDate.year(int(g("year_y"))), False, yc
+        q = (g("year_q") or "").lower()
+        if not q and cue not in ("seit", "bis", "ab", "in"):
+            return None  # a bare number is not a year
+        return (
+            PartialDate.year(int(g("year_y"))),
+            False,
+            cue or (q if q in ("anfang", "mitte", "ende") else ""),
+        )
     if published is None:
         return None
     # everything below is relative to the publication date
@@ -306,31 +324,33 @@ def _resolve(  # noqa: C901 - one small rule per branch
     if name == "today":
         word = g("today_w").lower()
         offsets = {"heute": 0, "gestern": -1, "vorgestern": -2, "morgen": 1, "übermorgen": 2}
-        off = -1 if "vortag" in word else offsets[word]
-        return PartialDate.day(published + dt.timedelta(days=off)), True, "am" if word.startswith("am") else ""
+        if word == "morgen" and cue == "am":
+            return None  # "am Morgen": in the morning
+        off = -1 if word.startswith("vortag") else offsets[word]
+        return PartialDate.day(published + dt.timedelta(days=off)), True, cue
     if name == "week":
-        a = g("week_a").lower()
+        adj = g("week_a").lower()
         monday = published - dt.timedelta(days=published.weekday())
-        if a.startswith(_PAST_REL):
+        if adj.startswith(_PAST_REL):
             monday -= dt.timedelta(days=7)
-        elif a.startswith(_NEXT_REL):
+        elif adj.startswith(_NEXT_REL):
             monday += dt.timedelta(days=7)
-        return _week(monday), True, ""
+        return _week(monday), True, cue
     if name == "relyear":
-        a = (g("relyear_a") or "").lower()
-        if g("relyear_v") or a.startswith(_PAST_REL):
-            return PartialDate.year(published.year - 1), True, ""
-        if a.startswith(_NEXT_REL):
-            return PartialDate.year(published.year + 1), True, ""
-        return PartialDate.year(published.year), True, ""
+        adj = (g("relyear_a") or "").lower()
+        if g("relyear_v") or adj.startswith(_PAST_REL):
+            return PartialDate.year(published.year - 1), True, cue
+        if adj.startswith(_NEXT_REL):
+            return PartialDate.year(published.year + 1), True, cue
+        return PartialDate.year(published.year), True, cue
     if name == "relmonth":
-        a = g("relmonth_a").lower()
+        adj = g("relmonth_a").lower()
         y, mo = published.year, published.month
-        if a.startswith(_PAST_REL):
+        if adj.startswith(_PAST_REL):
             y, mo = (y, mo - 1) if mo > 1 else (y - 1, 12)
-        elif a.startswith(_NEXT_REL):
+        elif adj.startswith(_NEXT_REL):
             y, mo = (y, mo + 1) if mo < 12 else (y + 1, 1)
-        return PartialDate.month(y, mo), True, ""
+        return PartialDate.month(y, mo), True, cue
     return None  # pragma: no cover
 
 
@@ -346,14 +366,27 @@ def find_dates(text: str, published: dt.date | None = None) -> list[DateMention]
         The mentions in text order, non-overlapping (the longest form wins at each position).
     """
     out: list[DateMention] = []
-    pat = _pattern()
-    for m in pat.finditer(text):
-        name = next(n for n in _BRANCH_NAMES if m.group(f"B_{n}") is not None)
-        got = _resolve(name, m, text, published)
+    last_end = 0
+    for m in _pattern().finditer(text):
+        name = (m.lastgroup or "B_")[2:]  # the branch group encloses its match, so it closes last
+        allowed, required = _CUES[name]
+        start = m.start()
+        cm = _CUE.search(text, max(last_end, start - 20), start)
+        cue = ""
+        if cm is not None:
+            cue = " ".join(cm.group("cue").lower().split())
+            if cue in allowed:
+                start = cm.start()
+            else:
+                cue = ""
+        if required and not cue:
+            continue
+        got = _resolve(name, m, text, published, cue)
         if got is None:
             continue
         date, relative, cue = got
-        out.append(DateMention(Span(m.start(), m.end(), m.group()), date, relative, cue))
+        out.append(DateMention(Span(start, m.end(), text[start : m.end()]), date, relative, cue))
+        last_end = m.end()
     return out
 
 
@@ -361,7 +394,7 @@ def find_dates(text: str, published: dt.date | None = None) -> list[DateMention]
 #: ``D/M/YYYY`` (day first) and a bare ``YYYY``; never a bare short number ("80").
 _NUMERIC_DATE = re.compile(r"(?:1[89]|20)\d\d(?:-\d\d?(?:-\d\d?)?)?|\d\d?[./]\d\d?[./](?:1[89]|20)?\d\d")
 
-_PARSE_SENTINELS = (dt.datetime(1904, 1, 1), dt.datetime(1908, 12, 28))  # noqa: DTZ001
+_PARSE_SENTINELS = (dt.datetime(1904, 1, 1), dt.datetime(1908, 12, 28))
 
 
 def parse_date(text: str, published: dt.date | None = None) -> PartialDate | None:
@@ -381,7 +414,9 @@ def parse_date(text: str, published: dt.date | None = None) -> PartialDate | Non
     if found or len(stripped) > 40 or not _NUMERIC_DATE.fullmatch(stripped):
         return None
     try:
-        a, b = (du_parser.parse(stripped, parserinfo=german_parserinfo(), default=d) for d in _PARSE_SENTINELS)
+        a, b = (
+            du_parser.parse(stripped, parserinfo=german_parserinfo(), default=d) for d in _PARSE_SENTINELS
+        )
     except (ValueError, OverflowError, TypeError):
         return None
     if a.year != b.year:

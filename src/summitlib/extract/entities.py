@@ -397,10 +397,13 @@ def _role_phrase(
                                         country=row.country, role=row.role, form="surname",
                                         is_leader=row.is_leader))
                     return k
-                unknown.setdefault(name, (country, role))
-                out.append(_mention(text, start, stop, EntityKind.PERSON, name, country=country, role=role,
-                                    form="name", is_leader=role in gz.LEADER_ROLES))
-                return k
+                # A lone capitalised word after a role is far more often a noun ("Platz") than a
+                # person introduced by surname only: German news names people in full first.
+                if len(tokens) >= 2:
+                    unknown.setdefault(name, (country, role))
+                    out.append(_mention(text, start, stop, EntityKind.PERSON, name, country=country,
+                                        role=role, form="name", is_leader=role in gz.LEADER_ROLES))
+                    return k
     # no name: the office holder on the publication day
     holder = _holder(country, role, published)
     if holder is not None:

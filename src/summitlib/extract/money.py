@@ -77,12 +77,8 @@ def _tables() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], dict[s
         """,
         re.VERBOSE,
     )
-    hedge = re.compile(
-        rf"(?<!\w)(?P<h>{_alt([f for f, _ in lexicon_rows('hedge')])})\s+\Z", re.IGNORECASE
-    )
-    fromto = re.compile(
-        rf"(?<![\w.,])(?P<num>{_NUMBER})\s*(?:auf|bis(?:\s+(?:zu|auf))?|und|oder|–|—|-)\s*\Z"
-    )
+    hedge = re.compile(rf"(?<!\w)(?P<h>{_alt([f for f, _ in lexicon_rows('hedge')])})\s+\Z", re.IGNORECASE)
+    fromto = re.compile(rf"(?<![\w.,])(?P<num>{_NUMBER})\s*(?:auf|bis(?:\s+(?:zu|auf))?|und|oder|–|—|-)\s*\Z")
     return amount, hedge, fromto, currency, adj_table
 
 
@@ -104,7 +100,9 @@ _YEAR_LIKE = re.compile(r"(?:19|20)\d\d")
 
 
 def _to_decimal(num: str) -> Decimal:
-    return Decimal(num.replace(".", "").replace(" ", "").replace("\u00a0", "").replace("\u202f", "").replace(",", "."))
+    return Decimal(
+        num.replace(".", "").replace(" ", "").replace("\u00a0", "").replace("\u202f", "").replace(",", ".")
+    )
 
 
 def _scaled(base: Decimal, scale_word: str | None) -> Decimal:
@@ -191,7 +189,12 @@ def find_money(text: str) -> list[Money]:
             if not _YEAR_LIKE.fullmatch(first):  # "bis 2030 auf 2 Mrd.": a year
                 fstart, fqual = _hedge(text, ft.start())
                 fval = _scaled(_to_decimal(first), m.group("scale"))
-                found.append((fstart, Money(fval, code, fqual, Span(fstart, ft.end("num"), text[fstart : ft.end("num")]))))
+                found.append(
+                    (
+                        fstart,
+                        Money(fval, code, fqual, Span(fstart, ft.end("num"), text[fstart : ft.end("num")])),
+                    )
+                )
     if elliptic and cur_positions:
         sentence_starts: list[int] | None = None
         for s, e, value in elliptic:

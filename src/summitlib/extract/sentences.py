@@ -51,8 +51,8 @@ def _all_rows() -> dict[str, tuple[tuple[str, str], ...]]:
     rows: dict[str, list[tuple[str, str]]] = {}
     with files("summitlib.data").joinpath("lexicon_de.tsv").open(encoding="utf-8") as fh:
         header_seen = False
-        for line in fh:
-            line = line.rstrip("\n")
+        for raw in fh:
+            line = raw.rstrip("\n")
             if not line or line.startswith("#"):
                 continue
             if not header_seen:

@@ -28,8 +28,8 @@ hundred characters around a verb), so time is linear in the text.
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
-from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 import attrs
@@ -38,6 +38,8 @@ from summitlib.extract._speech import Form, lexicon
 from summitlib.model import Act, Country, Organization, Person, Span, Speaker, Statement, Summit
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from summitlib.extract._doc import Doc
     from summitlib.extract.entities import EntityMention
 
@@ -46,6 +48,12 @@ __all__ = ["find_statements"]
 _WINDOW = 320  # characters scanned before or after a verb for its clause
 
 _WORD = re.compile(r"[^\W\d_]+")
+
+
+def _words(line: str) -> frozenset[str]:
+    """A word list written as one space-separated string."""
+    return frozenset(line.split())
+
 
 # Clause boundaries inside a sentence (the Vorfeld of a verb starts after the last one).
 _BOUNDARY = re.compile(
@@ -68,6 +76,7 @@ _ADVERBS = (
 _GAP_AFTER = re.compile(
     rf"""
     \s+
+    (?:sich\s+)?                                            # reflexive: "sprechen sich die X-Staaten"
     (?:(?:{_ADVERBS})\s+){{0,2}}                             # adverbs: "betonte dagegen Scholz"
     (?:(?:der|die|das)\s+(?:[a-zäöüß]+(?:e|en)\s+){{0,3}})?  # determiner and adjectives
     (?:[A-ZÄÖÜ][\w.-]*\s+){{0,3}}                            # title or role words: "Gastgeber"
@@ -78,23 +87,41 @@ _GAP_AFTER = re.compile(
 # A Vorfeld that is only the subject noun phrase ending in the mention (no preposition, no verb).
 _SUBJECT_PREFIX = re.compile(
     r"""
-    (?:(?:auch|selbst|zudem|gerade)\s+)?        # focus particle: "Auch die EU"
-    (?:(?:der|die|das)\s+)?                     # determiner
-    (?:[^\W\d_][\w.-]*\s+){0,4}                 # adjectives and role words: "Spaniens Ministerpräsident"
+    (?i:(?:auch|selbst|zudem|gerade)\s+)?      # focus particle: "Auch die EU"
+    (?i:(?:der|die|das)\s+)?                   # determiner
+    (?:[A-ZÄÖÜ][\w.-]*\s+){0,4}                # role and title words: "Spaniens Ministerpräsident"
     """,
-    re.VERBOSE | re.IGNORECASE,
+    re.VERBOSE,
 )
 
-_PREPOSITIONS = frozenset(
+_PREPOSITIONS = _words(
     "in im ins am an auf aus bei beim mit nach von vom vor zu zum zur über unter für gegen ohne um "
     "durch seit während wegen trotz angesichts laut gemäß neben zwischen hinter bis ab dank "
-    "innerhalb außerhalb gegenüber".split()
+    "innerhalb außerhalb gegenüber"
 )
-_DETERMINERS = frozenset("der die das ein eine dieser diese dieses jener jene".split())
-_SUBORDINATORS = frozenset(
-    "dass wie als nachdem weil da ob wenn obwohl während bevor seit sodass indem damit".split()
+_DETERMINERS = _words("der die das ein eine dieser diese dieses jener jene")
+_SUBORDINATORS = _words("dass wie als nachdem weil da ob wenn obwohl während bevor seit sodass indem damit")
+_RELATIVES = _words("der die das")
+
+# "… und regte an": a verb coordinated with the previous one (shares its subject).
+_COORD_BEFORE = re.compile(rf"(?<![\w-])(?:und|sowie|oder|aber)\s+(?:(?:{_ADVERBS})\s+){{0,2}}\Z")
+
+_ROLE_WORD = re.compile(
+    r"(?:[Pp]räsident|[Ss]taatschef|[Rr]egierungschef|[Pp]remier|[Kk]anzler|[Mm]inister|[Kk]önig|[Ee]mir"
+    r"|[Ss]ekretär|[Ss]precher|[Vv]orsitzende)"
 )
-_RELATIVES = frozenset("der die das".split())
+
+# An unknown person introduced by an office: "Kremlsprecher Dmitri Peskow".
+_TITLED = re.compile(
+    r"""
+    (?:(?:der|die)\s+)?
+    (?:[\w-]*(?:sprecher|minister|präsident|chef|sekretär|kanzler|berater|botschafter|vorsitzende|gouverneur)
+     |Gastgeber)                                                    # office or host
+    (?:in|r)?\s+
+    (?P<name>(?:[A-ZÄÖÜ][\w'-]+\s+){0,2}[A-ZÄÖÜ][\w'-]+)          # one to three name words
+    """,
+    re.VERBOSE,
+)
 
 _PRONOUN_AFTER = re.compile(rf"\s+(?:(?:{_ADVERBS})\s+){{0,2}}(er|sie)\b")
 
@@ -180,9 +207,9 @@ _GREETED = re.compile(
 )
 
 _OPENERS = {"„": "“”", "«": "»", "»": "«", "‚": "‘’", '"': '"'}
-_NAME_NOUNS = frozenset(
+_NAME_NOUNS = _words(
     "sogenannte sogenannten so genannte genannten Motto Titel Slogan Namen Initiative Projekt Programm "
-    "Strategie Format Formel Plattform Operation Unternehmen Konzern Zentrum".split()
+    "Strategie Format Formel Plattform Operation Unternehmen Konzern Zentrum"
 )
 _SUBJECT_KINDS = ("person", "country", "organization")
 _NO_SUBJECT_FORMS = ("adjective", "genitive", "demonym", "description")
@@ -205,6 +232,7 @@ class _Found:
     act: Act
     verb: str
     parenthetical: bool = False
+    content_start: int = -1  # where the reported content starts (after an inverted subject)
 
 
 class _Context:
@@ -219,6 +247,24 @@ class _Context:
         self.org = next((s.organization for s in summits if s.organization), None)
         self.chair = summits[0].chair if summits else None
         self.recent: list[Person] = []
+        self.tokens: dict[str, tuple[int, Person]] = {}
+        for m in self.mentions:
+            if m.kind == "person":
+                for tok in m.key.split():
+                    if len(tok) > 1 and tok[0].isupper():
+                        self.tokens.setdefault(tok, (m.span.start, Person(m.key, m.country)))
+
+    def learn(self, name: str, pos: int) -> Person:
+        """A person the text names but the entity pass did not know; later surname mentions find it."""
+        person = Person(name)
+        for tok in name.split():
+            self.tokens.setdefault(tok, (pos, person))
+        return person
+
+    def by_token(self, word: str, pos: int) -> Person | None:
+        """A person named earlier whose full name contains ``word`` (``Anwar`` for Anwar Ibrahim)."""
+        hit = self.tokens.get(word)
+        return hit[1] if hit is not None and hit[0] < pos else None
 
     def ending_at(self, pos: int) -> EntityMention | None:
         i = bisect.bisect_left(self.end_keys, pos)
@@ -290,17 +336,13 @@ def find_statements(doc: Doc, summits: Sequence[Summit]) -> list[Statement]:
     for sent in doc.sentences:
         if any(a < sent.end and sent.start < b for a, b in skip):
             continue
+        first = _main_subject(ctx, sent.start, sent.end)
+        if isinstance(first, Person):
+            ctx.remember(first)
         for found in _sentence(ctx, sent.start, sent.end):
             for sp in found.speakers:
                 out.append(_record(ctx, found, sp, sent, summit))
-        first = _main_subject(ctx, sent.start, sent.end)
-        if isinstance(first, Person) and not _sentence_has_statement(out, sent):
-            ctx.remember(first)
     return out
-
-
-def _sentence_has_statement(out: list[Statement], sent: Span) -> bool:
-    return bool(out) and sent.start <= out[-1].evidence.start < sent.end
 
 
 # --------------------------------------------------------------------------------------- per sentence
@@ -308,15 +350,42 @@ def _sentence_has_statement(out: list[Statement], sent: Span) -> bool:
 
 def _hits(text: str, start: int, end: int) -> list[_Hit]:
     lex = lexicon()
-    hits = []
+    hits: list[_Hit] = []
     for w in _WORD.finditer(text, start, end):
         forms = lex.get(w.group().lower())
         if not forms:
             continue
         if w.group()[0].isupper() and w.start() != start:
             continue  # a capitalised word mid-sentence is a noun ("das Sagen")
-        hits.extend(_Hit(w.start(), w.end(), f) for f in forms)
+        hits.extend(_Hit(w.start(), w.end(), f) for f in _readings(text, w.end(), end, forms))
     return hits
+
+
+def _readings(text: str, pos: int, s1: int, forms: tuple[Form, ...]) -> list[Form]:
+    """The readings of one word worth trying, in order: participle, one finite reading, the rest.
+
+    Among separable readings the one whose particle closes the clause first wins (``sagte … ab``
+    beats ``sagte … zu``); a word that also has a plain reading (``sagte``) only takes a particle
+    from its own first clause, so ``sagte, Russland lehne das ab`` stays ``sagen``.
+    """
+    limit = min(s1, pos + _WINDOW)
+    plain = [f for f in forms if f.kind == "finite" and not f.entry.particle]
+    if plain:
+        comma = text.find(",", pos, limit)
+        limit = comma if comma >= 0 else limit
+    best: Form | None = None
+    best_pos = limit + 1
+    for f in forms:
+        if f.kind == "finite" and f.entry.particle:
+            at = _particle(text, pos, limit, f.entry.particle)
+            if at is not None and at < best_pos:
+                best, best_pos = f, at
+    finite = ([best] if best.entry.act is not None else []) if best is not None else plain
+    return (
+        [f for f in forms if f.kind == "participle"]
+        + finite
+        + [f for f in forms if f.kind not in ("participle", "finite")]
+    )
 
 
 def _sentence(ctx: _Context, s0: int, s1: int) -> list[_Found]:
@@ -371,13 +440,13 @@ def _analyse(ctx: _Context, hit: _Hit, s0: int, s1: int, prev: list[_Found]) -> 
     if form.kind in ("inf", "zu_inf"):
         if form.kind == "inf" and not text[max(s0, v0 - 3) : v0].endswith("zu "):
             return None
-        clause = text[lb:v0].split()
-        if not clause or clause[0].lower() != "um":
+        um_at = text.rfind(" um ", max(s0, v0 - 200), v0) + 1
+        if um_at <= 0:
             return None
-        speakers = _inherit(ctx, s0, s1, lb, prev)
+        speakers = _inherit(ctx, s0, s1, um_at, prev)
         if not speakers or entry.act is None:
             return None
-        return _Found(speakers, lb + text[lb:v0].find(clause[0]), v1, v0, v1, entry.act, verb_words)
+        return _Found(speakers, um_at, v1, v0, v1, entry.act, verb_words)
 
     if form.kind == "participle":
         words = form.words_before
@@ -400,24 +469,28 @@ def _analyse(ctx: _Context, hit: _Hit, s0: int, s1: int, prev: list[_Found]) -> 
             plural = after_aux.group().split()[-1] in ("haben", "hatten", "hätten")
         verb_words = text[v0 : hit.end]
 
+    if form.kind in ("finite", "joined") and re.search(r"(?<![\w-])zu\s+\Z", text[max(s0, v0 - 4) : v0]):
+        return None  # an infinitive ("die Ukraine zu unterstützen"), not a finite verb
     vorfeld = text[lb:v0]
     vwords = vorfeld.split()
     coordinated = False
-    if vwords and vwords[0].lower() in ("und", "sowie", "oder", "aber", "doch"):
+    coord = _COORD_BEFORE.search(text, max(lb, v0 - 40), v0)
+    if coord is not None and form.kind != "joined":
         coordinated = True
-        vwords = vwords[1:]
+        lb = coord.end()
+        vwords = []
     if form.kind == "joined":
         subordinate = True
-    elif vwords and (vwords[0].lower() in _SUBORDINATORS or (
-        vwords[0] in _RELATIVES and lb > s0 and _clause_final(text, hit.end, s1))):
+    elif vwords and (
+        vwords[0].lower() in _SUBORDINATORS
+        or (vwords[0] in _RELATIVES and lb > s0 and _clause_final(text, hit.end, s1))
+    ):
         subordinate = vwords[0].lower() in _SUBORDINATORS or _clause_final(text, hit.end, s1)
 
     # particle and frame of the entry
     if form.kind == "finite":
         part_end = _particle(text, hit.end, right_end, entry.particle)
         if entry.particle and part_end is None:
-            return None
-        if not entry.particle and _has_other_particle(hit, text, right_end):
             return None
     else:
         part_end = None
@@ -455,6 +528,8 @@ def _analyse(ctx: _Context, hit: _Hit, s0: int, s1: int, prev: list[_Found]) -> 
     elif not vwords:
         res = _after(ctx, v1, right_end, plural)
         parenthetical = lb > s0 and res is not None
+        if res is None and lb > s0:
+            res = _relative_skipped(ctx, s0, lb, plural)
     else:
         res = _before(ctx, lb, v0, plural, " ".join(vwords))
         if res is None and not _is_subject_np(vwords):
@@ -463,14 +538,25 @@ def _analyse(ctx: _Context, hit: _Hit, s0: int, s1: int, prev: list[_Found]) -> 
         return None
     speakers, sub_pos = res
     ev_start = min(sub_pos, v0)
+    content_start = _subject_end(ctx, v1, right_end) if sub_pos > v0 and not parenthetical else -1
     if parenthetical:
         ev_end = max(_subject_end(ctx, v1, right_end), part_end or hit.end)
     elif subordinate:
         ev_end = hit.end if form.kind != "participle" else max(hit.end, v1)
+        content_start = ev_end
     else:
         ev_end = clause_end
-    return _Found(speakers, ev_start, ev_end, min(v0, hit.start), max(hit.end, v1), act, verb,
-                  parenthetical)
+    return _Found(
+        speakers,
+        ev_start,
+        ev_end,
+        min(v0, hit.start),
+        max(hit.end, v1),
+        act,
+        verb,
+        parenthetical,
+        content_start,
+    )
 
 
 def _clause_final(text: str, pos: int, s1: int) -> bool:
@@ -493,9 +579,7 @@ def _particle_re(particle: tuple[str, ...]) -> re.Pattern[str]:
     pat = _PARTICLE_CACHE.get(particle)
     if pat is None:
         words = r"\s+".join(map(re.escape, particle))
-        pat = re.compile(
-            rf"(?<![\w-]){words}(?=\s*(?:[,.;:!?–—“”«»\")]|$|\s+(?:und|sowie|oder|aber)\b))"
-        )
+        pat = re.compile(rf"(?<![\w-]){words}(?=\s*(?:[,.;:!?–—“”«»\")]|$|\s+(?:und|sowie|oder|aber)\b))")
         _PARTICLE_CACHE[particle] = pat
     return pat
 
@@ -507,38 +591,27 @@ def _particle(text: str, pos: int, limit: int, particle: tuple[str, ...]) -> int
     return m.end() if m else None
 
 
-def _has_other_particle(hit: _Hit, text: str, limit: int) -> bool:
-    """Whether a separable reading of the same word (sagte … ab, rief … an) closes the first clause."""
-    comma = text.find(",", hit.end, limit)
-    first = comma if comma >= 0 else limit
-    for form in lexicon().get(text[hit.start : hit.end].lower(), ()):
-        p = form.entry.particle
-        if p and form.kind == "finite" and _particle(text, hit.end, first, p) is not None:
-            return True
-    return False
-
-
 def _is_greeting(ctx: _Context, pos: int, end: int) -> bool:
+    """``begrüßte die Gäste`` / ``begrüßte neben Putin den Präsidenten X``: a person is the object."""
     if _GREETED.match(ctx.text, pos):
         return True
-    for m in ctx.within(pos, min(end, pos + 60)):
-        gap = ctx.text[pos : m.span.start]
-        if m.kind == "person" and _GAP_AFTER.fullmatch(gap):
-            return True
-    return False
+    comma = ctx.text.find(",", pos, min(end, pos + 100))
+    stop = comma if comma >= 0 else min(end, pos + 100)
+    return any(m.kind == "person" for m in ctx.within(pos, stop))
 
 
 def _is_subject_np(vwords: list[str]) -> bool:
     """A Vorfeld starting with a determiner is the (non-speaker) subject: no inverted search."""
     first = vwords[0].lower()
-    return first in _DETERMINERS or (vwords[0][0].isupper() and first not in _PREPOSITIONS and len(vwords) <= 3
-                                     and not first.endswith(("s", "m")) and False)
+    return first in _DETERMINERS
 
 
 # ------------------------------------------------------------------------------------ subject finders
 
 
-def _before(ctx: _Context, lb: int, v0: int, plural: bool, vorfeld: str) -> tuple[tuple[Speaker, ...], int] | None:
+def _before(
+    ctx: _Context, lb: int, v0: int, plural: bool, vorfeld: str
+) -> tuple[tuple[Speaker, ...], int] | None:
     """The subject in the Vorfeld (verb second, subject first)."""
     text = ctx.text
     end = v0
@@ -593,6 +666,17 @@ def _before(ctx: _Context, lb: int, v0: int, plural: bool, vorfeld: str) -> tupl
     if role:
         p = _resolve_role(ctx, start, end, role)
         return ((p,), start) if p and not plural else None
+    if plural:
+        return None
+    titled = _TITLED.fullmatch(low)
+    if titled:
+        return (ctx.learn(titled.group("name"), start),), start
+    words = low.split()
+    if len(words) <= 3 and all(w[0].isupper() for w in words):
+        for w in (words[-1], words[0]):
+            p = ctx.by_token(w, start)
+            if p is not None:
+                return (p,), start
     return None
 
 
@@ -600,7 +684,7 @@ def _coordinated_mentions(ctx: _Context, start: int, last: EntityMention) -> lis
     """``Putin und Xi`` / ``Tokajew, Putin und Xi`` before the verb: all their speakers."""
     out: list[Speaker] = []
     ms = [m for m in ctx.within(start, last.span.end) if _speaker(m) is not None]
-    for a, b in zip(ms, ms[1:], strict=False):
+    for a, b in itertools.pairwise(ms):
         gap = ctx.text[a.span.end : b.span.start]
         if not re.fullmatch(r"\s*(?:,|und|sowie)\s+(?:(?:der|die)\s+)?(?:[\w-]+\s+){0,3}", gap):
             return [sp for sp in [_speaker(last)] if sp is not None]
@@ -611,8 +695,9 @@ def _coordinated_mentions(ctx: _Context, start: int, last: EntityMention) -> lis
     return out
 
 
-def _after(ctx: _Context, v1: int, limit: int, plural: bool, *, own_only: bool = False
-           ) -> tuple[tuple[Speaker, ...], int] | None:
+def _after(
+    ctx: _Context, v1: int, limit: int, plural: bool, *, own_only: bool = False
+) -> tuple[tuple[Speaker, ...], int] | None:
     """The subject right after the verb (inverted verb second, parenthetical, ``so X``)."""
     text = ctx.text
     pm = _PRONOUN_AFTER.match(text, v1, limit)
@@ -658,7 +743,54 @@ def _after(ctx: _Context, v1: int, limit: int, plural: bool, *, own_only: bool =
     if role and not plural:
         p = _resolve_role(ctx, at, role.end(), role)
         return ((p,), at) if p else None
+    if plural:
+        return None
+    titled = _TITLED.match(text, at, window_end)
+    if titled:
+        return (ctx.learn(titled.group("name"), at),), at
+    word = _WORD.match(text, at, window_end)
+    if word and word.group()[0].isupper():
+        p = ctx.by_token(word.group(), at)
+        if p is not None:
+            return (p,), at
     return None
+
+
+def _relative_skipped(
+    ctx: _Context, s0: int, lb: int, plural: bool
+) -> tuple[tuple[Speaker, ...], int] | None:
+    """``Tokajew, dessen Land den Vorsitz führte, bedauerte …``: the subject before a relative clause."""
+    text = ctx.text
+    comma = lb - 1
+    lo = max(s0, comma - _WINDOW)
+    prev = text.rfind(",", lo, comma)
+    if prev < 0:
+        return None
+    rel = text[prev + 1 : comma].split()
+    if not rel:
+        return None
+    if rel[0] not in ("dessen", "deren", "der", "die", "das", "welcher", "welche", "wie"):
+        # an apposition naming the subject by office: "Anwar Ibrahim, Malaysias Premierminister, sagte"
+        seg0 = prev + 1 + (len(text[prev + 1 : comma]) - len(text[prev + 1 : comma].lstrip()))
+        inner = [m for m in ctx.within(seg0, comma) if m.kind == "person"]
+        if len(inner) == 1 and inner[0].span.end == comma and not plural:
+            return (Person(inner[0].key, inner[0].country),), inner[0].span.start
+        if plural or not _ROLE_WORD.search(text, seg0, comma):
+            return None
+        # the name before the apposition, unknown to the gazetteer: "Gastgeber Anwar Ibrahim, …"
+        head_start = max(s0, prev - 80)
+        head = _TITLED.search(text, head_start, prev)
+        if head is None or head.end() != prev:
+            return None
+        return (ctx.learn(head.group("name"), head.start("name")),), head.start()
+    k = prev
+    while k > s0 and text[k - 1].isspace():
+        k -= 1
+    m = ctx.ending_at(k)
+    if m is None or plural:
+        return None
+    sp = _speaker(m)
+    return ((sp,), m.span.start) if sp is not None and m.kind != "city" else None
 
 
 def _subject_end(ctx: _Context, v1: int, limit: int) -> int:
@@ -668,6 +800,12 @@ def _subject_end(ctx: _Context, v1: int, limit: int) -> int:
     pm = _PRONOUN_AFTER.match(text, v1, limit)
     if pm:
         return pm.end()
+    both = _BOTH.match(text, v1 + 1, limit) if text[v1 : v1 + 1].isspace() else None
+    if both:
+        return both.end()
+    group = _GROUP.match(text, v1 + 1, limit) if text[v1 : v1 + 1].isspace() else None
+    if group:
+        return group.end()
     for m in ctx.within(v1, min(limit, v1 + 90)):
         if _GAP_AFTER.fullmatch(text[v1 : m.span.start]):
             return m.span.end
@@ -677,8 +815,9 @@ def _subject_end(ctx: _Context, v1: int, limit: int) -> int:
     return end
 
 
-def _subordinate_subject(ctx: _Context, lb: int, v0: int, s0: int, plural: bool
-                         ) -> tuple[tuple[Speaker, ...], int] | None:
+def _subordinate_subject(
+    ctx: _Context, lb: int, v0: int, s0: int, plural: bool
+) -> tuple[tuple[Speaker, ...], int] | None:
     """Subject of a verb-final clause: after the subordinator, or the antecedent of a relative."""
     text = ctx.text
     clause = text[lb:v0]
@@ -687,7 +826,7 @@ def _subordinate_subject(ctx: _Context, lb: int, v0: int, s0: int, plural: bool
         return None
     intro = words[0]
     after = lb + clause.find(intro) + len(intro)
-    pm = re.match(r"\s+(er|sie)\b", text[after:v0])
+    pm = re.search(r"\b(er|sie)\b", text[after:v0])
     if pm:
         p = None if plural else ctx.last_person(lb)
         return ((p,), lb) if p else None
@@ -740,6 +879,9 @@ def _inherit(ctx: _Context, s0: int, s1: int, lb: int, prev: list[_Found]) -> tu
 def _main_subject(ctx: _Context, s0: int, s1: int) -> Speaker | None:
     """The speaker opening the sentence (its first noun phrase), if any."""
     text = ctx.text
+    head = text[s0 : min(s1, s0 + 4)]
+    if re.match(r"(?:Er|Sie)\b", head):
+        return ctx.last_person(s0)
     for m in ctx.within(s0, min(s1, s0 + 120)):
         prefix = text[s0 : m.span.start]
         if "," in prefix or not _SUBJECT_PREFIX.fullmatch(prefix):
@@ -751,9 +893,6 @@ def _main_subject(ctx: _Context, s0: int, s1: int) -> Speaker | None:
         if m.kind == "city" or nxt.startswith(("s ", "-")):
             return None
         return _speaker(m)
-    head = text[s0 : min(s1, s0 + 4)]
-    if re.match(r"(?:Er|Sie)\b", head):
-        return ctx.last_person(s0)
     return None
 
 
@@ -810,8 +949,18 @@ def _sources(ctx: _Context, s0: int, s1: int, found: list[_Found]) -> list[_Foun
         res = _after(ctx, m.end() - 1, min(s1, m.end() + 90), plural=False)
         if res is not None:
             so = m.start() + 2
-            out.append(_Found(res[0], so, _subject_end(ctx, m.end() - 1, s1), so, so + 2, Act.STATE, "so",
-                              parenthetical=True))
+            out.append(
+                _Found(
+                    res[0],
+                    so,
+                    _subject_end(ctx, m.end() - 1, s1),
+                    so,
+                    so + 2,
+                    Act.STATE,
+                    "so",
+                    parenthetical=True,
+                )
+            )
     for m in _SOURCE.finditer(text, s0, s1):
         sp: Speaker | None = None
         end = m.end()
@@ -826,9 +975,15 @@ def _sources(ctx: _Context, s0: int, s1: int, found: list[_Found]) -> list[_Foun
             at = m.end() + (tail.end() if tail else 0)
             for ment in ctx.within(at, min(s1, at + 60)):
                 if re.fullmatch(r"(?:[\w-]+\s+){0,3}", text[at : ment.span.start]):
-                    sp = Person(ment.key, ment.country) if ment.kind == "person" else (
-                        Country(ment.country) if ment.kind in ("city", "country") and ment.country
-                        else _speaker(ment))
+                    sp = (
+                        Person(ment.key, ment.country)
+                        if ment.kind == "person"
+                        else (
+                            Country(ment.country)
+                            if ment.kind in ("city", "country") and ment.country
+                            else _speaker(ment)
+                        )
+                    )
                     end = ment.span.end
                 break
             if sp is None:
@@ -845,8 +1000,18 @@ def _sources(ctx: _Context, s0: int, s1: int, found: list[_Found]) -> list[_Foun
         if sp is None and _DECLARATION.search(seg):
             sp = _org_in(ctx, m.end(), seg_end)
         if sp is not None:
-            out.append(_Found((sp,), m.start(), _clause_end(text, m.end(), seg_end), m.start(), m.end(),
-                              Act.STATE, m.group(), True))
+            out.append(
+                _Found(
+                    (sp,),
+                    m.start(),
+                    _clause_end(text, m.end(), seg_end),
+                    m.start(),
+                    m.end(),
+                    Act.STATE,
+                    m.group(),
+                    True,
+                )
+            )
     return [f for f in out if not any(g.verb_start <= f.verb_start < g.verb_end for g in found)]
 
 
@@ -874,25 +1039,37 @@ def _quotes(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 def _is_name_quote(text: str, q0: int, lb: int) -> bool:
+    if q0 < len(text) and text[q0].islower():
+        return False  # a name starts with a capital letter
     before = text[lb : q0 - 1].split()
     if not before:
         return False
     prev = before[-1]
+    if prev.endswith("("):
+        return True  # a gloss in brackets: TRIPP („Trump Route …“)
     if prev in _NAME_NOUNS:
         return True
     return prev[0].isupper() and prev.lower() not in _DETERMINERS and len(before) > 1
+
+
+def _in_brackets(text: str, start: int, pos: int) -> bool:
+    """Whether ``pos`` lies inside a bracket opened after ``start`` (a gloss, not the speaker's words)."""
+    return text.rfind("(", start, pos) > text.rfind(")", start, pos)
 
 
 def _record(ctx: _Context, f: _Found, sp: Speaker, sent: Span, summit: int | None) -> Statement:
     text = ctx.text
     if f.parenthetical:
         c0, c1 = sent.start, f.verb_start
+    elif f.content_start >= 0 and f.ev_end <= f.content_start:
+        c0, c1 = f.content_start, _clause_end(text, f.content_start, sent.end)  # verb-final clause
     else:
-        c0, c1 = f.verb_end, max(f.ev_end, f.verb_end)
+        c0, c1 = max(f.verb_end, f.content_start), max(f.ev_end, f.verb_end)
     c1 = min(c1, c0 + 2 * _WINDOW)
     quoted = [
-        text[a:b].strip() for a, b in _quotes(text, c0, c1)
-        if b - a > 0 and not _is_name_quote(text, a, c0)
+        text[a:b].strip()
+        for a, b in _quotes(text, c0, c1)
+        if b - a > 0 and not _is_name_quote(text, a, c0) and not _in_brackets(text, c0, a)
     ]
     content = text[c0:c1].strip(" ,.;:–—\n")
     content = re.sub(r"^(?:dass|,)\s+", "", content)

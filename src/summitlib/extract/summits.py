@@ -106,7 +106,9 @@ _LOWER_FORMAT = re.compile(r"\b(?:trilateral|dreier|vierer|sonder|außerordentli
 # Text between a noun and an organization that belongs to the summit's name.
 _NAME_BRIDGE = re.compile(r"\A(?:\s+(?:der|des|im\s+Format|zum\s+Thema|von)\s+|\s*[„«\"‚]?\s*|\s+[„«\"])\Z")
 
-_VENUE_PREP = re.compile(r"(?:\bin|\bim|\bnach|\bvon|\bins|\baus)\s+(?:der\s+|dem\s+|den\s+)?(?:\w+\s+){0,2}\Z")
+_VENUE_PREP = re.compile(
+    r"(?:\b[Ii]n|\b[Ii]m|\b[Nn]ach|\b[Vv]on|\b[Ii]ns)\s+(?:der\s+|dem\s+|den\s+)?(?:[a-zäöü][\w-]*\s+){0,2}\Z"
+)
 _PARTICIPATION = re.compile(
     r"""\b(?: teil(?:nehmen|nahmen|nahm|genommen|zunehmen) | nahm(?:en)?\b | darunter | Delegation
         | Mitglied | vertreten | Gäste? | Gast\b | anwesend | reisten | angereist | kamen | versammelt
@@ -114,7 +116,14 @@ _PARTICIPATION = re.compile(
         | unterzeichneten | verabschiedeten | Mitgliedstaaten | Mitgliedsstaaten )""",
     re.VERBOSE | re.IGNORECASE,
 )
-_EXCLUDED_BEFORE = re.compile(r"\b(?:[Oo]hne|außer|ausser)\s+(?:\w+\s+){0,1}\Z")
+_EXCLUDED_BEFORE = re.compile(
+    r"\b(?:[Oo]hne|außer|ausser|Fernbleiben|Abwesenheit|Boykott|Absage)\s+(?:\w+\s+){0,1}\Z"
+)
+_LIST_GAP = re.compile(r"\A(?:\s*,\s*|\s+und\s+|\s+sowie\s+|\s*,\s*und\s+)(?:die\s+|der\s+|den\s+)?\Z")
+# A leader named only as the object of thanks or congratulation is no participant ("dankte X für").
+_OBJECT_OF_SPEECH = re.compile(r"\b(?:dankte[n]?|gratulierte[n]?|würdigte[n]?)\s+(?:\w+\s+){0,3}\Z")
+_MEETING_CUE = re.compile(r"\b(?:zusammengetroffen|getroffen|traf|empfing|empfangen|Gespräch\w*|besucht\w*)\b")
+_ELSEWHERE = re.compile(r"\b(?:telefonier\w*|Telefon\w*|Staatsbesuch\w*|reiste[n]?\s+(?:\w+\s+){0,3}weiter)")
 _BOTH = re.compile(r"\b[Bb]eide[nr]?\s+(?:Präsidenten|Staatschefs|Seiten|Politiker|Amtskollegen)\b")
 
 # Chair cues before and after a person mention.
@@ -128,6 +137,7 @@ _CHAIR_AFTER = re.compile(
     r"(?:nächsten|kommenden)\b)"
 )
 _HOST_LEAD = re.compile(r"\bGastgeber(?:in)?\b")
+_INVITE = re.compile(r"\b(?:lud|luden|einlud|einluden|eingeladen|ausrichten|ausrichtet)\b")
 
 _DATE_WINDOW = 140
 _VENUE_WINDOW = 120
@@ -138,7 +148,7 @@ class _Mention:
     span: Span
     name: str
     org: str | None
-    other: bool  # points to another occasion than the one reported
+    other: str  # "" for the occasion reported, "next" or "previous" for another one
     city: EntityMention | None
     country: str | None
     date: PartialDate | None
@@ -152,7 +162,7 @@ class _Instance:
     city: EntityMention | None
     country: str | None
     date: PartialDate | None
-    other: bool
+    other: str
     chair: Person | None = None
 
     def conflicts(self, m: _Mention) -> bool:
@@ -185,8 +195,9 @@ _DAYS3 = _dt.timedelta(days=3)
 
 # ----------------------------------------------------------------- mentions
 def _organization_near(doc: Doc, start: int, end: int) -> EntityMention | None:
-    orgs = entities_in(doc, start, end, EntityKind.ORGANIZATION)
-    return orgs[0] if orgs else None
+    """The first organization mention that starts inside ``[start, end)``."""
+    orgs = entities_in(doc, start, end + 200, EntityKind.ORGANIZATION)
+    return orgs[0] if orgs and orgs[0].span.start < end else None
 
 
 def _mention(doc: Doc, m: re.Match[str], term: _Term) -> _Mention | None:
@@ -239,11 +250,11 @@ def _mention(doc: Doc, m: re.Match[str], term: _Term) -> _Mention | None:
     # Another occasion: "das nächste Gipfeltreffen", "ein erster … Gipfel hatte …", "soll … stattfinden".
     lead_in = text[max(sent.start, start - 45) : start]
     clause = text[max(sent.start, start - 60) : min(sent.end, noun_end + 160)]
-    other = bool(_NEXT.search(lead_in)) or bool(_FUTURE_CLAUSE.search(clause))
+    other = "next" if _NEXT.search(lead_in) or _FUTURE_CLAUSE.search(clause) else ""
     if _PREVIOUS.search(lead_in) and _PAST_CLAUSE.search(text[sent.start : sent.end]):
-        other = True
-    if re.search(r"\bvergangene[nmrs]?\b|\bletzte[nmrs]?\b|\bvorige[nmrs]?\b", lead_in, re.I):
-        other = True
+        other = "previous"
+    if re.search(r"\bvergangene[nmrs]?\b|\bletzte[nmrs]?\b|\bvorige[nmrs]?\b|\b(?:Jahre?n?|Monate?n?|Wochen?)\s+nach\s+de[mr]\b", lead_in, re.I):
+        other = "previous"
     city, country = _venue(doc, sent, start, noun_end)
     date = _date_near(doc, sent, start, noun_end)
     return _Mention(Span.of(text, start, end), text[start:end], org if explicit or org else None, other,
@@ -296,10 +307,10 @@ def _mentions(doc: Doc) -> list[_Mention]:
 
 # ----------------------------------------------------------------- instances
 def _instances(mentions: Sequence[_Mention]) -> list[_Instance]:
-    out: list[_Instance] = []
+    main = next((m for m in mentions if not m.other), mentions[0])
+    out: list[_Instance] = [_Instance([main], main.org, main.city, main.country, main.date, main.other)]
     for m in mentions:
-        if not out:
-            out.append(_Instance([m], m.org, m.city, m.country, m.date, m.other))
+        if m is main:
             continue
         home = next((inst for inst in out if not inst.conflicts(m) and inst.other == m.other), None)
         if m.other and not (m.city or m.country or m.date):
@@ -312,12 +323,63 @@ def _instances(mentions: Sequence[_Mention]) -> list[_Instance]:
             out.append(_Instance([m], m.org, m.city, m.country, m.date, m.other))
         else:
             home.absorb(m)
-    if out:
-        main_org = out[0].org
-        for inst in out[1:]:
-            if inst.org is None:
-                inst.org = main_org
+    fallback = out[0].org or next((i.org for i in out if i.org and i.org != "OTHER"), None)
+    for inst in out:
+        if inst.org is None:
+            inst.org = fallback
     return out
+
+
+_LEAD_SENTENCES = 3
+_EVENT_CUE = re.compile(
+    r"\b(?:Treffen[s]?|Sitzung|Tagung|Gipfeltag\w*|Auftakt|tagte[n]?|berieten|zusammengekommen|versammelt\w*"
+    r"|empfing|eröffnete|Schauplatz)\b"
+)
+
+
+def _refine_main_date(doc: Doc, instances: Sequence[_Instance]) -> None:
+    """Date the main summit from its lead and event sentences, taking the first day of several.
+
+    If the main summit's own clauses give a date, a range of days in an event sentence that overlaps
+    it (``am Mittwoch`` and ``Zwei Tage lang, am 24. und 25. Juni``) moves it to the first day. If they
+    give none, the first day- or month-precise date of the lead sentences or of a sentence describing
+    the gathering (``Zu dem Treffen vom 22. bis 24. Oktober``) is taken. Sentences of other summits and
+    dates after publication are ignored.
+    """
+    main = instances[0]
+    foreign = {m.sentence for inst in instances[1:] for m in inst.mentions}
+    last_day = doc.article.published.end if doc.article.published is not None else None
+    cands: list[PartialDate] = []
+    for d in doc.dates:
+        if d.date.precision is Precision.YEAR:
+            continue
+        i = sentence_index(doc, d.span.start)
+        if i in foreign or not doc.sentences:
+            continue
+        sent = doc.sentences[i]
+        if not (i < _LEAD_SENTENCES or _EVENT_CUE.search(doc.text[sent.start : sent.end])):
+            continue
+        if last_day is not None and d.date.start > last_day + _DAYS3:
+            continue
+        cands.append(d.date)
+    if main.date is not None:
+        anchor = main.date
+        ranges = [c for c in cands if c.is_range and c.overlaps(anchor.start, anchor.end)]
+        if ranges:
+            main.date = min(ranges, key=lambda c: c.start)
+    elif cands:
+        days = [c for c in cands if c.precision is Precision.DAY]
+        main.date = (days or cands)[0]
+
+
+def _lead_venue(doc: Doc, inst: _Instance) -> None:
+    """A main summit without a venue in its own clauses takes the first ``in <city>`` of the lead."""
+    for sent in doc.sentences[:2]:
+        for e in entities_in(doc, sent.start, sent.end, EntityKind.CITY):
+            lead = doc.text[max(sent.start, e.span.start - 40) : e.span.start]
+            if _VENUE_PREP.search(lead) and not re.search(r"\b[Aa]us\s+\Z", lead):
+                inst.city, inst.country = e, inst.country or e.country
+                return
 
 
 # ----------------------------------------------------------------- people
@@ -334,10 +396,24 @@ def _chairs(doc: Doc, instances: Sequence[_Instance]) -> None:
             continue
         target = by_sentence.get(sentence_index(doc, p.span.start))
         if re.match(r"\A[^.;]{0,60}?\blud\b", after):
-            target = next((i for i in instances if i.other), target)
+            target = next((i for i in instances if i.other == "next"), target)
         target = target or instances[0]
         if target.chair is None:
             target.chair = person_of(p)
+    for inst in instances:
+        if inst.other != "next" or inst.chair is not None:
+            continue
+        for m in inst.mentions:
+            sent = doc.sentences[m.sentence] if doc.sentences else None
+            if sent is None:
+                continue
+            verb = _INVITE.search(text, sent.start, sent.end)
+            if verb is None:
+                continue
+            before = [p for p in persons_in(doc, sent.start, verb.start()) if p.role != "minister"]
+            if before:
+                inst.chair = person_of(before[-1])
+                break
     main = instances[0]
     if main.chair is None and main.country:
         hosts = [p for p in doc.entities if p.kind is EntityKind.PERSON and p.is_leader
@@ -355,6 +431,37 @@ def _absent(doc: Doc, person: EntityMention) -> bool:
     return bool(ABSENCE.search(rest[:160])) and not re.search(r"\bfür\b", rest[:20])
 
 
+def _listed_countries(doc: Doc, sent: Span) -> list[str]:
+    """States named in an enumeration of two or more ("darunter Russland, Belarus und Armenien")."""
+    text = doc.text
+    found = [c for c in entities_in(doc, sent.start, sent.end, EntityKind.COUNTRY)
+             if c.form in ("name", "abbreviation", "genitive")]
+    out: list[str] = []
+    for a, b in zip(found, found[1:], strict=False):
+        if _LIST_GAP.match(text[a.span.end : b.span.start]):
+            out.extend((a.key, b.key))
+    return out
+
+
+def _venue_elsewhere(doc: Doc, sent: Span, country: str | None) -> bool:
+    """Whether a meeting sentence places its encounter in another state than the summit's."""
+    if country is None or not _MEETING_CUE.search(doc.text, sent.start, sent.end):
+        return False
+    for e in entities_in(doc, sent.start, sent.end, EntityKind.CITY):
+        lead = doc.text[max(sent.start, e.span.start - 40) : e.span.start]
+        if _VENUE_PREP.search(lead) and e.country and e.country != country:
+            return True
+    return False
+
+
+def _absent_countries(doc: Doc) -> set[str]:
+    text = doc.text
+    return {
+        c.key for c in doc.entities
+        if c.kind is EntityKind.COUNTRY and _EXCLUDED_BEFORE.search(text[max(0, c.span.start - 30) : c.span.start])
+    }
+
+
 def _participants(
     doc: Doc, inst: _Instance, sentences: set[int], full: bool, foreign: set[int]
 ) -> tuple[tuple[str, ...], tuple[Person, ...]]:
@@ -366,7 +473,11 @@ def _participants(
     leaders: list[EntityMention] = []
     countries: list[str] = []
     absent: set[str] = set()
+    present: set[str] = set()
+    gone = _absent_countries(doc) if full else set()
     for sent in scope:
+        chunk = text[sent.start : sent.end]
+        elsewhere = full and (bool(_ELSEWHERE.search(chunk)) or _venue_elsewhere(doc, sent, inst.country))
         people = persons_in(doc, sent.start, sent.end)
         for p in people:
             if _absent(doc, p):
@@ -374,23 +485,22 @@ def _participants(
                 if p.country:
                     countries.append(p.country)
                 continue
+            if elsewhere or _OBJECT_OF_SPEECH.search(text[max(sent.start, p.span.start - 50) : p.span.start]):
+                continue
+            present.add(p.key)
             if p.is_leader:
                 leaders.append(p)
-            if p.country and (p.is_leader or _PARTICIPATION.search(text[sent.start : sent.end])):
+            if p.country and (p.is_leader or _PARTICIPATION.search(chunk)):
                 countries.append(p.country)
-        if _BOTH.search(text[sent.start : sent.end]) and not people:
+        if _BOTH.search(chunk) and not people:
             top = _top_leaders(doc, 2)
             leaders.extend(top)
             countries.extend(p.country for p in top if p.country)
-        if full and _PARTICIPATION.search(text[sent.start : sent.end]):
-            for c in entities_in(doc, sent.start, sent.end, EntityKind.COUNTRY):
-                if c.form in ("name", "abbreviation", "genitive") and not _EXCLUDED_BEFORE.search(
-                    text[max(sent.start, c.span.start - 20) : c.span.start]
-                ):
-                    countries.append(c.key)
-    kept = [p for p in leaders if p.key not in absent]
+        if full and _PARTICIPATION.search(chunk):
+            countries.extend(_listed_countries(doc, sent))
+    kept = [p for p in leaders if p.key not in absent and p.country not in gone]
     persons = unique_persons(kept)
-    return codes([c for c in countries if len(c) == 2 and c != "EU"]), tuple(persons)
+    return codes([c for c in countries if len(c) == 2 and c != "EU" and c not in gone]), tuple(persons)
 
 
 def _top_leaders(doc: Doc, n: int) -> list[EntityMention]:
@@ -415,6 +525,9 @@ def find_summits(doc: Doc) -> list[Summit]:
     if not mentions:
         return []
     instances = _instances(mentions)
+    _refine_main_date(doc, instances)
+    if instances[0].city is None:
+        _lead_venue(doc, instances[0])
     _chairs(doc, instances)
     main = instances[0]
     lead_sentences = 3
@@ -425,7 +538,10 @@ def find_summits(doc: Doc) -> list[Summit]:
     out: list[Summit] = []
     for i, inst in enumerate(instances):
         sentences = {m.sentence for m in inst.mentions}
-        countries, leaders = _participants(doc, inst, sentences, full and i == 0, foreign)
+        if inst.other == "next":
+            countries, leaders = (), ()  # who will come to a future summit, the text rarely says
+        else:
+            countries, leaders = _participants(doc, inst, sentences, full and i == 0, foreign)
         org = inst.org or "OTHER"
         first = inst.mentions[0]
         out.append(
