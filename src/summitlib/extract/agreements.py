@@ -51,9 +51,9 @@ import datetime as dt
 import functools
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from importlib.resources import files
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 import attrs
 
@@ -124,10 +124,14 @@ _WERDEN_AFTER = re.compile(r"\A\s+(?:werden|werde|würden|würde|sollen|soll)\b"
 _PARTNER_CUE = re.compile(r"\b(?:mit|zwischen)\s")
 
 #: What may stand between two partner mentions (articles, "und", adjectives, commas).
-_PARTNER_GAP = re.compile(r"\A(?:[\s,]|und\b|sowie\b|der\b|die\b|den\b|dem\b|des\b|[a-zäöü]+e[nmrs]?\b){0,6}\Z")
+_PARTNER_GAP = re.compile(
+    r"\A(?:[\s,]|und\b|sowie\b|der\b|die\b|den\b|dem\b|des\b|[a-zäöü]+e[nmrs]?\b){0,6}\Z"
+)
 
 #: A locative preposition right before an entity ("in Kasachstan", "im usbekischen Samarkand").
-_LOCATIVE = re.compile(r"\b(?:in|im|nach|aus|vor|von|über|zur|zum|für|gegen)\s+(?:der\s+|dem\s+|den\s+)?(?:[a-zäöü]+\w*\s+)?\Z")
+_LOCATIVE = re.compile(
+    r"\b(?:in|im|nach|aus|vor|von|über|zur|zum|für|gegen)\s+(?:der\s+|dem\s+|den\s+)?(?:[a-zäöü]+\w*\s+)?\Z"
+)
 
 #: Pronoun subject "er" in the clause.
 _ER = re.compile(r"\ber\b")
@@ -149,6 +153,9 @@ _EU_FORMATS = frozenset({"EU", "CA-EU"})
 
 _SUMMIT_WINDOW = dt.timedelta(days=45)
 
+#: Words that end the look-back for a count before a document noun.
+_COUNT_STOP = frozenset("der die das den dem des ein eine einen und sowie oder über im in von mit zu".split())
+
 
 @attrs.frozen
 class _Lexicon:
@@ -169,6 +176,7 @@ class _Lexicon:
     sector_re: re.Pattern[str]
     sectors: dict[str, str]
     noun_stems: tuple[str, ...]
+    gate_stems: tuple[str, ...]
     witness_re: re.Pattern[str]
     company_re: re.Pattern[str]
     max_suffix: int
@@ -220,13 +228,14 @@ def _lexicon() -> _Lexicon:
         sector_re=sector_re,
         sectors=sectors,
         noun_stems=_minimal_stems((*nouns, *self_nouns)),
+        gate_stems=_minimal_stems((*(f for f, _, _ in rows.get("verb", ())), *self_nouns)),
         witness_re=_word_alternation(forms("witness")),
         company_re=_word_end_alternation(forms("company")),
         max_suffix=max((len(f) for f in (*nouns, *self_nouns)), default=0),
     )
 
 
-def _minimal_stems(forms: Sequence[str]) -> tuple[str, ...]:
+def _minimal_stems(forms: Iterable[str]) -> tuple[str, ...]:
     """The forms that contain no other form: a sentence without any of them has no document noun."""
     ordered = sorted(set(forms), key=len)
     out: list[str] = []
@@ -236,27 +245,23 @@ def _minimal_stems(forms: Sequence[str]) -> tuple[str, ...]:
     return tuple(out)
 
 
-def _word_end_alternation(forms: Sequence[str]) -> re.Pattern[str]:
+def _word_end_alternation(forms: Iterable[str]) -> re.Pattern[str]:
     """A pattern for words ending in one of ``forms`` (case-insensitive), one linear alternation."""
     alternatives = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
     return re.compile(r"(?:" + alternatives + r")(?![\w'’-])", re.IGNORECASE)
 
 
-def _word_alternation(forms: Sequence[str]) -> re.Pattern[str]:
+def _word_alternation(forms: Iterable[str]) -> re.Pattern[str]:
     """A pattern for one of the whole words ``forms`` (case-insensitive)."""
     alternatives = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
     return re.compile(r"\b(?:" + alternatives + r")\b", re.IGNORECASE)
 
 
-@attrs.frozen
-class _Tok:
+class _Tok(NamedTuple):
     start: int
     end: int
     text: str
-
-    @property
-    def low(self) -> str:
-        return self.text.lower()
+    low: str
 
 
 @attrs.define
@@ -308,11 +313,16 @@ def find_agreements(doc: Doc, summits: Sequence[Summit]) -> list[Agreement]:
         at = low.find(stem)
         while at >= 0:
             candidates.add(bisect.bisect_right(starts, at) - 1)
+            ctx.stem_at.append(at)
             at = low.find(stem, at + len(stem))
+    ctx.stem_at.sort()
     for si in sorted(candidates):
-        if si < 0 or text[sentences[si].end - 1 : sentences[si].end] == "":
+        if si < 0:
             continue
         sent = sentences[si]
+        slow = low[sent.start : sent.end]
+        if not any(stem in slow for stem in lex.gate_stems):
+            continue  # no signing verb and no self-adopting noun: nothing to find
         prev = sentences[si - 1] if si > 0 else None
         nxt = sentences[si + 1] if si + 1 < len(sentences) else None
         hits.extend(ctx.sentence_hits(sent, prev, nxt, seen_self))
@@ -339,18 +349,32 @@ class _Context:
         self.lex = lex
         self.current = _current_summits(summits, doc.published, doc.article.published)
         self._guests: frozenset[str] | None = None
+        self.stem_at: list[int] = []
+        self._cues: dict[int, list[tuple[int, str]]] = {}
 
     # ------------------------------------------------------------------ sentences
-    def sentence_hits(self, sent: Span, prev: Span | None, nxt: Span | None, seen_self: set[str]) -> list[_Hit]:
+    def sentence_hits(
+        self, sent: Span, prev: Span | None, nxt: Span | None, seen_self: set[str]
+    ) -> list[_Hit]:
         lex = self.lex
         text = self.text
-        toks = [_Tok(m.start() + sent.start, m.end() + sent.start, m.group()) for m in _WORD.finditer(sent.text)]
+        base = sent.start
+        toks = [
+            _Tok(m.start() + base, m.end() + base, m.group(), m.group().lower())
+            for m in _WORD.finditer(sent.text)
+        ]
+        stem_at = self.stem_at
+        maybe = set()
+        for t in toks:
+            i = bisect.bisect_left(stem_at, t.start)
+            if i < len(stem_at) and stem_at[i] < t.end:
+                maybe.add(t.start)
         clauses = _clauses(sent, lex)
         hits: list[_Hit] = []
         prev_doc_noun: tuple[int, _Tok] | None = None
         for ci, (cs, ce) in enumerate(clauses):
             ctoks = [t for t in toks if cs <= t.start < ce]
-            nouns = [(t, _noun_kind(t.low, lex)) for t in ctoks if t.text[:1].isupper()]
+            nouns = [(t, _noun_kind(t.low, lex)) for t in ctoks if t.start in maybe and t.text[:1].isupper()]
             nouns_k = [(t, k) for t, k in nouns if k is not None]
             signed = self._signs(ctoks, text[cs:ce])
             lows = {t.low for t in ctoks}
@@ -622,12 +646,13 @@ class _Context:
         start = min(para.start, sent.start)
         state = "none"
         last_pos = -1
-        for m in _WORD.finditer(text, start, tok.start):
-            low = m.group().lower()
-            if low in lex.summit_cue or low.endswith("gipfel") or low.endswith("gipfels"):
-                state, last_pos = "summit", m.start()
-            elif low in lex.elsewhere:
-                state, last_pos = "elsewhere", m.start()
+        cues = self._cues.get(start)
+        if cues is None:
+            cues = self._cues[start] = _cue_words(text, start, max(para.end, sent.end), lex)
+        for pos, cue in cues:
+            if pos >= tok.start:
+                break
+            state, last_pos = cue, pos
         for e in self._ents_in(start, tok.start):
             if str(e.kind) != "city" or e.span.start < last_pos:
                 continue
@@ -651,9 +676,19 @@ class _Context:
         return chosen
 
 
-def _current_summits(
-    summits: Sequence[Summit], published: dt.date | None, pub_partial: object
-) -> list[int]:
+def _cue_words(text: str, start: int, end: int, lex: _Lexicon) -> list[tuple[int, str]]:
+    """Positions of the summit and elsewhere cue words in ``text[start:end]``."""
+    out = []
+    for m in _WORD.finditer(text, start, end):
+        low = m.group().lower()
+        if low in lex.summit_cue or low.endswith(("gipfel", "gipfels")):
+            out.append((m.start(), "summit"))
+        elif low in lex.elsewhere:
+            out.append((m.start(), "elsewhere"))
+    return out
+
+
+def _current_summits(summits: Sequence[Summit], published: dt.date | None, pub_partial: object) -> list[int]:
     """Indexes of the summits an article reports as its current event (not past, not announced)."""
     if published is None:
         return list(range(len(summits)))
@@ -691,15 +726,23 @@ def _self_kind(low: str, lex: _Lexicon) -> str | None:
 def _clauses(sent: Span, lex: _Lexicon) -> list[tuple[int, int]]:
     """Clause spans of a sentence (see the module grammar)."""
     text = sent.text
-    cuts: list[tuple[int, int]] = [(m.start(), m.end()) for m in _CLAUSE.finditer(text)]
-    m = _FRONTED.match(text)
-    if m is not None:
-        comma = text.find(",", m.end())
+    cuts: list[tuple[int, int]] = []
+    for m in _CLAUSE.finditer(text):
+        if _RELATIVE.match(text, m.end()):
+            # a relative clause is verb-final; ", die USA, Saudi-Arabien" is a list, not a clause
+            nxt = text.find(",", m.end())
+            words = _WORD.findall(text, m.end(), nxt if nxt > 0 else len(text))
+            if not words or not words[-1][:1].islower():
+                continue
+        cuts.append((m.start(), m.end()))
+    fronted = _FRONTED.match(text)
+    if fronted is not None:
+        comma = text.find(",", fronted.end())
         if comma > 0:
             cuts.append((comma, comma + 1))
-    for m in _AND_VERB.finditer(text):
-        if m.group(1).lower() in lex.verbs:
-            cuts.append((m.start(), m.start() + 5))
+    for am in _AND_VERB.finditer(text):
+        if am.group(1).lower() in lex.verbs:
+            cuts.append((am.start(), am.start() + 5))
     cuts.sort()
     out = []
     pos = 0
@@ -748,8 +791,7 @@ def _count(toks: list[_Tok], tok: _Tok, number: str, lex: _Lexicon) -> Count:
             return "several" if number != "sg" else None
         if low == "von" and j > 0 and toks[j - 1].low == "reihe":
             return "several"
-        if t.text[:1].isupper() or low in ("der", "die", "das", "den", "dem", "des", "ein", "eine", "einen",
-                                           "und", "sowie", "oder", "über", "im", "in", "von", "mit", "zu"):
+        if t.text[:1].isupper() or low in _COUNT_STOP:
             return None
         skipped += 1
         j -= 1
@@ -786,7 +828,9 @@ def _sectors(scope: str, lex: _Lexicon) -> tuple[str, ...]:
                 break
         if label is None:
             words = low.split()
-            label = next((v for k, v in lex.sectors.items() if k.split()[0] == words[0][: len(k.split()[0])]), None)
+            label = next(
+                (v for k, v in lex.sectors.items() if k.split()[0] == words[0][: len(k.split()[0])]), None
+            )
         if label is not None and label not in out:
             out.append(label)
     return tuple(out)
@@ -814,9 +858,14 @@ def _name(text: str, tok: _Tok, tail_end: int) -> tuple[str, str | None]:
 def _compatible(a: _Hit, b: _Hit) -> bool:
     if a.kind != b.kind or a.summit != b.summit or b.further:
         return False
-    if a.value is not None and b.value is not None and (a.value.amount, a.value.currency) != (
-        b.value.amount,
-        b.value.currency,
+    if (
+        a.value is not None
+        and b.value is not None
+        and (a.value.amount, a.value.currency)
+        != (
+            b.value.amount,
+            b.value.currency,
+        )
     ):
         return False
     if a.value is not None and b.value is not None:

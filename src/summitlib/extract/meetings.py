@@ -12,10 +12,11 @@ Gipfeltag``) or continues a paragraph that did, without a place or date of its o
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Sequence
 
-from summitlib.extract._context import entities_in, persons_in, unique_persons
+from summitlib.extract._context import entities_in, persons_in, sentence_index, unique_persons
 from summitlib.extract._doc import Doc
 from summitlib.extract.entities import EntityKind, EntityMention
 from summitlib.model import Meeting, MeetingKind, PartialDate, Person, Precision, Span, Summit
@@ -25,23 +26,35 @@ __all__ = ["find_meetings"]
 _CALL = re.compile(r"\b(?:telefonier\w*|Telefon(?:at|gespräch|gesprächs|konferenz)\w*|Videoschalte\w*|Videokonferenz\w*)")
 _VISIT = re.compile(
     r"\b(?:Staatsbesuch\w*|Arbeitsbesuch\w*|Besuch(?:s|es)?\b|besucht\w*|Antrittsbesuch\w*"
-    r"|reiste[n]?\b[^.;]{0,60}?\bnach\b|(?:weiter)?reist\b[^.;]{0,60}?\bnach\b|Reise\s+nach)"
+    r"|reiste[n]?\b[^.;]{0,60}?\bnach\b|(?:weiter)?reist\b[^.;]{0,60}?\bnach\b|Reise\s+nach"
+    r"|Station\s+gemacht|machte\b[^.;]{0,60}?\bStation)"
 )
 _TALKS = re.compile(
     r"""\b(?: Gespräch\w* | traf(?:en)?\b | trifft | getroffen | zusammen(?:kam|kamen|getroffen|treffen)?\b
         | zusammengekommen | begegnet | Treffen\s+mit | unter\s+vier\s+Augen | Vier-Augen-\w+
-        | empf(?:ing|angen)\b | Unterredung\w* )""",
+        | empf(?:ing|angen)\b | Unterredung\w* | berieten | in\s+kleiner\s+Runde | im\s+kleinen\s+Kreis
+        | im\s+Beisein )""",
     re.VERBOSE,
 )
 _TRILATERAL = re.compile(r"\b(?:trilateral\w*|Dreiertreffen|Dreiergespräch\w*|zu\s+dritt)", re.I)
-_SEPARATE = re.compile(r"\b(?:jeweils|Einzelgespräch\w*|getrennt\w*|separat\w*\s+mit)\b", re.I)
-_SIDELINES = re.compile(r"\b(?:am\s+Rande|Rande\s+de[sr]|Gipfeltag\w*|während\s+des\s+Gipfels|beim\s+Gipfel)\b", re.I)
-_PRONOUN = re.compile(
-    r"\b(?:[Ee]r|ihn|ihm|[Dd]er\s+Gastgeber|seinen\s+Gast|seinem\s+Gast|[Dd]er\s+Kremlchef)\b"
+_SEPARATE = re.compile(
+    r"\b(?:jeweils|Einzelgespräch\w*|getrennt\w*|separat\w*\s+mit|bilaterale[n]?\s+Gespräch\w*)\b", re.I
 )
-_BOTH = re.compile(r"\b[Bb]eide[nr]?\s+(?:Präsidenten|Staatschefs|Politiker|Spitzenpolitiker)\b")
-_NOT_MEETING = re.compile(r"\b(?:Gesprächsbereitschaft|Gesprächsangebot|im\s+Gespräch\b)")
-_VENUE_PREP = re.compile(r"(?:\bin|\bim|\bnach)\s+(?:der\s+|dem\s+)?(?:\w+\s+){0,2}\Z")
+_SUMMIT_DAY = re.compile(r"\b(?:am\s+)?(?P<n>ersten|zweiten|dritten|letzten)\s+Gipfeltag\b")
+_SIDELINES = re.compile(r"\b(?:am\s+Rande|Rande\s+de[sr]|Gipfeltag\w*|während\s+des\s+Gipfels|beim\s+Gipfel)\b", re.I)
+_PRONOUN = re.compile(r"\b(?:[Ee]r|ihn|ihm|[Dd]er\s+Gastgeber)\b")
+_GUEST = re.compile(r"\b(?:seinen|seinem|ihren|ihrem)\s+Gast\b")
+_BOTH = re.compile(r"\b(?:[Bb]eide[nr]?|die\s+beiden)\s+(?:Präsidenten|Staatschefs|Politiker|Spitzenpolitiker|Amtskollegen)\b")
+_NOT_MEETING = re.compile(r"\b(?:Gesprächsbereitschaft|Gesprächsangebot|[ii][nm]s?\s+Gespräch\b)")
+# An invitation is no encounter yet ("lud X zu einem Besuch nach Astana ein").
+_INVITATION = re.compile(r"\b(?:lud|luden|einlud|eingeladen|Einladung)\b")
+# A reception of many guests opens a summit; it is no meeting of its own.
+_RECEPTION_ONLY = re.compile(r"\bempf(?:ing|angen)\b")
+# "Gespräche mit A und B", "mit A und mit B": one encounter per partner.
+_WITH_EACH = re.compile(r"\b(?:Gespräche[n]?\s+mit|mit\s+\S+(?:\s+\S+){0,3}\s+und\s+mit)\b")
+_FUTURE = re.compile(r"\b(?:will|wollen|wollte|wird|werden|soll|sollen|reist|trifft|kommende[nmrs]?|nächste[nmrs]?)\b")
+_EVENT_RELATIVE = re.compile(r"\b(?:Vortag|Folgetag|Vorabend)\b")
+_VENUE_PREP = re.compile(r"(?:\b[Ii]n|\b[Ii]m|\b[Nn]ach)\s+(?:der\s+|dem\s+)?(?:[a-zäöü][\w-]*\s+){0,2}\Z")
 
 
 def _kind(sentence: str) -> MeetingKind | None:
@@ -56,17 +69,26 @@ def _kind(sentence: str) -> MeetingKind | None:
     return None
 
 
-def _last_leaders(doc: Doc, before: int, n: int) -> list[EntityMention]:
-    """The ``n`` most recently mentioned distinct persons before ``before`` (leaders preferred)."""
-    out: list[EntityMention] = []
-    for e in reversed(doc.entities):
-        if e.span.start >= before or e.kind is not EntityKind.PERSON:
-            continue
-        if e.key not in {o.key for o in out} and (e.is_leader or e.role is None):
-            out.append(e)
-            if len(out) == n:
-                break
-    return out
+def _top_leaders(doc: Doc, n: int, exclude: set[str] | frozenset[str] = frozenset()) -> list[EntityMention]:
+    """The ``n`` leaders the article mentions most often (first mention as representative)."""
+    counts: dict[str, int] = {}
+    first: dict[str, EntityMention] = {}
+    for e in doc.entities:
+        if e.kind is EntityKind.PERSON and e.is_leader and e.key not in exclude:
+            counts[e.key] = counts.get(e.key, 0) + 1
+            first.setdefault(e.key, e)
+    return [first[k] for k in sorted(counts, key=lambda k: -counts[k])[:n]]
+
+
+def _previous_subject(doc: Doc, before: int) -> EntityMention | None:
+    """The person a pronoun most likely points to: the first person of the closest earlier sentence."""
+    i = sentence_index(doc, before)
+    for j in range(i - 1, max(i - 4, -1), -1):
+        sent = doc.sentences[j]
+        people = persons_in(doc, sent.start, sent.end)
+        if people:
+            return people[0]
+    return None
 
 
 def _venue(doc: Doc, sent: Span) -> tuple[str | None, str | None]:
@@ -85,8 +107,32 @@ def _country_of_venue(doc: Doc, sent: Span) -> str | None:
     return None
 
 
-def _date(doc: Doc, sent: Span) -> PartialDate | None:
-    found = [d.date for d in doc.dates if sent.start <= d.span.start < sent.end and d.date.precision is not Precision.YEAR]
+def _date(doc: Doc, sent: Span, summits: Sequence[Summit], chunk: str) -> PartialDate | None:
+    """The earliest day or month the sentence gives for the encounter.
+
+    "am Vortag"/"am Folgetag" count from the summit's date when there is one; a weekday in a sentence
+    about a plan ("reist am Donnerstag weiter") is the next such day, not the last.
+    """
+    found: list[PartialDate] = []
+    for d in doc.dates:
+        if not (sent.start <= d.span.start < sent.end) or d.date.precision is Precision.YEAR:
+            continue
+        value = d.date
+        if _EVENT_RELATIVE.search(d.span.text) and summits and summits[0].date is not None:
+            shift = -1 if "Vor" in d.span.text else 1
+            base = summits[0].date.start
+            value = PartialDate.day(base + dt.timedelta(days=shift))
+        elif d.relative and value.precision is Precision.DAY and _FUTURE.search(chunk):
+            published = doc.published
+            if published is not None and value.start < published:
+                value = PartialDate.day(value.start + dt.timedelta(days=7))
+        found.append(value)
+    day = _SUMMIT_DAY.search(chunk)
+    if day and summits and summits[0].date is not None:
+        first = summits[0].date
+        n = {"ersten": 0, "zweiten": 1, "dritten": 2}.get(day.group("n"))
+        at = first.start + dt.timedelta(days=n) if n is not None else first.end
+        found.append(PartialDate.day(min(at, first.end)))
     return min(found, key=lambda d: d.start) if found else None
 
 
@@ -95,6 +141,13 @@ def _summit_of(doc: Doc, sent: Span, summits: Sequence[Summit]) -> int | None:
         if any(sent.start <= ev.start < sent.end for ev in s.evidence):
             return i
     return 0 if summits else None
+
+
+def _during(summit: Summit, city: str | None, date: PartialDate | None) -> bool:
+    """Talks in the summit's city while it runs (up to two days after its first day) are on its sidelines."""
+    if city is None or city != summit.city or summit.date is None:
+        return False
+    return date is None or summit.date.start <= date.start <= summit.date.end + dt.timedelta(days=2)
 
 
 def _host(doc: Doc, country: str | None, exclude: set[str]) -> EntityMention | None:
@@ -116,6 +169,8 @@ def find_meetings(doc: Doc, summits: Sequence[Summit]) -> list[Meeting]:
     out: list[Meeting] = []
     sideline_paragraph: int | None = None
     paragraphs = doc.article.paragraphs
+    lead = doc.sentences[2].end if len(doc.sentences) > 2 else len(text)
+    main_reported = bool(summits) and any(ev.start < lead for ev in summits[0].evidence)
     subheads = doc.article.subheadings
 
     def paragraph_of(offset: int) -> int:
@@ -130,77 +185,115 @@ def find_meetings(doc: Doc, summits: Sequence[Summit]) -> list[Meeting]:
         para = paragraph_of(sent.start)
         if sidelines:
             sideline_paragraph = para
-        if kind is None:
+        if kind is None or _INVITATION.search(chunk):
             continue
         people = [p for p in persons_in(doc, sent.start, sent.end) if p.role != "minister" or kind is MeetingKind.CALL]
-        if _BOTH.search(chunk) and len({p.key for p in people}) < 2:
-            people = _last_leaders(doc, sent.start, 2) + people
-        pron = _PRONOUN.search(chunk)
-        if pron and len({p.key for p in people}) < 2:
-            if re.match(r"[Dd]er\s+Gastgeber", pron.group()) and summits and summits[0].chair is not None:
-                host = summits[0].chair
-                people = [*people, _as_mention(doc, host, pron)]
-            else:
-                prev = _last_leaders(doc, sent.start, 2)
-                have = {p.key for p in people}
-                extra = next((p for p in prev if p.key not in have), None)
-                if extra is not None:
-                    people = [extra, *people]
+        if _RECEPTION_ONLY.search(chunk) and len({p.key for p in people}) > 2 and not _TALKS.search(
+            _RECEPTION_ONLY.sub("", chunk)
+        ):
+            continue  # the host receiving every guest of a summit
+        people = _resolve_references(doc, sent, chunk, people, summits)
         city, country = _venue(doc, sent)
-        date = _date(doc, sent)
+        date = _date(doc, sent, summits, chunk)
         if kind is MeetingKind.VISIT and len({p.key for p in people}) == 1:
             host = _host(doc, country or _country_of_venue(doc, sent), {p.key for p in people})
             if host is not None:
                 people = [*people, host]
+        if kind is MeetingKind.VISIT and city is None:
+            city = _capital(country or _country_of_venue(doc, sent))
+            country = country or _country_of_venue(doc, sent)
         persons = unique_persons(people)
+        if _TRILATERAL.search(chunk) and len(persons) < 3:
+            persons = unique_persons([*people, *_top_leaders(doc, 3 - len(persons), {p.name for p in persons})])
         if len(persons) < 2:
             continue
+        talks = kind not in (MeetingKind.VISIT, MeetingKind.CALL)
         on_sidelines = sidelines or ("Gipfel" in chunk and kind is not MeetingKind.VISIT) or (
-            sideline_paragraph == para and city is None and kind is MeetingKind.BILATERAL
+            talks and city is None and (sideline_paragraph == para or (date is None and main_reported))
         )
+        if talks and not on_sidelines and summits and _during(summits[0], city, date):
+            on_sidelines = True
+        if sidelines and city is not None:
+            rande = _SIDELINES.search(chunk)
+            if rande is not None and any(
+                e.kind is EntityKind.CITY and e.key == city and e.span.start - sent.start > rande.start()
+                for e in entities_in(doc, sent.start, sent.end)
+            ):
+                city = None  # "am Rande des Gipfels in Lima": the summit's venue, not the meeting's
         summit = _summit_of(doc, sent, summits) if on_sidelines and summits else None
         evidence = (Span.of(text, sent.start, sent.end),)
         groups: list[tuple[Person, ...]]
-        if kind is MeetingKind.BILATERAL and _TRILATERAL.search(chunk) and len(persons) >= 3:
-            groups, kind = [tuple(persons[:3])], MeetingKind.TRILATERAL
-        elif len(persons) > 2 and (_SEPARATE.search(chunk) or kind is not MeetingKind.CALL):
-            lead = persons[0]
-            groups = [(lead, p) for p in persons[1:]]
+        if len(persons) > 2 and (_SEPARATE.search(chunk) or _WITH_EACH.search(chunk)):
+            groups = [(persons[0], p) for p in persons[1:]]
         else:
             groups = [tuple(persons)]
         for group in groups:
             k = kind
-            if k is MeetingKind.BILATERAL and len(group) > 3:
+            if k is MeetingKind.BILATERAL and len(group) == 3:
+                k = MeetingKind.TRILATERAL
+            elif k is MeetingKind.BILATERAL and len(group) > 3:
                 k = MeetingKind.MULTILATERAL
-            out.append(Meeting(group, k, summit, city if not on_sidelines else None,
-                               country if not on_sidelines else None,
-                               date, (), evidence))
+            out.append(Meeting(group, k, summit, city, country if city else None, date, (), evidence))
     return _dedupe(out)
 
 
-def _as_mention(doc: Doc, person: Person, where: re.Match[str]) -> EntityMention:
+def _resolve_references(
+    doc: Doc, sent: Span, chunk: str, people: list[EntityMention], summits: Sequence[Summit]
+) -> list[EntityMention]:
+    """Add the persons a pronoun, "Der Gastgeber", "seinen Gast" or "beide Präsidenten" stand for."""
+    first_person = people[0].span.start - sent.start if people else len(chunk)
+    keys = {p.key for p in people}
+    if _BOTH.search(chunk) and len(keys) < 2:
+        return [*_top_leaders(doc, 2), *people]
+    pron = _PRONOUN.search(chunk)
+    if pron and pron.start() < first_person:
+        if pron.group().endswith("Gastgeber") and summits and summits[0].chair is not None:
+            return [_as_mention(doc, summits[0].chair, sent.start + pron.start(), sent.start + pron.end()), *people]
+        prev = _previous_subject(doc, sent.start)
+        if prev is not None and prev.key not in keys:
+            return [prev, *people]
+    guest = _GUEST.search(chunk)
+    if guest and len(keys) < 2:
+        other = _top_leaders(doc, 1, keys)
+        return [*people, *other]
+    return people
+
+
+def _capital(country: str | None) -> str | None:
+    """The capital of a state, for a state visit that names only the state."""
+    if country is None:
+        return None
+    from summitlib.gazetteer import cities
+
+    return next((c.name_en for c in cities() if c.country == country and c.capital), None)
+
+
+def _as_mention(doc: Doc, person: Person, start: int, end: int) -> EntityMention:
     return EntityMention(
-        span=Span.of(doc.text, where.start(), where.end()), kind=EntityKind.PERSON, key=person.name,
+        span=Span.of(doc.text, start, end), kind=EntityKind.PERSON, key=person.name,
         country=person.country, role="head_of_state", form="role_phrase", is_leader=True,
     )
 
 
 def _dedupe(meetings: list[Meeting]) -> list[Meeting]:
-    """One entry per encounter: repeated talks of a visit, or the same sideline talks twice, merge."""
+    """One entry per encounter.
+
+    A later mention of the same participants merges into an earlier one when it adds no place or date
+    of its own, or when it repeats a visit's talks (same place, overlapping dates).
+    """
     out: list[Meeting] = []
     for m in meetings:
         keys = frozenset(p.name for p in m.participants)
-        dup = next(
-            (
-                o for o in out
-                if frozenset(p.name for p in o.participants) == keys
-                and (o.summit == m.summit or (o.kind is MeetingKind.VISIT and m.summit is None))
+        same = [o for o in out if frozenset(p.name for p in o.participants) == keys]
+        dup = any(
+            (m.city is None and m.date is None and (m.summit is None or o.summit == m.summit))
+            or (
+                (o.summit == m.summit or (o.kind is MeetingKind.VISIT and m.summit is None))
                 and (m.city is None or o.city in (None, m.city))
                 and (m.date is None or o.date is None or o.date.overlaps(m.date.start, m.date.end))
-            ),
-            None,
+            )
+            for o in same
         )
-        if dup is None:
+        if not dup:
             out.append(m)
     return out
-

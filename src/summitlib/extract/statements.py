@@ -55,15 +55,9 @@ def _words(line: str) -> frozenset[str]:
     return frozenset(line.split())
 
 
-# Clause boundaries inside a sentence (the Vorfeld of a verb starts after the last one).
-_BOUNDARY = re.compile(
-    r"""
-    [,;:()]             # comma, semicolon, colon, brackets
-    | \s[–—-]\s         # a spaced dash
-    | [„“”«»"]          # quotation marks
-    """,
-    re.VERBOSE,
-)
+# Clause boundaries inside a sentence (the Vorfeld of a verb starts after the last one): comma,
+# semicolon, colon, brackets and quotation marks; spaced dashes are checked separately.
+_BOUNDARY_CHARS = ',;:()„“”«»"'
 
 _ADVERBS = (
     r"auch|zudem|dagegen|jedoch|aber|außerdem|ausserdem|nun|dann|erneut|anschließend|anschliessend|"
@@ -420,11 +414,14 @@ def _clip(found: list[_Found], s1: int) -> list[_Found]:
 
 
 def _left_boundary(text: str, s0: int, pos: int) -> int:
+    """Just after the last clause boundary (``_BOUNDARY_CHARS``, a spaced dash) before ``pos``."""
     lo = max(s0, pos - _WINDOW)
-    last = lo
-    for m in _BOUNDARY.finditer(text, lo, pos):
-        last = m.end()
-    return last
+    last = max(text.rfind(ch, lo, pos) for ch in _BOUNDARY_CHARS) + 1
+    for dash in (" – ", " — ", " - "):
+        at = text.rfind(dash, lo, pos)
+        if at >= 0:
+            last = max(last, at + len(dash))
+    return max(last, lo)
 
 
 def _analyse(ctx: _Context, hit: _Hit, s0: int, s1: int, prev: list[_Found]) -> _Found | None:
@@ -645,10 +642,10 @@ def _before(
     if m is not None and m.span.start >= start:
         sp = _speaker(m)
         prefix = text[start : m.span.start]
+        group = _coordinated_mentions(ctx, start, m) if sp is not None and m.kind != "city" else []
+        if len(group) > 1:
+            return (tuple(group), start) if plural else None
         if sp is not None and m.kind != "city" and _SUBJECT_PREFIX.fullmatch(prefix):
-            group = _coordinated_mentions(ctx, start, m)
-            if len(group) > 1:
-                return (tuple(group), start) if plural else None
             if plural and isinstance(sp, Person):
                 return None
             return (sp,), start
@@ -1012,7 +1009,8 @@ def _sources(ctx: _Context, s0: int, s1: int, found: list[_Found]) -> list[_Foun
                     True,
                 )
             )
-    return [f for f in out if not any(g.verb_start <= f.verb_start < g.verb_end for g in found)]
+    covered = {i for g in found for i in range(g.verb_start, g.verb_end)}
+    return [f for f in out if f.verb_start not in covered]
 
 
 # ------------------------------------------------------------------------------------ the record

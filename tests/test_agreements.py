@@ -1,0 +1,303 @@
+"""Tests for :mod:`summitlib.extract.agreements`: tables of fresh German sentences, then properties."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from decimal import Decimal
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from summitlib.extract._doc import Doc
+from summitlib.extract.agreements import find_agreements
+from summitlib.extract.entities import find_entities
+from summitlib.extract.sentences import split_sentences
+from summitlib.model import Agreement, AgreementKind, Money, PartialDate, Qualifier, Span, Summit
+
+PUBLISHED = dt.date(2025, 5, 20)
+
+#: A summit of the five Central Asian states held in Astana the day before publication.
+C5 = Summit(
+    name="Gipfeltreffen",
+    organization="C5",
+    city="Astana",
+    country="KZ",
+    date=PartialDate.day(dt.date(2025, 5, 19)),
+    countries=("KZ", "UZ", "KG", "TJ", "TM"),
+)
+#: A summit of the EU and Central Asia.
+CA_EU = Summit(
+    name="Gipfel",
+    organization="CA-EU",
+    city="Samarkand",
+    country="UZ",
+    date=PartialDate.day(dt.date(2025, 5, 19)),
+    countries=("UZ", "KZ", "KG", "TJ", "TM"),
+)
+
+_AMOUNT = re.compile(
+    r"(?P<hedge>über |rund |mehr als )?(?P<num>\d+(?:,\d+)?) (?P<scale>Milliarden|Millionen) (?P<cur>US-Dollar|Euro|Dollar)"
+)
+
+
+def _money(text: str) -> tuple[Money, ...]:
+    """Stand-in money pass for the tests (only the forms used below)."""
+    out = []
+    for m in _AMOUNT.finditer(text):
+        scale = Decimal(10) ** (9 if m["scale"] == "Milliarden" else 6)
+        hedge = {"über ": Qualifier.MORE_THAN, "mehr als ": Qualifier.MORE_THAN, "rund ": Qualifier.ABOUT}
+        qualifier = hedge.get(m["hedge"] or "", Qualifier.EXACT)
+        out.append(
+            Money(
+                Decimal(m["num"].replace(",", ".")) * scale,
+                "EUR" if m["cur"] == "Euro" else "USD",
+                qualifier,
+                Span.of(text, m.start(), m.end()),
+            )
+        )
+    return tuple(out)
+
+
+def _doc(text: str) -> Doc:
+    from summitlib.model import Article
+
+    paragraphs = []
+    pos = 0
+    for block in text.split("\n\n"):
+        start = text.index(block, pos)
+        paragraphs.append(Span.of(text, start, start + len(block)))
+        pos = start + len(block)
+    article = Article(
+        id="test", text=text, published=PartialDate.day(PUBLISHED), paragraphs=tuple(paragraphs)
+    )
+    return Doc(
+        article=article,
+        sentences=tuple(split_sentences(text)),
+        entities=tuple(find_entities(text, PUBLISHED)),
+        dates=(),
+        money=_money(text),
+    )
+
+
+def _run(text: str, summits: tuple[Summit, ...] = (C5,)) -> list[Agreement]:
+    return find_agreements(_doc(text), summits)
+
+
+# (id, text, expected [(kind, count, parties as a set or None to skip, summit)])
+CASES_KIND_COUNT = [
+    (
+        "declaration-adopted-by-members",
+        "Zum Abschluss verabschiedeten die Staatschefs eine gemeinsame Erklärung.",
+        [("declaration", None, {"KZ", "UZ", "KG", "TJ", "TM"}, 0)],
+    ),
+    (
+        "digits-count-and-darunter-list",
+        "Insgesamt unterzeichneten die Präsidenten 14 Dokumente, darunter einen Aktionsplan für den Verkehr.",
+        [("documents", 14, None, 0), ("other", None, None, 0)],
+    ),
+    (
+        "number-word-dozen",
+        "Die Delegationen unterzeichneten zwei Dutzend Vereinbarungen zur Wasserwirtschaft.",
+        [("agreement", 24, None, 0)],
+    ),
+    (
+        "number-word-plain",
+        "Am Ende wurden neun Memoranden über die Zusammenarbeit im Tourismus unterzeichnet.",
+        [("memorandum", 9, None, 0)],
+    ),
+    (
+        "several-from-eine-reihe-von",
+        "Die Regierungen schlossen eine Reihe von Abkommen über Zölle ab.",
+        [("agreement", "several", None, 0)],
+    ),
+    (
+        "treaty-between-states",
+        "Usbekistan und Kirgisistan unterzeichneten einen Vertrag über die gemeinsame Grenze.",
+        [("treaty", None, {"UZ", "KG"}, 0)],
+    ),
+    (
+        "contract-between-companies",
+        "Zudem schlossen usbekische und chinesische Unternehmen Verträge über Textilmaschinen ab.",
+        [("contract", None, {"UZ", "CN"}, 0)],
+    ),
+    (
+        "partner-after-mit",
+        "Die Staatschefs unterzeichneten außerdem ein Freihandelsabkommen mit Aserbaidschan.",
+        [("agreement", None, {"KZ", "UZ", "KG", "TJ", "TM", "AZ"}, 0)],
+    ),
+    (
+        "plan-with-modal-is-not-an-agreement",
+        "Im Herbst wollen Kasachstan und Turkmenistan ein Abkommen über Gaslieferungen unterzeichnen.",
+        [],
+    ),
+    (
+        "passive-plan-is-not-an-agreement",
+        "Das Abkommen soll im kommenden Monat in Aschgabat unterzeichnet werden.",
+        [],
+    ),
+    (
+        "decision-without-document",
+        "Die Staatschefs vereinbarten, sich künftig jedes Jahr zu treffen.",
+        [],
+    ),
+    (
+        "noun-without-signing-verb",
+        "Die Erklärung sieht eine engere Abstimmung in Fragen der Wasserverteilung vor.",
+        [],
+    ),
+    (
+        "negated-signing",
+        "Turkmenistan unterzeichnete die Erklärung nicht.",
+        [],
+    ),
+    (
+        "relative-clause-signs-the-noun-before",
+        "Im Zentrum stand eine Charta der regionalen Zusammenarbeit, die alle fünf Präsidenten billigten.",
+        [("other", None, None, 0)],
+    ),
+    (
+        "final-declaration-needs-no-verb",
+        "Die Abschlusserklärung ist nur drei Seiten lang.",
+        [("declaration", None, None, 0)],
+    ),
+    (
+        "same-document-twice-is-one-entry",
+        "Die Staatschefs unterzeichneten die Duschanbe-Erklärung. Neben der Duschanbe-Erklärung billigten sie "
+        "keinen weiteren Text.",
+        [("declaration", None, None, 0)],
+    ),
+    (
+        "joining-is-not-concluding",
+        "Dem Abkommen schlossen sich später auch Aserbaidschan und Georgien an.",
+        [],
+    ),
+]
+
+
+class TestKindsAndCounts:
+    """What counts as an agreement, its kind, count, parties and summit."""
+
+    @pytest.mark.parametrize(
+        ("text", "expected"), [c[1:] for c in CASES_KIND_COUNT], ids=[c[0] for c in CASES_KIND_COUNT]
+    )
+    def test_table(self, text: str, expected: list[tuple[str, object, set[str] | None, int | None]]) -> None:
+        got = _run(text)
+        assert [(str(a.kind), a.count, a.summit) for a in got] == [(k, c, s) for k, c, _, s in expected]
+        for agreement, (_, _, parties, _) in zip(got, expected, strict=True):
+            if parties is not None:
+                assert set(agreement.parties) == parties
+
+
+class TestValue:
+    """The money of the clause becomes the agreement's value."""
+
+    def test_contract_value_with_hedge(self) -> None:
+        text = "Am Rande des Gipfels schlossen kasachische und deutsche Firmen Verträge über mehr als 3,2 Milliarden Euro ab."
+        (agreement,) = _run(text)
+        assert agreement.kind is AgreementKind.CONTRACT
+        assert agreement.value is not None
+        assert agreement.value.amount == Decimal("3200000000")
+        assert agreement.value.qualifier is Qualifier.MORE_THAN
+        assert set(agreement.parties) == {"KZ", "DE"}
+
+    def test_money_in_another_sentence_is_not_the_value(self) -> None:
+        text = "Die Präsidenten unterzeichneten ein Abkommen über Bewässerung. Es kostet 40 Millionen Euro."
+        (agreement,) = _run(text)
+        assert agreement.value is None
+        assert "water" in agreement.sectors
+
+    def test_lead_and_body_mention_merge(self) -> None:
+        text = (
+            "Die beim Gipfel abgeschlossenen Verträge im Wert von 5 Milliarden US-Dollar gelten als Erfolg.\n\n"
+            "Während des Gipfels wurden Verträge zwischen kirgisischen und türkischen Unternehmen im Wert von "
+            "5 Milliarden US-Dollar abgeschlossen."
+        )
+        (agreement,) = _run(text)
+        assert set(agreement.parties) == {"KG", "TR"}
+        assert len(agreement.evidence) == 2
+
+
+class TestSummitLink:
+    """Which summit an agreement belongs to."""
+
+    def test_state_visit_is_not_the_summit(self) -> None:
+        text = (
+            "Schon am Vortag hatte Mirsijojew Astana zu einem Staatsbesuch erreicht. "
+            "Tokajew und Mirsijojew unterzeichneten dabei mehrere Abkommen über den Grenzverkehr."
+        )
+        (agreement,) = _run(text)
+        assert agreement.summit is None
+        assert agreement.count == "several"
+        assert set(agreement.parties) == {"KZ", "UZ"}
+
+    def test_earlier_year_is_not_the_summit(self) -> None:
+        text = (
+            "Die Präsidenten sprachen über die Umsetzung des 2019 unterzeichneten Vertrags über Freundschaft."
+        )
+        (agreement,) = _run(text)
+        assert agreement.summit is None
+        assert agreement.kind is AgreementKind.TREATY
+
+    def test_eu_format_adds_the_union(self) -> None:
+        text = "Zum Abschluss nahmen die Staats- und Regierungschefs eine gemeinsame Erklärung an."
+        (agreement,) = _run(text, (CA_EU,))
+        assert agreement.summit == 0
+        assert "EU" in agreement.parties
+
+    def test_no_summit(self) -> None:
+        (agreement,) = _run("Kasachstan und Usbekistan unterzeichneten ein Abkommen über Wasser.", ())
+        assert agreement.summit is None
+        assert set(agreement.parties) == {"KZ", "UZ"}
+
+
+class TestProperties:
+    """Never raises, whatever the text."""
+
+    @settings(max_examples=60, deadline=None)
+    @given(st.text(alphabet=st.characters(codec="utf-8"), max_size=300))
+    def test_arbitrary_text(self, text: str) -> None:
+        result = _run(text)
+        assert isinstance(result, list)
+
+    @settings(max_examples=60, deadline=None)
+    @given(
+        st.lists(
+            st.sampled_from(
+                [
+                    "Die",
+                    "Staatschefs",
+                    "unterzeichneten",
+                    "mehrere",
+                    "Abkommen",
+                    ",",
+                    "darunter",
+                    "eine",
+                    "Erklärung",
+                    "Vertrag",
+                    "mit",
+                    "Kasachstan",
+                    "und",
+                    "China",
+                    "nicht",
+                    "sollen",
+                    "werden",
+                    "zwölf",
+                    "Dutzend",
+                    "im",
+                    "Beisein",
+                    "beider",
+                    ".",
+                    "\n\n",
+                    "Gipfel",
+                    "Staatsbesuch",
+                ]
+            ),
+            max_size=40,
+        )
+    )
+    def test_word_salad(self, words: list[str]) -> None:
+        for agreement in _run(" ".join(words)):
+            assert agreement.evidence
+            assert all(span.text for span in agreement.evidence)

@@ -1,0 +1,302 @@
+"""Statements: reporting verbs, their speakers, acts, quotes and evidence spans."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from summitlib.extract._doc import Doc
+from summitlib.extract._speech import lexicon
+from summitlib.extract.entities import EntityKind, EntityMention
+from summitlib.extract.sentences import split_sentences
+from summitlib.extract.statements import find_statements
+from summitlib.model import Act, Article, Country, Organization, Person, Span, Speaker, Statement, Summit
+
+# Surface form -> (kind, key, country, form). The helper marks every occurrence as a mention, so the
+# tests do not depend on the entity finder.
+NAMES: dict[str, tuple[EntityKind, str, str | None, str]] = {
+    "Mirsijojew": (EntityKind.PERSON, "Shavkat Mirziyoyev", "UZ", "surname"),
+    "Schawkat Mirsijojew": (EntityKind.PERSON, "Shavkat Mirziyoyev", "UZ", "name"),
+    "Rachmon": (EntityKind.PERSON, "Emomali Rahmon", "TJ", "surname"),
+    "Alijew": (EntityKind.PERSON, "Ilham Aliyev", "AZ", "surname"),
+    "Paschinjan": (EntityKind.PERSON, "Nikol Pashinyan", "AM", "surname"),
+    "Macron": (EntityKind.PERSON, "Emmanuel Macron", "FR", "surname"),
+    "tadschikische Präsident": (EntityKind.PERSON, "Emomali Rahmon", "TJ", "role_phrase"),
+    "Kirgisistan": (EntityKind.COUNTRY, "KG", "KG", "name"),
+    "Armenien": (EntityKind.COUNTRY, "AM", "AM", "name"),
+    "aserbaidschanische": (EntityKind.COUNTRY, "AZ", "AZ", "adjective"),
+    "Baku": (EntityKind.CITY, "Baku", "AZ", "capital"),
+    "Eriwan": (EntityKind.CITY, "Yerevan", "AM", "capital"),
+    "OVKS": (EntityKind.ORGANIZATION, "CSTO", None, "abbreviation"),
+}
+
+
+def make_doc(text: str, subheadings: tuple[Span, ...] = ()) -> Doc:
+    """A Doc with sentences from the splitter and a mention for every NAMES surface form."""
+    found: list[EntityMention] = []
+    taken: set[int] = set()
+    for surface in sorted(NAMES, key=len, reverse=True):
+        kind, key, country, form = NAMES[surface]
+        at = text.find(surface)
+        while at >= 0:
+            if not taken & set(range(at, at + len(surface))):
+                taken |= set(range(at, at + len(surface)))
+                found.append(
+                    EntityMention(Span.of(text, at, at + len(surface)), kind, key, country, None, form)
+                )
+            at = text.find(surface, at + 1)
+    found.sort(key=lambda m: m.span.start)
+    article = Article(id="t", text=text, subheadings=subheadings)
+    return Doc(article, tuple(split_sentences(text)), tuple(found), (), ())
+
+
+def run(text: str, organization: str | None = "CSTO") -> list[Statement]:
+    return find_statements(make_doc(text), [Summit(name="Gipfel", organization=organization)])
+
+
+MIRZ = Person("Shavkat Mirziyoyev", "UZ")
+RAHMON = Person("Emomali Rahmon", "TJ")
+ALIYEV = Person("Ilham Aliyev", "AZ")
+
+# (id, text, [(speaker, act, a substring the evidence must overlap, direct_quote)])
+Expected = list[tuple[Speaker, Act, str, bool]]
+CASES: list[tuple[str, str, Expected]] = [
+    (
+        "v2-dass",
+        "Mirsijojew unterstrich, dass die Region zusammenhalten müsse.",
+        [(MIRZ, Act.EMPHASIZE, "unterstrich", False)],
+    ),
+    (
+        "inverted-after-adverbial",
+        "Auf der Pressekonferenz mahnte Rachmon mehr Tempo beim Wasserabkommen an.",
+        [(RAHMON, Act.CALL_FOR, "mahnte Rachmon", False)],
+    ),
+    (
+        "parenthetical-pronoun",
+        "Rachmon sprach in Baku. Man müsse die Gletscher schützen, sagte er.",
+        [(RAHMON, Act.STATE, "sagte er", False)],
+    ),
+    (
+        "so-x",
+        "Der Güterverkehr sei um ein Drittel gewachsen, so Alijew.",
+        [(ALIYEV, Act.STATE, "so Alijew", False)],
+    ),
+    (
+        "separable-particle-at-end",
+        "Alijew schlug eine gemeinsame Kommission für die Grenzflüsse vor.",
+        [(ALIYEV, Act.PROPOSE, "schlug", False)],
+    ),
+    (
+        "coordinated-two-verbs",
+        "Mirsijojew dankte den Gastgebern für den Empfang und kündigte an, die Zölle zu senken.",
+        [(MIRZ, Act.THANK, "dankte", False), (MIRZ, Act.ANNOUNCE, "kündigte an", False)],
+    ),
+    (
+        "plural-both",
+        "Mirsijojew traf Rachmon in Baku. Beide Präsidenten bekräftigten ihre Freundschaft.",
+        [(MIRZ, Act.REAFFIRM, "bekräftigten", False), (RAHMON, Act.REAFFIRM, "bekräftigten", False)],
+    ),
+    (
+        "two-names-plural",
+        "Mirsijojew und Alijew lobten die neue Bahnverbindung.",
+        [(MIRZ, Act.PRAISE, "lobten", False), (ALIYEV, Act.PRAISE, "lobten", False)],
+    ),
+    (
+        "role-phrase-subject",
+        "Der tadschikische Präsident warnte vor neuen Konflikten.",
+        [(RAHMON, Act.WARN, "warnte", False)],
+    ),
+    (
+        "country-subject",
+        "Kirgisistan begrüßte die Einigung über den Grenzverlauf.",
+        [(Country("KG"), Act.SUPPORT, "begrüßte", False)],
+    ),
+    (
+        "ministry-subject",
+        "Das aserbaidschanische Außenministerium teilte mit, die Gespräche gingen weiter.",
+        [(Country("AZ"), Act.ANNOUNCE, "teilte mit", False)],
+    ),
+    (
+        "kremlin",
+        "Der Kreml erklärte, man respektiere die Entscheidung.",
+        [(Country("RU"), Act.STATE, "erklärte", False)],
+    ),
+    (
+        "capital-metonym-inverted",
+        "Am Abend kritisierte Eriwan die Verzögerung scharf.",
+        [(Country("AM"), Act.CRITICIZE, "kritisierte", False)],
+    ),
+    (
+        "declaration-group",
+        "In der Abschlusserklärung fordern die Mitgliedstaaten ein Ende der Kämpfe.",
+        [(Organization("CSTO"), Act.CALL_FOR, "fordern", False)],
+    ),
+    (
+        "heisst-es",
+        "Die Lage bleibe angespannt, heißt es in der Erklärung.",
+        [(Organization("CSTO"), Act.STATE, "heißt es", False)],
+    ),
+    (
+        "direct-quote-before",
+        "„Wir bauen gemeinsam eine neue Brücke“, sagte Alijew.",
+        [(ALIYEV, Act.STATE, "sagte Alijew", True)],
+    ),
+    (
+        "quoted-name-not-quote",
+        "Alijew lobte die Initiative „Grüner Korridor“ als Vorbild.",
+        [(ALIYEV, Act.PRAISE, "lobte", False)],
+    ),
+    (
+        "quoted-words",
+        "Alijew sprach von einer „neuen Epoche der Zusammenarbeit“.",
+        [(ALIYEV, Act.STATE, "sprach von", True)],
+    ),
+    (
+        "reaffirm-erneut",
+        "Mirsijojew betonte erneut seine Bereitschaft zu Gesprächen.",
+        [(MIRZ, Act.REAFFIRM, "betonte", False)],
+    ),
+    (
+        "relative-clause",
+        "Den Vorsitz hatte Rachmon, der zu mehr Zusammenarbeit aufrief.",
+        [(RAHMON, Act.CALL_FOR, "aufrief", False)],
+    ),
+    (
+        "perfect-tense",
+        "Im Frühjahr hatte Paschinjan erklärt, Armenien ziehe sich zurück.",
+        [(Person("Nikol Pashinyan", "AM"), Act.STATE, "erklärt", False)],
+    ),
+    (
+        "um-zu",
+        "Rachmon nutzte den Gipfel, um zu mehr Vertrauen aufzurufen.",
+        [(RAHMON, Act.CALL_FOR, "aufzurufen", False)],
+    ),
+    (
+        "reflexive-call-for",
+        "Alijew sprach sich für offene Grenzen aus.",
+        [(ALIYEV, Act.CALL_FOR, "sprach sich", False)],
+    ),
+    (
+        "invite",
+        "Zum Schluss lud Mirsijojew die Kollegen nach Samarkand ein.",
+        [(MIRZ, Act.INVITE, "lud", False)],
+    ),
+    (
+        "nach-worten",
+        "Der Handel wuchs nach Worten Alijews um zehn Prozent.",
+        [(ALIYEV, Act.STATE, "nach Worten", False)],
+    ),
+    (
+        "infinitive-in-content-is-no-verb",
+        "Alijew rief die Partner auf, die Nachbarn weiter zu unterstützen.",
+        [(ALIYEV, Act.CALL_FOR, "rief", False)],
+    ),
+    (
+        "swiss-spelling",
+        "Alijew äusserte sich zufrieden über den Verlauf.",
+        [(ALIYEV, Act.STATE, "äusserte", False)],
+    ),
+]
+
+NOT_STATEMENTS: list[tuple[str, str]] = [
+    ("talks", "Mirsijojew sprach mit Rachmon über Wasserfragen."),
+    ("cancelled-trip", "Alijew sagte seine Reise nach Baku kurzfristig ab."),
+    ("greeting", "Rachmon begrüßte die Gäste am Flughafen."),
+    ("greeting-person", "Rachmon begrüßte Mirsijojew am Flughafen."),
+    ("unnamed-source", "Beobachter betonten, der Gipfel sei ein Erfolg gewesen."),
+    ("passive", "Es wurde betont, dass die Zusammenarbeit wachsen solle."),
+    ("konjunktiv-continuation", "Die Region müsse zusammenstehen. Nur so lasse sich der Frieden sichern."),
+    ("non-speaker-subject", "Das Treffen in Baku machte deutlich, dass die Region enger zusammenrückt."),
+    ("so-planned", "Die Sitzung dauerte nur zwei Stunden – so hatte es Alijew geplant."),
+    ("phoned", "Mirsijojew rief Alijew am Abend an."),
+]
+
+
+class TestFindStatements:
+    """The case tables above, written for these tests (not corpus sentences)."""
+
+    @pytest.mark.parametrize(("text", "expected"), [c[1:] for c in CASES], ids=[c[0] for c in CASES])
+    def test_cases(self, text: str, expected: Expected) -> None:
+        got = run(text)
+        assert len(got) == len(expected), [(s.speaker, s.act, s.evidence.text) for s in got]
+        for stmt, (speaker, act, anchor, quoted) in zip(got, expected, strict=True):
+            at = text.index(anchor)
+            assert stmt.speaker == speaker
+            assert stmt.act is act
+            assert stmt.evidence.overlaps(Span(at, at + len(anchor)))
+            assert stmt.evidence.text == text[stmt.evidence.start : stmt.evidence.end]
+            assert stmt.direct_quote is quoted
+            assert stmt.summit == 0
+
+    @pytest.mark.parametrize("text", [c[1] for c in NOT_STATEMENTS], ids=[c[0] for c in NOT_STATEMENTS])
+    def test_not_statements(self, text: str) -> None:
+        """Verbs that look like reporting verbs but report no speech by a named speaker."""
+        assert run(text) == []
+
+    def test_two_verbs_get_distinct_spans(self) -> None:
+        text = "Alijew warnte vor neuen Zöllen und schlug vor, eine Freihandelszone zu schaffen."
+        first, second = run(text)
+        assert not first.evidence.overlaps(second.evidence)
+        assert "schlug" not in first.evidence.text
+
+    def test_quote_and_content(self) -> None:
+        text = "„Die Grenzen sollen verbinden“, sagte Rachmon."
+        (stmt,) = run(text)
+        assert stmt.quote == "Die Grenzen sollen verbinden"
+        assert "Grenzen" in stmt.content
+
+    def test_no_summit_no_index(self) -> None:
+        doc = make_doc("Alijew betonte die Bedeutung des Korridors.")
+        (stmt,) = find_statements(doc, [])
+        assert stmt.summit is None
+
+    def test_declaration_without_summit_org_is_skipped(self) -> None:
+        assert run("In der Erklärung fordern die Mitgliedstaaten Frieden.", organization=None) == []
+
+    def test_subheading_is_skipped(self) -> None:
+        text = "Alijew warnte vor Zöllen\n\nDer Gipfel endete am Abend."
+        doc = make_doc(text, subheadings=(Span.of(text, 0, 24),))
+        assert find_statements(doc, []) == []
+
+    def test_pronoun_after_named_subject(self) -> None:
+        text = "Mirsijojew eröffnete die Sitzung. Er kritisierte die schleppende Umsetzung."
+        (stmt,) = run(text)
+        assert stmt.speaker == MIRZ
+
+
+class TestLexicon:
+    def test_every_act_is_reachable(self) -> None:
+        acts = {f.entry.act for forms in lexicon().values() for f in forms}
+        assert set(Act) <= acts
+
+    def test_forms_are_lower_case(self) -> None:
+        assert all(word == word.lower() for word in lexicon())
+
+
+class TestRobustness:
+    @given(st.text(alphabet=st.sampled_from(list('ab „“«»",.:–Er sagte betonte Alijew ()\n')), max_size=300))
+    @settings(max_examples=200, deadline=None)
+    def test_never_raises(self, text: str) -> None:
+        for stmt in run(text):
+            assert 0 <= stmt.evidence.start <= stmt.evidence.end <= len(text)
+
+    @given(st.text(max_size=200))
+    @settings(max_examples=100, deadline=None)
+    def test_never_raises_on_any_text(self, text: str) -> None:
+        run(text)
+
+    @pytest.mark.slow
+    def test_adversarial_input_is_linear(self) -> None:
+        """100,000 x "Präsident " and unclosed quotes with verbs finish in time proportional to size."""
+        for unit in ("Präsident ", "„Alijew betonte, "):
+            timings = []
+            for n in (20_000, 40_000):
+                text = unit * n
+                doc = Doc(Article(id="a", text=text), tuple(split_sentences(text)), (), (), ())
+                t0 = time.perf_counter()
+                find_statements(doc, [])
+                timings.append(time.perf_counter() - t0)
+            assert timings[1] < 3.5 * timings[0] + 0.05
