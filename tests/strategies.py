@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
+from typing import Literal
 
 from hypothesis import strategies as st
 
@@ -54,7 +55,7 @@ NAMES = ("Kassym-Jomart Tokayev", "Vladimir Putin", "Xi Jinping", "Emomali Rahmo
 
 country_codes = st.sampled_from(COUNTRY_CODES)
 org_keys = st.sampled_from(ORG_KEYS)
-words = st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=30)
+words = st.text(alphabet=st.characters(codec="utf-8", exclude_categories=["Cs"]), max_size=30)
 days = st.dates(min_value=dt.date(1990, 1, 1), max_value=dt.date(2040, 12, 31))
 
 
@@ -94,10 +95,12 @@ persons = st.builds(
     country=st.none() | country_codes,
     mentions=st.lists(words, max_size=3).map(tuple),
 )
-places = st.builds(Place, city=st.none() | st.sampled_from(("Astana", "Dushanbe", "Washington")),
-                   country=st.none() | country_codes)
+places = st.builds(
+    Place, city=st.none() | st.sampled_from(("Astana", "Dushanbe", "Washington")), country=st.none() | country_codes
+)
 speakers: st.SearchStrategy[Speaker] = st.one_of(persons, countries, organizations)
-counts: st.SearchStrategy[Count] = st.none() | st.just("several") | st.integers(min_value=0, max_value=500)
+_several: Literal["several"] = "several"
+counts: st.SearchStrategy[Count] = st.one_of(st.none(), st.just(_several), st.integers(min_value=0, max_value=500))
 summit_index = st.none() | st.integers(min_value=0, max_value=5)
 code_tuples = st.lists(country_codes, max_size=6, unique=True).map(tuple)
 span_tuples = st.lists(spans(), max_size=3).map(tuple)
@@ -155,9 +158,12 @@ def articles(draw: st.DrawFn) -> Article:
     """An article whose paragraph spans lie inside its text."""
     text = draw(st.text(max_size=300))
     cut = draw(st.integers(min_value=0, max_value=len(text)))
-    published = draw(st.none() | partial_dates().filter(lambda d: d.precision is not Precision.YEAR)
-                     .map(lambda d: PartialDate(d.start, d.start if d.precision is Precision.DAY else d.end,
-                                                d.precision)))
+    published = draw(
+        st.none()
+        | partial_dates()
+        .filter(lambda d: d.precision is not Precision.YEAR)
+        .map(lambda d: PartialDate(d.start, d.start if d.precision is Precision.DAY else d.end, d.precision))
+    )
     return Article(
         id=draw(st.text(min_size=1, max_size=20)),
         text=text,

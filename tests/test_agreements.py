@@ -38,7 +38,8 @@ CA_EU = Summit(
 )
 
 _AMOUNT = re.compile(
-    r"(?P<hedge>über |rund |mehr als )?(?P<num>\d+(?:,\d+)?) (?P<scale>Milliarden|Millionen) (?P<cur>US-Dollar|Euro|Dollar)"
+    r"(?P<hedge>über |rund |mehr als )?(?P<num>\d+(?:,\d+)?) "
+    r"(?P<scale>Milliarden|Millionen) (?P<cur>US-Dollar|Euro|Dollar)"
 )
 
 
@@ -164,8 +165,8 @@ CASES_KIND_COUNT = [
     ),
     (
         "same-document-twice-is-one-entry",
-        "Die Staatschefs unterzeichneten die Duschanbe-Erklärung. Neben der Duschanbe-Erklärung billigten sie "
-        "keinen weiteren Text.",
+        "Die Staatschefs unterzeichneten die Duschanbe-Erklärung. "
+        "Neben der Duschanbe-Erklärung billigten sie keinen weiteren Text.",
         [("declaration", None, None, 0)],
     ),
     (
@@ -194,7 +195,10 @@ class TestValue:
     """The money of the clause becomes the agreement's value."""
 
     def test_contract_value_with_hedge(self) -> None:
-        text = "Am Rande des Gipfels schlossen kasachische und deutsche Firmen Verträge über mehr als 3,2 Milliarden Euro ab."
+        text = (
+            "Am Rande des Gipfels schlossen kasachische und deutsche Firmen "
+            "Verträge über mehr als 3,2 Milliarden Euro ab."
+        )
         (agreement,) = _run(text)
         assert agreement.kind is AgreementKind.CONTRACT
         assert agreement.value is not None
@@ -210,9 +214,10 @@ class TestValue:
 
     def test_lead_and_body_mention_merge(self) -> None:
         text = (
-            "Die beim Gipfel abgeschlossenen Verträge im Wert von 5 Milliarden US-Dollar gelten als Erfolg.\n\n"
-            "Während des Gipfels wurden Verträge zwischen kirgisischen und türkischen Unternehmen im Wert von "
-            "5 Milliarden US-Dollar abgeschlossen."
+            "Die beim Gipfel abgeschlossenen Verträge im Wert von 5 Milliarden US-Dollar "
+            "gelten als Erfolg.\n\n"
+            "Während des Gipfels wurden Verträge zwischen kirgisischen und türkischen Unternehmen "
+            "im Wert von 5 Milliarden US-Dollar abgeschlossen."
         )
         (agreement,) = _run(text)
         assert set(agreement.parties) == {"KG", "TR"}

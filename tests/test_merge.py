@@ -91,7 +91,7 @@ class TestSummits:
             pytest.param(summit(), summit(city="Astana", country="KZ"), 2, id="other venue"),
             pytest.param(summit(), summit(city=None, country=None), 1, id="venue unknown"),
             pytest.param(summit(), summit(organization="SCO"), 2, id="other organization"),
-            pytest.param(summit(), summit(organization=None), 2, id="one without organization, other name"),
+            pytest.param(summit(), summit("Treffen in Duschanbe", organization=None), 2, id="no organization, other name"),
             pytest.param(summit("Gipfeltreffen der GUS", organization=None), summit("Gipfeltreffen der GUS."), 1, id="close names"),
             pytest.param(summit("OTHER summit", organization="OTHER"), summit("Another meeting", organization="OTHER"), 2, id="OTHER is no identity"),
         ],

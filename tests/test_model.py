@@ -34,22 +34,22 @@ from summitlib.model import (
     Statement,
     Summit,
 )
-from tests import strategies as S
+from tests import strategies as st_
 
 ROUND_TRIP = [
-    pytest.param(S.spans(), Span, id="Span"),
-    pytest.param(S.partial_dates(), PartialDate, id="PartialDate"),
-    pytest.param(S.money, Money, id="Money"),
-    pytest.param(S.countries, Country, id="Country"),
-    pytest.param(S.persons, Person, id="Person"),
-    pytest.param(S.organizations, Organization, id="Organization"),
-    pytest.param(S.places, Place, id="Place"),
-    pytest.param(S.summits, Summit, id="Summit"),
-    pytest.param(S.meetings, Meeting, id="Meeting"),
-    pytest.param(S.agreements, Agreement, id="Agreement"),
-    pytest.param(S.statements, Statement, id="Statement"),
-    pytest.param(S.articles(), Article, id="Article"),
-    pytest.param(S.extractions, Extraction, id="Extraction"),
+    pytest.param(st_.spans(), Span, id="Span"),
+    pytest.param(st_.partial_dates(), PartialDate, id="PartialDate"),
+    pytest.param(st_.money, Money, id="Money"),
+    pytest.param(st_.countries, Country, id="Country"),
+    pytest.param(st_.persons, Person, id="Person"),
+    pytest.param(st_.organizations, Organization, id="Organization"),
+    pytest.param(st_.places, Place, id="Place"),
+    pytest.param(st_.summits, Summit, id="Summit"),
+    pytest.param(st_.meetings, Meeting, id="Meeting"),
+    pytest.param(st_.agreements, Agreement, id="Agreement"),
+    pytest.param(st_.statements, Statement, id="Statement"),
+    pytest.param(st_.articles(), Article, id="Article"),
+    pytest.param(st_.extractions, Extraction, id="Extraction"),
 ]
 
 
@@ -69,7 +69,7 @@ class TestRoundTrip:
 
         check()
 
-    @given(st.lists(S.extractions, max_size=3))
+    @given(st.lists(st_.extractions, max_size=3))
     def test_jsonl_round_trip(self, items: list[Extraction]) -> None:
         buf = io.StringIO()
         assert dump_jsonl(items, buf) == len(items)
@@ -91,8 +91,12 @@ class TestContract:
 
     def test_money_amount_is_decimal_string(self) -> None:
         m = Money(Decimal("17E9"), "USD", Qualifier.MORE_THAN)
-        assert to_jsonable(m) == {"amount": "17000000000", "currency": "USD", "qualifier": "more_than",
-                                  "evidence": None}
+        assert to_jsonable(m) == {
+            "amount": "17000000000",
+            "currency": "USD",
+            "qualifier": "more_than",
+            "evidence": None,
+        }
 
     @pytest.mark.parametrize(
         ("speaker", "expected"),
@@ -141,7 +145,7 @@ class TestValues:
 
     @pytest.mark.parametrize("bad", ["", "2025-13", "2025-02-30", "25-10-10", "2025/10/10", "heute"])
     def test_partial_date_parse_rejects(self, bad: str) -> None:
-        with pytest.raises(ValueError, match="date|month|day|range"):
+        with pytest.raises(ValueError, match=r"date|month|day|range"):
             PartialDate.parse(bad)
 
     def test_range_must_not_end_before_start(self) -> None:
@@ -169,8 +173,21 @@ class TestValues:
         assert set(CAMEO) == set(Act)
 
     def test_classes_are_frozen_and_slotted(self) -> None:
-        for cls in (Span, PartialDate, Money, Country, Person, Organization, Place, Summit, Meeting,
-                    Agreement, Statement, Article, Extraction):
+        for cls in (
+            Span,
+            PartialDate,
+            Money,
+            Country,
+            Person,
+            Organization,
+            Place,
+            Summit,
+            Meeting,
+            Agreement,
+            Statement,
+            Article,
+            Extraction,
+        ):
             assert attrs.has(cls)
             assert "__slots__" in cls.__dict__, cls
         with pytest.raises(attrs.exceptions.FrozenInstanceError):

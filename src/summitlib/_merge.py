@@ -16,9 +16,9 @@ article's publication date, which must lie within 31 days of the other's date. C
 equal cities and countries where both give one.
 
 The merged summit takes the union of countries, leaders (by name; surface forms merged) and topics,
-the most precise text date (day before month before year; disagreeing days are alternatives), and the
-evidence of its first source (:attr:`Provenance.evidence` holds every source's spans). A summit no
-source dates is dated by its earliest source's publication date, with ``date_source="publication"``.
+the most precise text date (day before month before year; other values at that precision are
+alternatives), and the evidence of its first source (:attr:`Provenance.evidence` holds every
+source's spans). A summit no source dates is dated by its earliest source's publication date, with ``date_source="publication"``.
 
 Meetings are the same meeting when their participants are the same people and they belong to the same
 merged summit, or (outside summits) their effective dates overlap, or one is on a summit's sidelines and
@@ -171,11 +171,12 @@ def _pick_date(members: Sequence[_Occurrence], alternatives: list[Alternative]) 
     if not dated:
         return None
     best = min(dated, key=lambda ds: _PRECISION_RANK[ds[0].precision])[0]
-    conflicting = [(d, s) for d, s in dated if not (best.start >= d.start and best.end <= d.end)]
-    if conflicting:
+    # a coarser date the best one refines (a month around a day) is no conflict; another value at the
+    # same precision (a day against a range of days) is
+    if any(d != best and d.precision is best.precision for d, _ in dated):
         distinct: list[tuple[PartialDate, str]] = []
         for d, s in dated:
-            if all(d != e for e, _ in distinct):
+            if d.precision is best.precision and all(d != e for e, _ in distinct):
                 distinct.append((d, s))
         alternatives.extend(Alternative("date", d, s) for d, s in distinct)
     return best

@@ -131,7 +131,7 @@ converter.register_unstructure_hook(
 
 
 def _unstructure_statement(value: Statement) -> dict[str, Any]:
-    out = {
+    return {
         "speaker": _unstructure_speaker(value.speaker),
         "act": value.act.value,
         "cameo": value.cameo,
@@ -142,7 +142,6 @@ def _unstructure_statement(value: Statement) -> dict[str, Any]:
         "verb": value.verb,
         "evidence": converter.unstructure(value.evidence, Span),
     }
-    return out
 
 
 converter.register_unstructure_hook(Statement, _unstructure_statement)

@@ -11,6 +11,14 @@ import datetime as dt
 import os
 
 from summitlib.extract._doc import Doc
+from summitlib.extract.agreements import find_agreements
+from summitlib.extract.dates import find_dates
+from summitlib.extract.entities import find_entities
+from summitlib.extract.meetings import find_meetings
+from summitlib.extract.money import find_money
+from summitlib.extract.sentences import split_sentences
+from summitlib.extract.statements import find_statements
+from summitlib.extract.summits import find_summits
 from summitlib.model import Article, Extraction, PartialDate
 from summitlib.reading import read_article
 
@@ -19,11 +27,6 @@ __all__ = ["analyse", "extract"]
 
 def analyse(article: Article) -> Doc:
     """Run the shared passes (sentences, entities, dates, money) over an article."""
-    from summitlib.extract.dates import find_dates
-    from summitlib.extract.entities import find_entities
-    from summitlib.extract.money import find_money
-    from summitlib.extract.sentences import split_sentences
-
     text = article.text
     published = article.published.start if article.published is not None else None
     return Doc(
@@ -54,11 +57,6 @@ def extract(
     Raises:
         summitlib.errors.ArticleFormatError: when the article cannot be read.
     """
-    from summitlib.extract.agreements import find_agreements
-    from summitlib.extract.meetings import find_meetings
-    from summitlib.extract.statements import find_statements
-    from summitlib.extract.summits import find_summits
-
     article = source if isinstance(source, Article) else read_article(source, published=published)
     doc = analyse(article)
     summits = find_summits(doc)

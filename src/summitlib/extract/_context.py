@@ -70,9 +70,7 @@ def person_of(mention: EntityMention) -> Person:
 
 def persons_in(doc: Doc, start: int, end: int, *, leaders_only: bool = False) -> list[EntityMention]:
     """PERSON mentions inside ``[start, end)``, optionally only heads of state or government."""
-    return [
-        e for e in entities_in(doc, start, end, EntityKind.PERSON) if not leaders_only or e.is_leader
-    ]
+    return [e for e in entities_in(doc, start, end, EntityKind.PERSON) if not leaders_only or e.is_leader]
 
 
 def unique_persons(mentions: Iterable[EntityMention]) -> list[Person]:

@@ -51,7 +51,6 @@ import datetime as dt
 import functools
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
 from importlib.resources import files
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -60,6 +59,8 @@ import attrs
 from summitlib.model import Agreement, AgreementKind, Count, Money, Span, Summit
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable, Sequence
+
     from summitlib.extract._doc import Doc
     from summitlib.extract.entities import EntityMention
 
@@ -124,9 +125,7 @@ _WERDEN_AFTER = re.compile(r"\A\s+(?:werden|werde|würden|würde|sollen|soll)\b"
 _PARTNER_CUE = re.compile(r"\b(?:mit|zwischen)\s")
 
 #: What may stand between two partner mentions (articles, "und", adjectives, commas).
-_PARTNER_GAP = re.compile(
-    r"\A(?:[\s,]|und\b|sowie\b|der\b|die\b|den\b|dem\b|des\b|[a-zäöü]+e[nmrs]?\b){0,6}\Z"
-)
+_PARTNER_GAP = re.compile(r"\A(?:[\s,]|und\b|sowie\b|der\b|die\b|den\b|dem\b|des\b|[a-zäöü]+e[nmrs]?\b){0,6}\Z")
 
 #: A locative preposition right before an entity ("in Kasachstan", "im usbekischen Samarkand").
 _LOCATIVE = re.compile(
@@ -141,7 +140,7 @@ _CONTINUES = re.compile(
     r"""
       \A (?: Besondere[rn]?\s+Schwerpunkt\w*    # "Besondere Schwerpunkte der Kooperation …"
           | Schwerpunkt\w*                       # "Schwerpunkte sind …"
-          | (?:Beide|Die|Alle|Diese)\s+(?:Dokumente|Abkommen|Vereinbarungen|Verträge|Memoranden)  # back-reference
+          | (?:Beide|Die|Alle|Diese)\s+(?:Dokumente|Abkommen|Vereinbarungen|Verträge|Memoranden)  # they
           | Sie\s+(?:betreffen|sollen|sehen)     # "Sie betreffen …"
           ) \b
     """,
@@ -154,7 +153,26 @@ _EU_FORMATS = frozenset({"EU", "CA-EU"})
 _SUMMIT_WINDOW = dt.timedelta(days=45)
 
 #: Words that end the look-back for a count before a document noun.
-_COUNT_STOP = frozenset("der die das den dem des ein eine einen und sowie oder über im in von mit zu".split())
+_COUNT_STOP = frozenset(
+    {
+        "der",
+        "die",
+        "das",
+        "den",
+        "dem",
+        "des",
+        "ein",
+        "eine",
+        "einen",
+        "und",
+        "sowie",
+        "oder",
+        "über",
+        "im",
+        "in",
+    }
+    | {"von", "mit", "zu"}
+)
 
 
 @attrs.frozen
@@ -188,8 +206,8 @@ def _lexicon() -> _Lexicon:
     rows: dict[str, list[tuple[str, str, str]]] = {}
     with files("summitlib.data").joinpath(_DATA).open(encoding="utf-8") as fh:
         header_seen = False
-        for line in fh:
-            line = line.rstrip("\n")
+        for raw in fh:
+            line = raw.rstrip("\n")
             if not line or line.startswith("#"):
                 continue
             if not header_seen:
@@ -353,16 +371,11 @@ class _Context:
         self._cues: dict[int, list[tuple[int, str]]] = {}
 
     # ------------------------------------------------------------------ sentences
-    def sentence_hits(
-        self, sent: Span, prev: Span | None, nxt: Span | None, seen_self: set[str]
-    ) -> list[_Hit]:
+    def sentence_hits(self, sent: Span, prev: Span | None, nxt: Span | None, seen_self: set[str]) -> list[_Hit]:
         lex = self.lex
         text = self.text
         base = sent.start
-        toks = [
-            _Tok(m.start() + base, m.end() + base, m.group(), m.group().lower())
-            for m in _WORD.finditer(sent.text)
-        ]
+        toks = [_Tok(m.start() + base, m.end() + base, m.group(), m.group().lower()) for m in _WORD.finditer(sent.text)]
         stem_at = self.stem_at
         maybe = set()
         for t in toks:
@@ -390,7 +403,7 @@ class _Context:
                     kind = _noun_kind(tok.low, lex)
                     if kind is not None:
                         pcs, pce = clauses[ci - 1]
-                        hits.extend(self._hits([(tok, kind)], (pcs, pce), sent, prev, nxt, toks))
+                        hits.extend(self._hits([(tok, kind)], (pcs, pce), sent=sent, prev=prev, nxt=nxt, toks=toks))
             else:
                 # self-adopting nouns: "Die Abschlusserklärung umfasst fünf Absätze."
                 plan = bool(lows & lex.modals)
@@ -403,7 +416,7 @@ class _Context:
                 if sk is not None:
                     seen_self.add(sk)
             if chosen:
-                hits.extend(self._hits(chosen, (cs, ce), sent, prev, nxt, toks))
+                hits.extend(self._hits(chosen, (cs, ce), sent=sent, prev=prev, nxt=nxt, toks=toks))
             if nouns_k:
                 prev_doc_noun = (ci, nouns_k[-1][0])
         return hits
@@ -415,7 +428,7 @@ class _Context:
         has_modal = any(w in lex.modals for w in lows)
         for t in ctoks:
             kind = lex.verbs.get(t.low)
-            if kind is None or t.text[:1].isupper() and t is not ctoks[0]:
+            if kind is None or (t.text[:1].isupper() and t is not ctoks[0]):
                 continue
             if t.low in lex.infinitives and has_modal:
                 continue  # "wollen … unterzeichnen": a plan
@@ -434,6 +447,7 @@ class _Context:
         self,
         chosen: list[tuple[_Tok, tuple[str, str]]],
         clause: tuple[int, int],
+        *,
         sent: Span,
         prev: Span | None,
         nxt: Span | None,
@@ -457,7 +471,7 @@ class _Context:
                 kind = AgreementKind(raw_kind)
             count = _count(toks, tok, number, lex)
             summit = self._summit(tok, sent)
-            parties, is_explicit = self._parties(signer_codes, partners, summit, tok, sent, prev)
+            parties, is_explicit = self._parties(signer_codes, partners, summit, tok=tok, sent=sent, prev=prev)
             scope = text[tok.start : tail_end]
             if i + 1 == len(chosen) and nxt is not None and _CONTINUES.match(nxt.text):
                 scope += " " + nxt.text
@@ -550,6 +564,7 @@ class _Context:
         signers: list[str],
         partners: tuple[list[str], bool],
         summit: int | None,
+        *,
         tok: _Tok,
         sent: Span,
         prev: Span | None,
@@ -586,7 +601,7 @@ class _Context:
         return False
 
     def _pair(self, sent: Span, prev: Span | None) -> list[str]:
-        """The article's two sides: the states of two leaders in the sentence before, else the two named most."""
+        """The two sides: the leaders' states in the sentence before, else the two states named most."""
         for span in (prev, sent):
             if span is None:
                 continue
@@ -669,7 +684,13 @@ class _Context:
             return None
         chosen = self.current[0]
         best = -1
-        for i in self.current:
+        # an undated summit named earlier in the same paragraph is current there ("Am Folgetag tagte …")
+        local = [
+            i
+            for i, sm in enumerate(self.summits)
+            if sm.date is None and any(para.start <= ev.start < tok.start for ev in sm.evidence)
+        ]
+        for i in (*self.current, *local):
             for ev in self.summits[i].evidence:
                 if best < ev.start <= tok.start:
                     best, chosen = ev.start, i
@@ -708,9 +729,6 @@ def _noun_kind(low: str, lex: _Lexicon) -> tuple[str, str] | None:
     for n in range(min(len(word), lex.max_suffix), 3, -1):
         hit = lex.nouns.get(word[-n:])
         if hit is not None:
-            if n < len(word) and hit[0] in ("other",) and word[-n:] not in ("programm", "strategie"):
-                # compounds of "other" nouns are too loose (Haushaltsplan ok, but keep to exact words)
-                return hit
             return hit
         self_kind = lex.self_nouns.get(word[-n:])
         if self_kind is not None:
@@ -828,9 +846,7 @@ def _sectors(scope: str, lex: _Lexicon) -> tuple[str, ...]:
                 break
         if label is None:
             words = low.split()
-            label = next(
-                (v for k, v in lex.sectors.items() if k.split()[0] == words[0][: len(k.split()[0])]), None
-            )
+            label = next((v for k, v in lex.sectors.items() if k.split()[0] == words[0][: len(k.split()[0])]), None)
         if label is not None and label not in out:
             out.append(label)
     return tuple(out)
@@ -874,9 +890,7 @@ def _compatible(a: _Hit, b: _Hit) -> bool:
         return False
     if a.name_key and b.name_key and a.name_key[:4] != b.name_key[:4]:
         return False
-    if a.explicit and b.explicit and set(a.parties) != set(b.parties):
-        return False
-    return True
+    return not (a.explicit and b.explicit and set(a.parties) != set(b.parties))
 
 
 def _merge(hits: list[_Hit]) -> list[_Hit]:

@@ -23,7 +23,9 @@ from summitlib.model import Meeting, MeetingKind, PartialDate, Person, Precision
 
 __all__ = ["find_meetings"]
 
-_CALL = re.compile(r"\b(?:telefonier\w*|Telefon(?:at|gespräch|gesprächs|konferenz)\w*|Videoschalte\w*|Videokonferenz\w*)")
+_CALL = re.compile(
+    r"\b(?:telefonier\w*|Telefon(?:at|gespräch|gesprächs|konferenz)\w*|Videoschalte\w*|Videokonferenz\w*)"
+)
 _VISIT = re.compile(
     r"\b(?:Staatsbesuch\w*|Arbeitsbesuch\w*|Besuch(?:s|es)?\b|besucht\w*|Antrittsbesuch\w*"
     r"|reiste[n]?\b[^.;]{0,60}?\bnach\b|(?:weiter)?reist\b[^.;]{0,60}?\bnach\b|Reise\s+nach"
@@ -44,7 +46,9 @@ _SUMMIT_DAY = re.compile(r"\b(?:am\s+)?(?P<n>ersten|zweiten|dritten|letzten)\s+G
 _SIDELINES = re.compile(r"\b(?:am\s+Rande|Rande\s+de[sr]|Gipfeltag\w*|während\s+des\s+Gipfels|beim\s+Gipfel)\b", re.I)
 _PRONOUN = re.compile(r"\b(?:[Ee]r|ihn|ihm|[Dd]er\s+Gastgeber)\b")
 _GUEST = re.compile(r"\b(?:seinen|seinem|ihren|ihrem)\s+Gast\b")
-_BOTH = re.compile(r"\b(?:[Bb]eide[nr]?|die\s+beiden)\s+(?:Präsidenten|Staatschefs|Politiker|Spitzenpolitiker|Amtskollegen)\b")
+_BOTH = re.compile(
+    r"\b(?:[Bb]eide[nr]?|die\s+beiden)\s+(?:Präsidenten|Staatschefs|Politiker|Spitzenpolitiker|Amtskollegen)\b"
+)
 _NOT_MEETING = re.compile(r"\b(?:Gesprächsbereitschaft|Gesprächsangebot|[ii][nm]s?\s+Gespräch\b)")
 # An invitation is no encounter yet ("lud X zu einem Besuch nach Astana ein").
 _INVITATION = re.compile(r"\b(?:lud|luden|einlud|eingeladen|Einladung)\b")
@@ -93,7 +97,9 @@ def _previous_subject(doc: Doc, before: int) -> EntityMention | None:
 
 def _venue(doc: Doc, sent: Span) -> tuple[str | None, str | None]:
     for e in entities_in(doc, sent.start, sent.end):
-        if e.kind is EntityKind.CITY and _VENUE_PREP.search(doc.text[max(sent.start, e.span.start - 30) : e.span.start]):
+        if e.kind is EntityKind.CITY and _VENUE_PREP.search(
+            doc.text[max(sent.start, e.span.start - 30) : e.span.start]
+        ):
             return e.key, e.country
     return None, None
 
@@ -188,8 +194,10 @@ def find_meetings(doc: Doc, summits: Sequence[Summit]) -> list[Meeting]:
         if kind is None or _INVITATION.search(chunk):
             continue
         people = [p for p in persons_in(doc, sent.start, sent.end) if p.role != "minister" or kind is MeetingKind.CALL]
-        if _RECEPTION_ONLY.search(chunk) and len({p.key for p in people}) > 2 and not _TALKS.search(
-            _RECEPTION_ONLY.sub("", chunk)
+        if (
+            _RECEPTION_ONLY.search(chunk)
+            and len({p.key for p in people}) > 2
+            and not _TALKS.search(_RECEPTION_ONLY.sub("", chunk))
         ):
             continue  # the host receiving every guest of a summit
         people = _resolve_references(doc, sent, chunk, people, summits)
@@ -208,8 +216,10 @@ def find_meetings(doc: Doc, summits: Sequence[Summit]) -> list[Meeting]:
         if len(persons) < 2:
             continue
         talks = kind not in (MeetingKind.VISIT, MeetingKind.CALL)
-        on_sidelines = sidelines or ("Gipfel" in chunk and kind is not MeetingKind.VISIT) or (
-            talks and city is None and (sideline_paragraph == para or (date is None and main_reported))
+        on_sidelines = (
+            sidelines
+            or ("Gipfel" in chunk and kind is not MeetingKind.VISIT)
+            or (talks and city is None and (sideline_paragraph == para or (date is None and main_reported)))
         )
         if talks and not on_sidelines and summits and _during(summits[0], city, date):
             on_sidelines = True
@@ -270,8 +280,13 @@ def _capital(country: str | None) -> str | None:
 
 def _as_mention(doc: Doc, person: Person, start: int, end: int) -> EntityMention:
     return EntityMention(
-        span=Span.of(doc.text, start, end), kind=EntityKind.PERSON, key=person.name,
-        country=person.country, role="head_of_state", form="role_phrase", is_leader=True,
+        span=Span.of(doc.text, start, end),
+        kind=EntityKind.PERSON,
+        key=person.name,
+        country=person.country,
+        role="head_of_state",
+        form="role_phrase",
+        is_leader=True,
     )
 
 

@@ -25,6 +25,7 @@ The grammar, in steps:
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 from functools import cache
@@ -92,13 +93,65 @@ _FUTURE_CLAUSE = re.compile(
     r"\b(?:soll|sollen|solle|werde|werden|wird|geplant|vorgesehen|ausrichten|einlud|ein\b(?=[.;]))",
     re.IGNORECASE,
 )
+_AGO = re.compile(
+    r"\bvergangene[nmrs]?\b|\bletzte[nmrs]?\b|\bvorige[nmrs]?\b|\b(?:Jahre?n?|Monate?n?|Wochen?)\s+nach\s+de[mr]\b",
+    re.IGNORECASE,
+)
 _PAST_CLAUSE = re.compile(r"\b(?:hatte|hatten|war|waren)\b[^.;]{0,120}?(?:stattgefunden|getagt|begegnet|gewesen)")
 
 # Determiners, prepositions and the like that may stand capitalised before a noun but are no format.
 _NOT_FORMAT = frozenset(
-    """Beim Bei Dem Den Der Die Das Des Am Im Zum Zur Vom Ein Eine Einen Einem Eines Auf Nach Vor Seit
-    Diesem Dieser Dieses Diesen Jenem Ihrem Ihren Seinem Seinen Unser Unserem Auch Zu Mit Ohne Für Vom
-    Während Wegen Trotz Nächsten Nächste Kommenden Ersten Zweiten Dritten Letzten""".split()
+    [
+        "Beim",
+        "Bei",
+        "Dem",
+        "Den",
+        "Der",
+        "Die",
+        "Das",
+        "Des",
+        "Am",
+        "Im",
+        "Zum",
+        "Zur",
+        "Vom",
+        "Ein",
+        "Eine",
+        "Einen",
+        "Einem",
+        "Eines",
+        "Auf",
+        "Nach",
+        "Vor",
+        "Seit",
+        "Diesem",
+        "Dieser",
+        "Dieses",
+        "Diesen",
+        "Jenem",
+        "Ihrem",
+        "Ihren",
+        "Seinem",
+        "Seinen",
+        "Unser",
+        "Unserem",
+        "Auch",
+        "Zu",
+        "Mit",
+        "Ohne",
+        "Für",
+        "Vom",
+        "Während",
+        "Wegen",
+        "Trotz",
+        "Nächsten",
+        "Nächste",
+        "Kommenden",
+        "Ersten",
+        "Zweiten",
+        "Dritten",
+        "Letzten",
+    ]
 )
 _ADJECTIVE = re.compile(r"[A-ZÄÖÜ][a-zäöüß]+(?:en|er|e|es|em)\Z")
 _LOWER_FORMAT = re.compile(r"\b(?:trilateral|dreier|vierer|sonder|außerordentlich|informell)\w*\s*\Z", re.I)
@@ -116,9 +169,7 @@ _PARTICIPATION = re.compile(
         | unterzeichneten | verabschiedeten | Mitgliedstaaten | Mitgliedsstaaten )""",
     re.VERBOSE | re.IGNORECASE,
 )
-_EXCLUDED_BEFORE = re.compile(
-    r"\b(?:[Oo]hne|außer|ausser|Fernbleiben|Abwesenheit|Boykott|Absage)\s+(?:\w+\s+){0,1}\Z"
-)
+_EXCLUDED_BEFORE = re.compile(r"\b(?:[Oo]hne|außer|ausser|Fernbleiben|Abwesenheit|Boykott|Absage)\s+(?:\w+\s+){0,1}\Z")
 _LIST_GAP = re.compile(r"\A(?:\s*,\s*|\s+und\s+|\s+sowie\s+|\s*,\s*und\s+)(?:die\s+|der\s+|den\s+)?\Z")
 # A leader named only as the object of thanks or congratulation is no participant ("dankte X für").
 _OBJECT_OF_SPEECH = re.compile(r"\b(?:dankte[n]?|gratulierte[n]?|würdigte[n]?)\s+(?:\w+\s+){0,3}\Z")
@@ -136,6 +187,7 @@ _CHAIR_AFTER = re.compile(
     r"|\s+(?:eröffnete|leitete)\b|[^.;]{0,15}\s+geleitete[nrs]?\b|[^.;]{0,60}?\blud\b[^.;]{0,80}?\b(?:zum|zu\s+dem)\s+"
     r"(?:nächsten|kommenden)\b)"
 )
+_UNKNOWN_BODY = re.compile(r"\s+de[sr]\s+(?:Internationalen|Zwischenstaatlichen|Organisation|Fonds|Forums)")
 _HOST_LEAD = re.compile(r"\bGastgeber(?:in)?\b")
 _INVITE = re.compile(r"\b(?:lud|luden|einlud|einluden|eingeladen|ausrichten|ausrichtet)\b")
 
@@ -228,17 +280,16 @@ def _mention(doc: Doc, m: re.Match[str], term: _Term) -> _Mention | None:
         if not explicit or org == "OTHER":
             org, explicit = after.key, True
         end = after.span.end
-        if end < len(text) and text[end] in "“»\"‘":
+        if end < len(text) and text[end] in '“»"‘':
             end += 1
-    elif not explicit and re.match(r"\s+de[sr]\s+[A-ZÄÖÜ]", text[noun_end : noun_end + 8]) and term.organization is None:
+    elif not explicit and term.organization is None and _UNKNOWN_BODY.match(text, noun_end, noun_end + 40):
         # "Rat der Staatschefs des Internationalen Fonds …": a body the gazetteer does not know.
-        if re.match(r"\s+de[sr]\s+(?:Internationalen|Zwischenstaatlichen|Organisation|Fonds|Forums)", text[noun_end:noun_end + 40]):
-            org, explicit = "OTHER", True
+        org, explicit = "OTHER", True
     # A proper adjective before the noun ("Kaspischen Gipfel") or a format word ("trilateralen").
     before = text[max(sent.start, word_start - 30) : word_start]
     words = before.split()
     if words:
-        last = words[-1].strip("„«\"")
+        last = words[-1].strip('„«"')
         if _ADJECTIVE.match(last) and last not in _NOT_FORMAT and not explicit:
             org, explicit = "OTHER", True
             start = word_start - len(before) + before.rfind(last)
@@ -253,12 +304,24 @@ def _mention(doc: Doc, m: re.Match[str], term: _Term) -> _Mention | None:
     other = "next" if _NEXT.search(lead_in) or _FUTURE_CLAUSE.search(clause) else ""
     if _PREVIOUS.search(lead_in) and _PAST_CLAUSE.search(text[sent.start : sent.end]):
         other = "previous"
-    if re.search(r"\bvergangene[nmrs]?\b|\bletzte[nmrs]?\b|\bvorige[nmrs]?\b|\b(?:Jahre?n?|Monate?n?|Wochen?)\s+nach\s+de[mr]\b", lead_in, re.I):
+    if re.search(
+        r"\bvergangene[nmrs]?\b|\bletzte[nmrs]?\b|\bvorige[nmrs]?\b|\b(?:Jahre?n?|Monate?n?|Wochen?)\s+nach\s+de[mr]\b",
+        lead_in,
+        re.I,
+    ):
         other = "previous"
     city, country = _venue(doc, sent, start, noun_end)
     date = _date_near(doc, sent, start, noun_end)
-    return _Mention(Span.of(text, start, end), text[start:end], org if explicit or org else None, other,
-                    city, country, date, sentence_index(doc, noun_start))
+    return _Mention(
+        Span.of(text, start, end),
+        text[start:end],
+        org if explicit or org else None,
+        other,
+        city,
+        country,
+        date,
+        sentence_index(doc, noun_start),
+    )
 
 
 def _venue(doc: Doc, sent: Span, start: int, end: int) -> tuple[EntityMention | None, str | None]:
@@ -284,8 +347,9 @@ def _venue(doc: Doc, sent: Span, start: int, end: int) -> tuple[EntityMention | 
 
 def _date_near(doc: Doc, sent: Span, start: int, end: int) -> PartialDate | None:
     lo, hi = max(sent.start, start - _DATE_WINDOW), min(sent.end, end + _DATE_WINDOW)
-    found = [d.date for d in doc.dates if lo <= d.span.start and d.span.end <= hi and d.date.precision
-             is not Precision.YEAR]
+    found = [
+        d.date for d in doc.dates if lo <= d.span.start and d.span.end <= hi and d.date.precision is not Precision.YEAR
+    ]
     if not found:
         return None
     return min(found, key=lambda d: d.start)
@@ -404,22 +468,26 @@ def _chairs(doc: Doc, instances: Sequence[_Instance]) -> None:
         if inst.other != "next" or inst.chair is not None:
             continue
         for m in inst.mentions:
-            sent = doc.sentences[m.sentence] if doc.sentences else None
-            if sent is None:
-                continue
-            verb = _INVITE.search(text, sent.start, sent.end)
+            if not doc.sentences:
+                break
+            clause = doc.sentences[m.sentence]
+            verb = _INVITE.search(text, clause.start, clause.end)
             if verb is None:
                 continue
-            before = [p for p in persons_in(doc, sent.start, verb.start()) if p.role != "minister"]
-            if before:
-                inst.chair = person_of(before[-1])
+            inviters = [q for q in persons_in(doc, clause.start, verb.start()) if q.role != "minister"]
+            if inviters:
+                inst.chair = person_of(inviters[-1])
                 break
     main = instances[0]
     if main.chair is None and main.country:
-        hosts = [p for p in doc.entities if p.kind is EntityKind.PERSON and p.is_leader
-                 and p.country == main.country and p.role == "head_of_state"]
-        hosts = hosts or [p for p in doc.entities if p.kind is EntityKind.PERSON and p.is_leader
-                          and p.country == main.country]
+        hosts = [
+            p
+            for p in doc.entities
+            if p.kind is EntityKind.PERSON and p.is_leader and p.country == main.country and p.role == "head_of_state"
+        ]
+        hosts = hosts or [
+            p for p in doc.entities if p.kind is EntityKind.PERSON and p.is_leader and p.country == main.country
+        ]
         if hosts:
             main.chair = person_of(hosts[0])
 
@@ -434,10 +502,13 @@ def _absent(doc: Doc, person: EntityMention) -> bool:
 def _listed_countries(doc: Doc, sent: Span) -> list[str]:
     """States named in an enumeration of two or more ("darunter Russland, Belarus und Armenien")."""
     text = doc.text
-    found = [c for c in entities_in(doc, sent.start, sent.end, EntityKind.COUNTRY)
-             if c.form in ("name", "abbreviation", "genitive")]
+    found = [
+        c
+        for c in entities_in(doc, sent.start, sent.end, EntityKind.COUNTRY)
+        if c.form in ("name", "abbreviation", "genitive")
+    ]
     out: list[str] = []
-    for a, b in zip(found, found[1:], strict=False):
+    for a, b in itertools.pairwise(found):
         if _LIST_GAP.match(text[a.span.end : b.span.start]):
             out.extend((a.key, b.key))
     return out
@@ -457,7 +528,8 @@ def _venue_elsewhere(doc: Doc, sent: Span, country: str | None) -> bool:
 def _absent_countries(doc: Doc) -> set[str]:
     text = doc.text
     return {
-        c.key for c in doc.entities
+        c.key
+        for c in doc.entities
         if c.kind is EntityKind.COUNTRY and _EXCLUDED_BEFORE.search(text[max(0, c.span.start - 30) : c.span.start])
     }
 
@@ -532,12 +604,12 @@ def find_summits(doc: Doc) -> list[Summit]:
     main = instances[0]
     lead_sentences = 3
     full = main.mentions[0].sentence < lead_sentences
-    foreign = {m.sentence for inst in instances[1:] for m in inst.mentions} - {
-        m.sentence for m in main.mentions
-    }
+    foreign = {m.sentence for inst in instances[1:] for m in inst.mentions} - {m.sentence for m in main.mentions}
     out: list[Summit] = []
     for i, inst in enumerate(instances):
         sentences = {m.sentence for m in inst.mentions}
+        countries: tuple[str, ...]
+        leaders: tuple[Person, ...]
         if inst.other == "next":
             countries, leaders = (), ()  # who will come to a future summit, the text rarely says
         else:
