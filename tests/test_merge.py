@@ -53,7 +53,11 @@ class TestSummits:
         b = ex(
             "b",
             "2025-10-14",
-            summit("Gipfel der GUS", countries=("RU", "TJ"), leaders=(PUTIN, Person("Kassym-Jomart Tokayev", "KZ", ("Präsident Tokajew",)))),
+            summit(
+                "Gipfel der GUS",
+                countries=("RU", "TJ"),
+                leaders=(PUTIN, Person("Kassym-Jomart Tokayev", "KZ", ("Präsident Tokajew",))),
+            ),
         )
         merged = merge([a, b]).summits
         assert len(merged) == 1
@@ -85,15 +89,32 @@ class TestSummits:
         ("first", "second", "expected"),
         [
             pytest.param(summit(), summit(), 1, id="identical"),
-            pytest.param(summit(), summit(date=PartialDate.day(dt.date(2025, 10, 9), dt.date(2025, 10, 10))), 1, id="overlapping days"),
+            pytest.param(
+                summit(),
+                summit(date=PartialDate.day(dt.date(2025, 10, 9), dt.date(2025, 10, 10))),
+                1,
+                id="overlapping days",
+            ),
             pytest.param(summit(), summit(date=PartialDate.month(2025, 10)), 1, id="day within month"),
             pytest.param(summit(), summit(date=PartialDate.day(dt.date(2024, 10, 11))), 2, id="a year apart"),
             pytest.param(summit(), summit(city="Astana", country="KZ"), 2, id="other venue"),
             pytest.param(summit(), summit(city=None, country=None), 1, id="venue unknown"),
             pytest.param(summit(), summit(organization="SCO"), 2, id="other organization"),
-            pytest.param(summit(), summit("Treffen in Duschanbe", organization=None), 2, id="no organization, other name"),
-            pytest.param(summit("Gipfeltreffen der GUS", organization=None), summit("Gipfeltreffen der GUS."), 1, id="close names"),
-            pytest.param(summit("OTHER summit", organization="OTHER"), summit("Another meeting", organization="OTHER"), 2, id="OTHER is no identity"),
+            pytest.param(
+                summit(), summit("Treffen in Duschanbe", organization=None), 2, id="no organization, other name"
+            ),
+            pytest.param(
+                summit("Gipfeltreffen der GUS", organization=None),
+                summit("Gipfeltreffen der GUS."),
+                1,
+                id="close names",
+            ),
+            pytest.param(
+                summit("OTHER summit", organization="OTHER"),
+                summit("Another meeting", organization="OTHER"),
+                2,
+                id="OTHER is no identity",
+            ),
         ],
     )
     def test_identity_rules(self, first: Summit, second: Summit, expected: int) -> None:
@@ -135,7 +156,9 @@ class TestSummits:
         assert [(a.value, a.source) for a in prov.alternatives_for("date")] == [(one.date, "a"), (two.date, "b")]
 
     def test_month_refined_by_day_is_no_conflict(self) -> None:
-        merged = merge([ex("a", "2025-10-11", summit(date=PartialDate.month(2025, 10))), ex("b", "2025-10-12", summit())])
+        merged = merge(
+            [ex("a", "2025-10-11", summit(date=PartialDate.month(2025, 10))), ex("b", "2025-10-12", summit())]
+        )
         assert merged.summits[0].date == OCT10
         prov = merged.summits.provenance(0)
         assert prov is not None
@@ -207,7 +230,9 @@ class TestRecordsFollowTheirSummit:
     def test_agreements_reported_twice_are_deduplicated(self) -> None:
         value = Money(Decimal("17000000000"), "USD", Qualifier.MORE_THAN)
         deal = Agreement(AgreementKind.CONTRACT, parties=("KZ", "US"), value=value, summit=0)
-        merged = merge([ex("a", "2025-11-10", summit(), agreements=(deal,)), ex("b", "2025-11-11", summit(), agreements=(deal,))])
+        merged = merge(
+            [ex("a", "2025-11-10", summit(), agreements=(deal,)), ex("b", "2025-11-11", summit(), agreements=(deal,))]
+        )
         assert len(merged.agreements) == 1
         prov = merged.agreements.provenance(0)
         assert prov is not None

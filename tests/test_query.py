@@ -9,7 +9,6 @@ from typing import Any
 
 import pytest
 
-from summitlib.query import Predicate, Provenance, Q, Selection, ValueRange, q
 from summitlib.model import (
     Act,
     Agreement,
@@ -26,6 +25,7 @@ from summitlib.model import (
     Statement,
     Summit,
 )
+from summitlib.query import Predicate, Provenance, Q, Selection, ValueRange, q
 
 TOKAYEV = Person("Kassym-Jomart Tokayev", "KZ", ("Präsident Tokajew",))
 PUTIN = Person("Vladimir Putin", "RU", ("Wladimir Putin",))
@@ -156,7 +156,9 @@ CASES: list[tuple[str, Predicate[Any], object, Provenance | None, bool]] = [
     ("predicate", "record", "provenance", "expected"),
     [pytest.param(p, r, v, e, id=i) for i, p, r, v, e in CASES],
 )
-def test_factory_cases(predicate: Predicate[Any], record: object, provenance: Provenance | None, expected: bool) -> None:
+def test_factory_cases(
+    predicate: Predicate[Any], record: object, provenance: Provenance | None, expected: bool
+) -> None:
     assert predicate(record, provenance) is expected
 
 
@@ -211,14 +213,14 @@ class TestAlgebra:
         with pytest.raises(TypeError, match="use|with &"):
             bool(q.act("warn"))
         with pytest.raises(TypeError):
-            q.act("warn") and q.act("thank")  # noqa: B018 - the point of the test
+            q.act("warn") and q.act("thank")
 
     def test_operators_return_not_implemented_for_foreign_operands(self) -> None:
         p = q.act("warn")
         assert p.__and__(1) is NotImplemented  # type: ignore[arg-type]
         assert p.__or__("x") is NotImplemented  # type: ignore[arg-type]
         with pytest.raises(TypeError):
-            p & 1  # type: ignore[operator]  # noqa: B018
+            p & 1  # type: ignore[operator]
 
     def test_named_twins_reject_foreign_operands(self) -> None:
         with pytest.raises(TypeError, match="cannot combine"):

@@ -108,6 +108,12 @@ def _rows(selection: Selection[Any]) -> tuple[list[str], list[list[str]]]:
     columns = list(rows[0]) if rows else []
     body = []
     for i, row in enumerate(rows):
+        prov = selection.provenance(i)
+        if "date" in row and prov is not None and prov.date is not None:
+            # the effective date; "(pub.)" marks one taken from the publication, not the text
+            row["date"] = str(prov.date)
+            if prov.date_source == "publication":
+                row["date"] += " (pub.)"
         source = selection.source(i) or ""
         body.append([str(i), *(_cut(row.get(c, "")) for c in columns), _cut(source, 20)])
     return ["", *columns, "source"], body
@@ -173,7 +179,6 @@ def record_html(record: object) -> str:
         HTML text (model classes may use it as their ``_repr_html_``).
     """
     rows = "".join(
-        f"<tr><th>{html.escape(k)}</th><td>{html.escape(_cut(v, 200))}</td></tr>"
-        for k, v in describe(record).items()
+        f"<tr><th>{html.escape(k)}</th><td>{html.escape(_cut(v, 200))}</td></tr>" for k, v in describe(record).items()
     )
     return f"<table class='summitlib-record'><caption>{type(record).__name__}</caption>{rows}</table>"

@@ -6,7 +6,6 @@
 """
 
 # matplotlib and networkx are optional extras, imported inside the functions on purpose.
-# ruff: noqa: PLC0415
 
 from __future__ import annotations
 

@@ -21,6 +21,7 @@ __all__ = [
     "persons_in",
     "sentence_at",
     "sentence_index",
+    "sentences_with",
     "unique_persons",
 ]
 
@@ -42,6 +43,11 @@ ABSENCE = re.compile(
 def sentence_index(doc: Doc, offset: int) -> int:
     """Index of the sentence that contains ``offset`` (or the last one before it)."""
     return max(bisect.bisect_right(doc.sentence_starts, offset) - 1, 0)
+
+
+def sentences_with(doc: Doc, pattern: re.Pattern[str]) -> frozenset[int]:
+    """Indexes of the sentences in which ``pattern`` matches: one pass over the text, not one per sentence."""
+    return frozenset(sentence_index(doc, m.start()) for m in pattern.finditer(doc.text))
 
 
 def sentence_at(doc: Doc, offset: int) -> Span:

@@ -16,7 +16,7 @@ import datetime as dt
 import re
 from collections.abc import Sequence
 
-from summitlib.extract._context import entities_in, persons_in, sentence_index, unique_persons
+from summitlib.extract._context import entities_in, persons_in, sentence_index, sentences_with, unique_persons
 from summitlib.extract._doc import Doc
 from summitlib.extract.entities import EntityKind, EntityMention
 from summitlib.model import Meeting, MeetingKind, PartialDate, Person, Precision, Span, Summit
@@ -59,6 +59,9 @@ _WITH_EACH = re.compile(r"\b(?:Gespräche[n]?\s+mit|mit\s+\S+(?:\s+\S+){0,3}\s+u
 _FUTURE = re.compile(r"\b(?:will|wollen|wollte|wird|werden|soll|sollen|reist|trifft|kommende[nmrs]?|nächste[nmrs]?)\b")
 _EVENT_RELATIVE = re.compile(r"\b(?:Vortag|Folgetag|Vorabend)\b")
 _VENUE_PREP = re.compile(r"(?:\b[Ii]n|\b[Ii]m|\b[Nn]ach)\s+(?:der\s+|dem\s+)?(?:[a-zäöü][\w-]*\s+){0,2}\Z")
+
+
+_ANY_CUE = re.compile("|".join(f"(?:{p.pattern})" for p in (_CALL, _VISIT, _TALKS)), re.VERBOSE)
 
 
 def _kind(sentence: str) -> MeetingKind | None:
@@ -182,15 +185,19 @@ def find_meetings(doc: Doc, summits: Sequence[Summit]) -> list[Meeting]:
     def paragraph_of(offset: int) -> int:
         return next((i for i, p in enumerate(paragraphs) if p.start <= offset < p.end), -1)
 
-    for sent in doc.sentences:
+    cues = sentences_with(doc, _ANY_CUE)
+    sideline_sentences = sentences_with(doc, _SIDELINES)
+    for i, sent in enumerate(doc.sentences):
+        if i not in cues and i not in sideline_sentences:
+            continue
         if any(s.start <= sent.start < s.end for s in subheads):
             continue
         chunk = text[sent.start : sent.end]
-        kind = _kind(chunk)
-        sidelines = bool(_SIDELINES.search(chunk))
+        sidelines = i in sideline_sentences
         para = paragraph_of(sent.start)
         if sidelines:
             sideline_paragraph = para
+        kind = _kind(chunk) if i in cues else None
         if kind is None or _INVITATION.search(chunk):
             continue
         people = [p for p in persons_in(doc, sent.start, sent.end) if p.role != "minister" or kind is MeetingKind.CALL]

@@ -41,6 +41,7 @@ from summitlib.extract._context import (
     persons_in,
     sentence_at,
     sentence_index,
+    sentences_with,
     unique_persons,
 )
 from summitlib.extract._doc import Doc
@@ -73,7 +74,7 @@ def _noun_re() -> re.Pattern[str]:
     branches = [f"(?P<t{i}>{t.pattern})" for i, t in enumerate(_terms())]
     # A noun is a whole word or the head of a compound ("SOZ-Gipfel", "Klimagipfel"): only its
     # right edge must be a word boundary; the left side is inspected separately.
-    return re.compile(r"(?:" + "|".join(branches) + r")(?![\wäöüß])", re.IGNORECASE)
+    return re.compile(r"(?:" + "|".join(branches) + r")(?![\wäöüß])")
 
 
 _COMPOUND_HEAD = re.compile(r"[Gg]ipfel")
@@ -163,11 +164,11 @@ _VENUE_PREP = re.compile(
     r"(?:\b[Ii]n|\b[Ii]m|\b[Nn]ach|\b[Vv]on|\b[Ii]ns)\s+(?:der\s+|dem\s+|den\s+)?(?:[a-zäöü][\w-]*\s+){0,2}\Z"
 )
 _PARTICIPATION = re.compile(
-    r"""\b(?: teil(?:nehmen|nahmen|nahm|genommen|zunehmen) | nahm(?:en)?\b | darunter | Delegation
+    r"""\b(?: [Tt]eil(?:nehmen|nahmen|nahm|genommen|zunehmen) | nahm(?:en)?\b | [Dd]arunter | Delegation
         | Mitglied | vertreten | Gäste? | Gast\b | anwesend | reisten | angereist | kamen | versammelt
         | zusammengekommen | Teilnehmer | Staats-\s+und\s+Regierungschefs | Staatschefs | Präsidenten
-        | unterzeichneten | verabschiedeten | Mitgliedstaaten | Mitgliedsstaaten )""",
-    re.VERBOSE | re.IGNORECASE,
+        | unterzeichneten | verabschiedeten )""",
+    re.VERBOSE,
 )
 _EXCLUDED_BEFORE = re.compile(r"\b(?:[Oo]hne|außer|ausser|Fernbleiben|Abwesenheit|Boykott|Absage)\s+(?:\w+\s+){0,1}\Z")
 _LIST_GAP = re.compile(r"\A(?:\s*,\s*|\s+und\s+|\s+sowie\s+|\s*,\s*und\s+)(?:die\s+|der\s+|den\s+)?\Z")
@@ -534,8 +535,27 @@ def _absent_countries(doc: Doc) -> set[str]:
     }
 
 
+@attrs.frozen
+class _Cues:
+    """Which sentences hold participation, absence, elsewhere and "beide" cues (one pass each per text)."""
+
+    participation: frozenset[int]
+    away: frozenset[int]
+    both: frozenset[int]
+    absence: frozenset[int]
+
+    @classmethod
+    def of(cls, doc: Doc) -> _Cues:
+        return cls(
+            sentences_with(doc, _PARTICIPATION),
+            sentences_with(doc, _ELSEWHERE),
+            sentences_with(doc, _BOTH),
+            sentences_with(doc, ABSENCE),
+        )
+
+
 def _participants(
-    doc: Doc, inst: _Instance, sentences: set[int], full: bool, foreign: set[int]
+    doc: Doc, inst: _Instance, sentences: set[int], *, full: bool, foreign: set[int], cues: _Cues
 ) -> tuple[tuple[str, ...], tuple[Person, ...]]:
     text = doc.text
     if full:
@@ -547,12 +567,13 @@ def _participants(
     absent: set[str] = set()
     present: set[str] = set()
     gone = _absent_countries(doc) if full else set()
+    participation, away, both, absence = cues.participation, cues.away, cues.both, cues.absence
     for sent in scope:
-        chunk = text[sent.start : sent.end]
-        elsewhere = full and (bool(_ELSEWHERE.search(chunk)) or _venue_elsewhere(doc, sent, inst.country))
+        k = sentence_index(doc, sent.start)
+        elsewhere = full and (k in away or _venue_elsewhere(doc, sent, inst.country))
         people = persons_in(doc, sent.start, sent.end)
         for p in people:
-            if _absent(doc, p):
+            if k in absence and _absent(doc, p):
                 absent.add(p.key)
                 if p.country:
                     countries.append(p.country)
@@ -562,13 +583,13 @@ def _participants(
             present.add(p.key)
             if p.is_leader:
                 leaders.append(p)
-            if p.country and (p.is_leader or _PARTICIPATION.search(chunk)):
+            if p.country and (p.is_leader or k in participation):
                 countries.append(p.country)
-        if _BOTH.search(chunk) and not people:
+        if k in both and not people:
             top = _top_leaders(doc, 2)
             leaders.extend(top)
             countries.extend(p.country for p in top if p.country)
-        if full and _PARTICIPATION.search(chunk):
+        if full and k in participation:
             countries.extend(_listed_countries(doc, sent))
     kept = [p for p in leaders if p.key not in absent and p.country not in gone]
     persons = unique_persons(kept)
@@ -606,6 +627,7 @@ def find_summits(doc: Doc) -> list[Summit]:
     full = main.mentions[0].sentence < lead_sentences
     foreign = {m.sentence for inst in instances[1:] for m in inst.mentions} - {m.sentence for m in main.mentions}
     out: list[Summit] = []
+    cues = _Cues.of(doc)
     for i, inst in enumerate(instances):
         sentences = {m.sentence for m in inst.mentions}
         countries: tuple[str, ...]
@@ -613,7 +635,7 @@ def find_summits(doc: Doc) -> list[Summit]:
         if inst.other == "next":
             countries, leaders = (), ()  # who will come to a future summit, the text rarely says
         else:
-            countries, leaders = _participants(doc, inst, sentences, full and i == 0, foreign)
+            countries, leaders = _participants(doc, inst, sentences, full=full and i == 0, foreign=foreign, cues=cues)
         org = inst.org or "OTHER"
         first = inst.mentions[0]
         out.append(
