@@ -5,6 +5,7 @@ from __future__ import annotations
 import doctest
 import inspect
 import shutil
+from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -120,7 +121,13 @@ class TestFromPaths:
     def test_failures_are_collected_not_fatal(self, copies: list[Path], tmp_path: Path) -> None:
         empty = tmp_path / "empty.txt"
         empty.write_text("   \n", encoding="utf-8")
-        inputs = [copies[0], tmp_path / "missing.txt", str(tmp_path / "nothing-*.md"), empty, copies[1]]
+        inputs: list[str | Path] = [
+            copies[0],
+            tmp_path / "missing.txt",
+            str(tmp_path / "nothing-*.md"),
+            empty,
+            copies[1],
+        ]
         corpus = Corpus.from_paths(inputs, executor="serial")
         assert [e.article.id for e in corpus] == [copies[0].stem, copies[1].stem]
         assert [type(f.error) for f in corpus.errors] == [ArticleNotFoundError, ArticleNotFoundError, EmptyArticleError]
@@ -197,19 +204,18 @@ class TestFromTexts:
 
 class TestIterExtract:
     def test_streams_in_order(self, copies: list[Path]) -> None:
-        stream = iter_extract(copies)
-        assert inspect.isgenerator(stream)
-        assert [e.article.id for e in stream] == [p.stem for p in copies]
+        assert inspect.isgenerator(iter_extract(copies))
+        assert [e.article.id for e in iter_extract(copies)] == [p.stem for p in copies]
 
     def test_streams_lazily_from_a_generator(self, copies: list[Path]) -> None:
         consumed: list[Path] = []
 
-        def paths() -> object:
+        def paths() -> Iterator[Path]:
             for p in copies:
                 consumed.append(p)
                 yield p
 
-        stream = iter_extract(paths(), executor="serial")  # type: ignore[arg-type]
+        stream = iter_extract(paths(), executor="serial")
         first = next(stream)
         assert first.article.id == copies[0].stem
         assert len(consumed) == 1

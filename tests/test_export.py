@@ -74,7 +74,7 @@ def _selections(corpus: Corpus) -> list[tuple[Selection[Any], type]]:
 class TestJson:
     def test_seed_selections_round_trip(self, seeds: Corpus) -> None:
         for selection, cls in _selections(seeds):
-            back = Selection.from_json(selection.to_json(), cls)
+            back: Selection[Any] = Selection.from_json(selection.to_json(), cls)
             assert list(back) == list(selection)
             for (_, p1), (_, p2) in zip(selection.entries(), back.entries(), strict=True):
                 assert p1 is not None
@@ -237,7 +237,9 @@ class TestPlots:
 
         ax = plot_timeline(seeds.summits)
         assert ax.get_title() == "Timeline"
-        ax.figure.savefig(tmp_path / "timeline.png")
+        import matplotlib.pyplot as plt
+
+        plt.savefig(tmp_path / "timeline.png")
         ax2 = plot_meeting_network(seeds.meetings)
         assert ax2.get_title() == "Meetings"
         assert (tmp_path / "timeline.png").stat().st_size > 0

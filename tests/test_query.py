@@ -175,7 +175,7 @@ class TestFactories:
         with pytest.raises(ValueError, match="not an ISO date"):
             q.between("10.10.2025", "2025-12")
 
-    def test_q_is_an_instance_of_Q(self) -> None:
+    def test_q_is_the_factory_namespace(self) -> None:
         assert isinstance(q, Q)
 
 
@@ -210,21 +210,21 @@ class TestAlgebra:
         assert repr(~(p | q.act("thank"))) == "NOT (OR: act('warn'), act('thank'))"
 
     def test_bool_raises_telling_to_use_operators(self) -> None:
-        with pytest.raises(TypeError, match="use|with &"):
+        with pytest.raises(TypeError, match=r"with & \| ~"):
             bool(q.act("warn"))
         with pytest.raises(TypeError):
             q.act("warn") and q.act("thank")
 
     def test_operators_return_not_implemented_for_foreign_operands(self) -> None:
         p = q.act("warn")
-        assert p.__and__(1) is NotImplemented  # type: ignore[arg-type]
-        assert p.__or__("x") is NotImplemented  # type: ignore[arg-type]
+        assert p.__and__(1) is NotImplemented  # type: ignore[operator]
+        assert p.__or__("x") is NotImplemented  # type: ignore[operator]
         with pytest.raises(TypeError):
             p & 1  # type: ignore[operator]
 
     def test_named_twins_reject_foreign_operands(self) -> None:
         with pytest.raises(TypeError, match="cannot combine"):
-            q.act("warn").and_(1)  # type: ignore[arg-type]
+            q.act("warn").and_(1)  # type: ignore[call-overload]
         with pytest.raises(TypeError, match="at least one"):
             q.or_()
 
@@ -243,7 +243,7 @@ class TestAlgebra:
     def test_predicates_are_immutable(self) -> None:
         p = q.act("warn")
         with pytest.raises(AttributeError):
-            p._label = "x"  # type: ignore[misc]
+            p._label = "x"
 
     def test_predicate_works_with_filter(self) -> None:
         statements = [PROPOSAL, WARNING, PRAISE]
@@ -393,7 +393,7 @@ class TestSelection:
     def test_selections_are_immutable_values(self) -> None:
         sel = summits()
         with pytest.raises(AttributeError):
-            sel._items = ()  # type: ignore[misc]
+            sel._items = ()
         assert sel == summits()
         assert hash(sel) == hash(summits())
         assert sel != sel[:1]

@@ -13,6 +13,7 @@ from importlib.metadata import PackageNotFoundError, version
 from summitlib import errors
 from summitlib._seeds import seed_paths
 from summitlib.errors import SummitlibError
+from summitlib.extract import extract
 from summitlib.export.json import dump_jsonl, from_json, from_jsonable, load_jsonl, to_json, to_jsonable
 from summitlib.model import (
     CAMEO,
@@ -35,6 +36,7 @@ from summitlib.model import (
     Statement,
     Summit,
 )
+from summitlib.reading import parse_article, read_article
 
 try:
     __version__ = version("summitlib")
@@ -65,9 +67,12 @@ __all__ = [
     "__version__",
     "dump_jsonl",
     "errors",
+    "extract",
     "from_json",
     "from_jsonable",
     "load_jsonl",
+    "parse_article",
+    "read_article",
     "seed_paths",
     "to_json",
     "to_jsonable",

@@ -1,8 +1,5 @@
 """Aggregations behind :class:`~summitlib.query.Selection`: counts, bounded totals, networks."""
 
-# Optional extras (and modules that would import this one back) are imported inside functions.
-# ruff: noqa: PLC0415
-
 from __future__ import annotations
 
 import itertools

@@ -18,7 +18,8 @@ equal cities and countries where both give one.
 The merged summit takes the union of countries, leaders (by name; surface forms merged) and topics,
 the most precise text date (day before month before year; other values at that precision are
 alternatives), and the evidence of its first source (:attr:`Provenance.evidence` holds every
-source's spans). A summit no source dates is dated by its earliest source's publication date, with ``date_source="publication"``.
+source's spans). A summit no source dates is dated by its earliest source's publication date, with
+``date_source="publication"``.
 
 Meetings are the same meeting when their participants are the same people and they belong to the same
 merged summit, or (outside summits) their effective dates overlap, or one is on a summit's sidelines and
@@ -297,11 +298,9 @@ def merge(extractions: Sequence[Extraction]) -> Merged:
         for n, a in enumerate(ex.agreements):
             s = local(e, a.summit)
             record = a if s == a.summit else attrs.evolve(a, summit=s)
-            key: tuple[object, ...]
-            if s is None:
-                key = ("single", e, n)
-            else:
-                key = (s, a.kind, a.count, frozenset(a.parties), _money_key(a.value))
+            key: tuple[object, ...] = (
+                ("single", e, n) if s is None else (s, a.kind, a.count, frozenset(a.parties), _money_key(a.value))
+            )
             if key not in agreement_groups:
                 agreement_order.append(key)
             agreement_groups.setdefault(key, []).append((record, ex))

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Hashable
-from typing import TYPE_CHECKING, Any, Generic, Literal, TypeAlias, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, Literal, TypeAlias, TypeVar, overload
 
 if TYPE_CHECKING:
     from summitlib._provenance import Provenance
@@ -12,6 +12,7 @@ __all__ = ["ALL", "Predicate", "Test", "combine"]
 
 T_contra = TypeVar("T_contra", contravariant=True)
 S = TypeVar("S")
+U = TypeVar("U")
 
 Test: TypeAlias = Callable[[Any, "Provenance | None"], bool]
 _Op: TypeAlias = Literal["leaf", "all", "and", "or", "not"]
@@ -59,9 +60,7 @@ class Predicate(Generic[T_contra]):
     ) -> None:
         self._set("leaf", name, (), test, key if key is not None else (name, test))
 
-    def _set(
-        self, op: _Op, label: str, children: tuple[Predicate[Any], ...], test: Test, key: Hashable
-    ) -> None:
+    def _set(self, op: _Op, label: str, children: tuple[Predicate[Any], ...], test: Test, key: Hashable) -> None:
         object.__setattr__(self, "_op", op)
         object.__setattr__(self, "_label", label)
         object.__setattr__(self, "_children", children)
@@ -119,7 +118,13 @@ class Predicate(Generic[T_contra]):
         )
 
     # ------------------------------------------------------------------ algebra
-    def and_(self: Predicate[S], *others: Predicate[S]) -> Predicate[S]:
+    # The overloads type a combination of predicates on different record types (``attended_by``
+    # understands summits and statements, ``act`` statements only) as a predicate on the narrower type.
+    @overload
+    def and_(self: Predicate[S], *others: Predicate[S]) -> Predicate[S]: ...
+    @overload
+    def and_(self: Predicate[S], *others: Predicate[U]) -> Predicate[U]: ...
+    def and_(self, *others: Predicate[Any]) -> Predicate[Any]:
         """Both (all) of the predicates: the named twin of ``&``.
 
         Args:
@@ -133,7 +138,11 @@ class Predicate(Generic[T_contra]):
         """
         return combine("and", (self, *others))
 
-    def or_(self: Predicate[S], *others: Predicate[S]) -> Predicate[S]:
+    @overload
+    def or_(self: Predicate[S], *others: Predicate[S]) -> Predicate[S]: ...
+    @overload
+    def or_(self: Predicate[S], *others: Predicate[U]) -> Predicate[U]: ...
+    def or_(self, *others: Predicate[Any]) -> Predicate[Any]:
         """Either (any) of the predicates: the named twin of ``|``.
 
         Args:
@@ -157,12 +166,20 @@ class Predicate(Generic[T_contra]):
             return self._children[0]
         return Predicate._node("not", (self,))
 
-    def __and__(self: Predicate[S], other: Predicate[S]) -> Predicate[S]:
+    @overload
+    def __and__(self: Predicate[S], other: Predicate[S]) -> Predicate[S]: ...
+    @overload
+    def __and__(self: Predicate[S], other: Predicate[U]) -> Predicate[U]: ...
+    def __and__(self, other: Predicate[Any]) -> Predicate[Any]:
         if _foreign(other):
             return NotImplemented
         return combine("and", (self, other))
 
-    def __or__(self: Predicate[S], other: Predicate[S]) -> Predicate[S]:
+    @overload
+    def __or__(self: Predicate[S], other: Predicate[S]) -> Predicate[S]: ...
+    @overload
+    def __or__(self: Predicate[S], other: Predicate[U]) -> Predicate[U]: ...
+    def __or__(self, other: Predicate[Any]) -> Predicate[Any]:
         if _foreign(other):
             return NotImplemented
         return combine("or", (self, other))

@@ -1,8 +1,5 @@
 """Selection[T]: an immutable, typed, chainable sequence of records with their provenance."""
 
-# Optional extras (and modules that would import this one back) are imported inside functions.
-# ruff: noqa: PLC0415
-
 from __future__ import annotations
 
 import operator

@@ -21,7 +21,7 @@ from typing import IO
 from summitlib._seeds import seed_paths
 from summitlib.errors import SummitlibError
 from summitlib.export.json import to_jsonable
-from summitlib.model import Country, Extraction, Meeting, Organization, Person, Speaker, Summit
+from summitlib.model import Country, Extraction, Meeting, Organization, PartialDate, Person, Speaker, Summit
 
 __all__ = ["main"]
 
@@ -137,7 +137,12 @@ def _speaker_name(s: Speaker) -> str:
     if isinstance(s, Person):
         return s.name
     if isinstance(s, Country):
-        return f"state {s.code}"
+        from summitlib.gazetteer import country_name
+
+        try:
+            return f"{country_name(s.code, 'en')} ({s.code})"
+        except SummitlibError:
+            return s.code
     assert isinstance(s, Organization)
     return s.key
 
@@ -177,7 +182,7 @@ def summarize(ex: Extraction) -> str:
     lines.extend(_meeting_line(m) for m in ex.meetings)
     lines.append(f"  Agreements ({len(ex.agreements)}):")
     for ag in ex.agreements:
-        count = f" x{ag.count}" if ag.count is not None else ""
+        count = f" ({ag.count})" if ag.count is not None else ""
         value = f", value {ag.value}" if ag.value else ""
         parties = f", parties {', '.join(ag.parties)}" if ag.parties else ""
         sectors = f", sectors: {', '.join(ag.sectors)}" if ag.sectors else ""
@@ -242,6 +247,11 @@ def main(argv: Sequence[str] | None = None, *, out: IO[str] | None = None, err: 
             return _cmd_summary(seed_paths(), None, False, out, err)
         if not args.paths:
             parser.error(f"{args.command}: give at least one PATH")
+        if args.published is not None:
+            try:
+                PartialDate.parse(args.published)
+            except ValueError:
+                raise _UsageError(f"--published takes YYYY-MM-DD or YYYY-MM, not {args.published!r}") from None
         paths = _expand(args.paths)
         if args.command == "extract":
             return _cmd_extract(args, paths, out, err)

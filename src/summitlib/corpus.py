@@ -15,9 +15,6 @@ A file that cannot be read never stops the run: it becomes an :class:`Extraction
 Errors that are not :class:`~summitlib.errors.SummitlibError` (bugs) propagate.
 """
 
-# Optional extras (and modules that would import this one back) are imported inside functions.
-# ruff: noqa: PLC0415
-
 from __future__ import annotations
 
 import errno
@@ -38,7 +35,7 @@ from summitlib.errors import ArticleNotFoundError, SummitlibError, SummitlibWarn
 from summitlib.model import Agreement, Article, Extraction, Meeting, Money, PartialDate, Statement, Summit
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Iterator
+    from collections.abc import Generator, Iterable, Iterator
 
 __all__ = ["Corpus", "ExtractionFailure", "iter_extract", "load_seeds", "merge"]
 
@@ -111,9 +108,7 @@ def _expand(
 def _jobs_for_paths(
     paths_or_globs: str | os.PathLike[str] | Iterable[str | os.PathLike[str]], published: Published
 ) -> list[_Job]:
-    return [
-        _Job("path" if found else "failure", path, path, published) for path, found in _expand(paths_or_globs)
-    ]
+    return [_Job("path" if found else "failure", path, path, published) for path, found in _expand(paths_or_globs)]
 
 
 def _default_workers() -> int:
@@ -137,9 +132,7 @@ def _results(
     yield from _submit_all(executor, jobs, window or 64)
 
 
-def _submit_all(
-    pool: Executor, jobs: Iterable[_Job], window: int
-) -> Iterator[Extraction | ExtractionFailure]:
+def _submit_all(pool: Executor, jobs: Iterable[_Job], window: int) -> Iterator[Extraction | ExtractionFailure]:
     pending: deque[Future[Extraction | ExtractionFailure]] = deque()
     try:
         for job in jobs:
@@ -170,7 +163,7 @@ def iter_extract(
     published: Published = None,
     progress: bool = False,
     errors: list[ExtractionFailure] | None = None,
-) -> Iterator[Extraction]:
+) -> Generator[Extraction, None, None]:
     """Extract articles one by one, in input order, holding only a bounded number in memory.
 
     Args:
@@ -282,9 +275,7 @@ class Corpus:
         return cls._collect(_with_progress(_results(jobs, len(jobs), executor), len(jobs), progress))
 
     @classmethod
-    def from_extractions(
-        cls, extractions: Iterable[Extraction], errors: Iterable[ExtractionFailure] = ()
-    ) -> Corpus:
+    def from_extractions(cls, extractions: Iterable[Extraction], errors: Iterable[ExtractionFailure] = ()) -> Corpus:
         """A corpus of extractions made elsewhere (e.g. read back with ``load_jsonl``).
 
         Args:
@@ -355,8 +346,7 @@ class Corpus:
 
     def __repr__(self) -> str:
         counts = ", ".join(
-            f"{len(getattr(self, name))} {name}"
-            for name in ("summits", "meetings", "agreements", "statements")
+            f"{len(getattr(self, name))} {name}" for name in ("summits", "meetings", "agreements", "statements")
         )
         failed = f", {len(self.errors)} failed" if self.errors else ""
         return f"<Corpus: {len(self)} articles{failed}; {counts}>"

@@ -9,6 +9,7 @@
 
 from __future__ import annotations
 
+import importlib
 from typing import TYPE_CHECKING, Any
 
 from summitlib.errors import ExtraError
@@ -49,6 +50,8 @@ def plot_timeline(selection: Selection[Summit | Meeting], *, ax: Axes | None = N
     if ax is None:
         _, ax = plt.subplots(figsize=(9, 3))
     assert ax is not None
+    mdates: Any = importlib.import_module("matplotlib.dates")  # untyped helpers, used as Any
+
     entries = [e for e in selection.timeline() if e.date is not None]
     rows: dict[str, int] = {}
     for e in entries:
@@ -56,7 +59,7 @@ def plot_timeline(selection: Selection[Summit | Meeting], *, ax: Axes | None = N
         row = getattr(record, "organization", None) or getattr(getattr(record, "kind", None), "value", "?")
         y = rows.setdefault(str(row), len(rows))
         assert e.date is not None
-        start, end = e.date.start, e.date.end
+        start, end = float(mdates.date2num(e.date.start)), float(mdates.date2num(e.date.end))
         hollow = e.date_source == "publication"
         if end > start:
             ax.plot([start, end], [y, y], linewidth=6, alpha=0.6)
@@ -64,6 +67,7 @@ def plot_timeline(selection: Selection[Summit | Meeting], *, ax: Axes | None = N
         ax.annotate(e.label, (start, y), textcoords="offset points", xytext=(4, 6), fontsize=8)
     ax.set_yticks(list(rows.values()), list(rows))
     ax.set_ylim(-0.7, max(len(rows) - 0.3, 0.7))
+    ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y-%m-%d"))
     ax.set_title("Timeline")
     ax.figure.autofmt_xdate()
     return ax

@@ -30,9 +30,7 @@ def _provenance(p: Provenance | None) -> dict[str, Any] | None:
         "sources": list(p.sources),
         "date": to_jsonable(p.date) if p.date is not None else None,
         "date_source": p.date_source,
-        "alternatives": [
-            {"field": a.field, "value": to_jsonable(a.value), "source": a.source} for a in p.alternatives
-        ],
+        "alternatives": [{"field": a.field, "value": to_jsonable(a.value), "source": a.source} for a in p.alternatives],
     }
 
 
@@ -89,8 +87,7 @@ def selection_from_json(text: str, record_type: type[T]) -> Selection[T]:
                 date=from_jsonable(raw["date"], PartialDate) if raw.get("date") else None,
                 date_source=raw.get("date_source"),
                 alternatives=tuple(
-                    Alternative(a["field"], _freeze(a["value"]), a["source"])
-                    for a in raw.get("alternatives", ())
+                    Alternative(a["field"], _freeze(a["value"]), a["source"]) for a in raw.get("alternatives", ())
                 ),
             )
         )

@@ -4,9 +4,6 @@ Columns follow :mod:`summitlib.export._columns`: dates ``date32``, categories di
 money a ``float64`` value plus its exact decimal string, lists ``list<string>``. pandas is not needed.
 """
 
-# Optional extras (and modules that would import this one back) are imported inside functions.
-# ruff: noqa: PLC0415
-
 from __future__ import annotations
 
 import os

@@ -5,9 +5,6 @@ and codes ``category``, text ``string``, counts ``Int64``, money a float ``value
 ``value_exact`` string, lists of names and codes as Python lists.
 """
 
-# Optional extras (and modules that would import this one back) are imported inside functions.
-# ruff: noqa: PLC0415
-
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any

@@ -11,19 +11,26 @@ A *hit* is one word of the text that can head a reported-speech clause:
 * ``participle``: a past participle (``erklärt``, ``vorgeworfen``), used with a form of *haben*;
 * ``zu_inf``: a zu-infinitive (``aufzurufen``; ``zu betonen`` as two words), used in *um … zu* clauses.
 
-The table is loaded once, lazily, through :mod:`importlib.resources`.
+The table is loaded once, lazily, through :mod:`importlib.resources`, and compiled into one
+Aho-Corasick automaton: :class:`VerbIndex` finds every lexicon word of a text in a single pass over
+the lower-cased text, and the statement extractor then looks hits up per sentence by bisection.
 """
 
 from __future__ import annotations
 
+import bisect
 import functools
+import re
 from importlib.resources import files
 
+import ahocorasick
 import attrs
 
 from summitlib.model import Act
 
-__all__ = ["Form", "VerbEntry", "lexicon"]
+__all__ = ["WINDOW", "Form", "Hit", "VerbEntry", "VerbIndex", "lexicon", "particle_end", "readings"]
+
+WINDOW = 320  # characters scanned before or after a verb for its clause (keeps every scan bounded)
 
 _DATA = "reporting_verbs_de.tsv"
 _COLUMNS = ("lemma", "particle", "finite", "participle", "act", "frame", "variants", "notes")
@@ -127,3 +134,141 @@ def lexicon() -> dict[str, tuple[Form, ...]]:
                     if form not in bucket:
                         bucket.append(form)
     return {word: tuple(forms) for word, forms in table.items()}
+
+
+# ------------------------------------------------------------------------------------------ verb hits
+
+
+@attrs.frozen
+class Hit:
+    """One reading of a lexicon word in the text (``start``/``end`` are the word's offsets)."""
+
+    start: int
+    end: int
+    form: Form
+
+
+@functools.cache
+def _automaton() -> ahocorasick.Automaton:
+    """All lexicon word forms (lower case) in one Aho-Corasick automaton, built once."""
+    automaton = ahocorasick.Automaton()
+    for word, forms in lexicon().items():
+        automaton.add_word(word, (len(word), forms))
+    automaton.make_automaton()
+    return automaton
+
+
+_LETTER = re.compile(r"[^\W\d_]")  # the letters a word is made of (as in ``[^\W\d_]+``)
+
+
+def _lower(text: str) -> str:
+    """``text.lower()`` with the same offsets (a character that lower-cases to several is kept)."""
+    low = text.lower()
+    if len(low) == len(text):
+        return low
+    return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+
+
+class VerbIndex:
+    """The lexicon words of one text, found in one automaton pass and looked up per sentence.
+
+    A candidate is a lexicon form that is a whole word (a maximal run of letters); the two flags
+    record whether a letter touches it on the left or right, because a sentence boundary may cut a
+    word, and a word is whole *within its sentence* when it touches only the boundary.
+    """
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        letter = _LETTER.match
+        n = len(text)
+        cands: list[tuple[int, int, bool, bool, tuple[Form, ...]]] = []
+        for last, (size, forms) in _automaton().iter(_lower(text)):
+            start, end = last - size + 1, last + 1
+            left = start > 0 and letter(text, start - 1) is not None
+            right = end < n and letter(text, end) is not None
+            cands.append((start, end, left, right, forms))
+        cands.sort(key=lambda c: c[0])
+        self.cands = cands
+        self.starts = [c[0] for c in cands]
+
+    def hits(self, s0: int, s1: int) -> list[Hit]:
+        """The readings of every lexicon word of the sentence ``[s0, s1)``, in text order.
+
+        A capitalised word is a noun (``das Sagen``) unless it opens the sentence.
+        """
+        text = self.text
+        cands = self.cands
+        out: list[Hit] = []
+        i = bisect.bisect_left(self.starts, s0)
+        while i < len(cands) and cands[i][0] < s1:
+            start, end, left, right, forms = cands[i]
+            i += 1
+            if end > s1 or (left and start != s0) or (right and end != s1):
+                continue
+            if start != s0 and text[start].isupper():
+                continue
+            out.extend(Hit(start, end, f) for f in readings(text, end, s1, forms))
+        return out
+
+
+def readings(text: str, pos: int, s1: int, forms: tuple[Form, ...]) -> list[Form]:
+    """The readings of one word worth trying, in order: participle, one finite reading, the rest.
+
+    Among separable readings the one whose particle closes the clause first wins (``sagte … ab``
+    beats ``sagte … zu``); a word that also has a plain reading (``sagte``) only takes a particle
+    from its own first clause, so ``sagte, Russland lehne das ab`` stays ``sagen``.
+    """
+    limit = min(s1, pos + WINDOW)
+    plain = [f for f in forms if f.kind == "finite" and not f.entry.particle]
+    if plain:
+        comma = text.find(",", pos, limit)
+        limit = comma if comma >= 0 else limit
+    best: Form | None = None
+    best_pos = limit + 1
+    for f in forms:
+        if f.kind == "finite" and f.entry.particle:
+            at = particle_end(text, pos, limit, f.entry.particle)
+            if at is not None and at < best_pos:
+                best, best_pos = f, at
+    finite = ([best] if best.entry.act is not None else []) if best is not None else plain
+    return (
+        [f for f in forms if f.kind == "participle"]
+        + finite
+        + [f for f in forms if f.kind not in ("participle", "finite")]
+    )
+
+
+@functools.cache
+def _particle_re(particle: tuple[str, ...]) -> re.Pattern[str]:
+    words = r"\s+".join(map(re.escape, particle))
+    return re.compile(rf"(?<![\w-]){words}(?=\s*(?:[,.;:!?–—“”«»\")]|$|\s+(?:und|sowie|oder|aber)\b))")
+
+
+def particle_end(text: str, pos: int, limit: int, particle: tuple[str, ...]) -> int | None:
+    """End of the separable ``particle`` closing a clause in ``text[pos:limit]`` (``schlug … vor``)."""
+    if not particle:
+        return None
+    m = _particle_re(particle).search(text, pos, limit)
+    return m.end() if m else None
+
+
+@functools.cache
+def _variant_re(word: str) -> re.Pattern[str]:
+    return re.compile(rf"\s+(?:\S+\s+){{0,2}}{re.escape(word)}\b")
+
+
+def variant_act(entry: VerbEntry, text: str, pos: int) -> tuple[bool, Act | None]:
+    """The act after the verb ending at ``pos`` (``betonte erneut`` = reaffirm); ``(False, _)`` = no reading."""
+    act = entry.act
+    for word, alt in entry.variants:
+        if _variant_re(word).match(text[pos : pos + 60]):
+            if alt is None:
+                return False, None
+            act = alt
+    return True, act
+
+
+@functools.cache
+def prep_re(preps: tuple[str, ...]) -> re.Pattern[str]:
+    """One of the prepositions a verb's frame needs (``verwies auf``, ``sprach von``)."""
+    return re.compile(r"\b(?:" + "|".join(map(re.escape, preps)) + r")\b")

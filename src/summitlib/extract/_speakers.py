@@ -1,0 +1,583 @@
+"""The speaker of a reporting verb: the subject before or after it, resolved to a named speaker.
+
+A subject is a person, a state (also a capital as metonym: ``Eriwan kritisierte``), an organization
+or, for a summit declaration, the summit's organization. Besides entity mentions it may be:
+
+* a pronoun ``er``/``sie`` (singular verb): the most recent person that was a subject;
+* ``beide Staatschefs``/``beide Seiten`` (plural verb): the last two persons (their states for *Seiten*);
+* a role phrase the entity finder left open (``der Gastgeber``, ``der Kanzler``): the summit chair or
+  the last person of the role's country;
+* an office and a name unknown to the gazetteer (``Kremlsprecher Dmitri Peskow``): learnt, so later
+  surname mentions find it;
+* a state body (ministry, presidential office, Kreml, Weißes Haus): its state;
+* coordinated names (``Putin und Xi``, plural verb): one speaker each.
+
+:class:`Context` indexes the mentions of one document (bisection over their starts and ends) and keeps
+the discourse memory the pronouns need. Every finder looks at most a few hundred characters.
+"""
+
+from __future__ import annotations
+
+import bisect
+import itertools
+import re
+from typing import TYPE_CHECKING
+
+from summitlib.extract._speech import WINDOW
+from summitlib.model import Country, Organization, Person, Speaker, Summit
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from summitlib.extract._doc import Doc
+    from summitlib.extract.entities import EntityMention
+
+__all__ = [
+    "ADVERBS",
+    "DECLARATION",
+    "DETERMINERS",
+    "RELATIVES",
+    "SUBORDINATORS",
+    "Context",
+    "institution",
+    "main_subject",
+    "org_in",
+    "relative_subject",
+    "speaker_of",
+    "subject_after",
+    "subject_before",
+    "subject_end",
+    "subordinate_subject",
+]
+
+Subject = tuple[tuple[Speaker, ...], int]  # the speakers and where their phrase starts
+
+def _words(line: str) -> frozenset[str]:
+    """A word list written as one space-separated string."""
+    return frozenset(line.split())
+
+
+
+_ADVERBS = (
+    r"auch|zudem|dagegen|jedoch|aber|außerdem|ausserdem|nun|dann|erneut|anschließend|anschliessend|"
+    r"später|bereits|ebenfalls|allerdings|daraufhin|schließlich|schliesslich|zugleich|gleichzeitig|"
+    r"ferner|weiter|darüber\s+hinaus|zuvor|vorab|indes|wiederum|seinerseits|ihrerseits|sichtlich|"
+    r"mehrfach|wiederholt|ausdrücklich|nochmals|vor\s+allem|insbesondere"
+)
+
+# The words between a verb and the subject that follows it (inverted verb second).
+_GAP_AFTER = re.compile(
+    rf"""
+    \s+
+    (?:sich\s+)?                                            # reflexive: "sprechen sich die X-Staaten"
+    (?:(?:{_ADVERBS})\s+){{0,2}}                             # adverbs: "betonte dagegen Scholz"
+    (?:(?:der|die|das)\s+(?:[a-zäöüß]+(?:e|en)\s+){{0,3}})?  # determiner and adjectives
+    (?:[A-ZÄÖÜ][\w.-]*\s+){{0,3}}                            # title or role words: "Gastgeber"
+    """,
+    re.VERBOSE,
+)
+
+# A Vorfeld that is only the subject noun phrase ending in the mention (no preposition, no verb).
+_SUBJECT_PREFIX = re.compile(
+    r"""
+    (?i:(?:auch|selbst|zudem|gerade)\s+)?      # focus particle: "Auch die EU"
+    (?i:(?:der|die|das)\s+)?                   # determiner
+    (?:[A-ZÄÖÜ][\w.-]*\s+){0,4}                # role and title words: "Spaniens Ministerpräsident"
+    """,
+    re.VERBOSE,
+)
+
+_PREPOSITIONS = _words(
+    "in im ins am an auf aus bei beim mit nach von vom vor zu zum zur über unter für gegen ohne um "
+    "durch seit während wegen trotz angesichts laut gemäß neben zwischen hinter bis ab dank "
+    "innerhalb außerhalb gegenüber"
+)
+_DETERMINERS = _words("der die das ein eine dieser diese dieses jener jene")
+_SUBORDINATORS = _words("dass wie als nachdem weil da ob wenn obwohl während bevor seit sodass indem damit")
+_RELATIVES = _words("der die das")
+
+_ROLE_WORD = re.compile(
+    r"(?:[Pp]räsident|[Ss]taatschef|[Rr]egierungschef|[Pp]remier|[Kk]anzler|[Mm]inister|[Kk]önig|[Ee]mir"
+    r"|[Ss]ekretär|[Ss]precher|[Vv]orsitzende)"
+)
+
+# An unknown person introduced by an office: "Kremlsprecher Dmitri Peskow".
+_TITLED = re.compile(
+    r"""
+    (?:(?:der|die)\s+)?
+    (?:[\w-]*(?:sprecher|minister|präsident|chef|sekretär|kanzler|berater|botschafter|vorsitzende|gouverneur)
+     |Gastgeber)                                                    # office or host
+    (?:in|r)?\s+
+    (?P<name>(?:[A-ZÄÖÜ][\w'-]+\s+){0,2}[A-ZÄÖÜ][\w'-]+)          # one to three name words
+    """,
+    re.VERBOSE,
+)
+
+_PRONOUN_AFTER = re.compile(rf"\s+(?:(?:{_ADVERBS})\s+){{0,2}}(er|sie)\b")
+
+# "beide Staatschefs", "die beiden Präsidenten", "beide Seiten".
+_BOTH = re.compile(
+    r"""
+    (?:die\s+)?beide[n]?\s+
+    (?:(?:[a-zäöüß]+(?:e|en)\s+){0,2})
+    (Seiten|Staatschefs|Präsidenten|Staatsoberhäupter|Regierungschefs|Politiker|Spitzenpolitiker
+     |Amtskollegen|Leader|Staats-\s+und\s+Regierungschefs|Kollegen|Minister|Außenminister)\b
+    """,
+    re.VERBOSE | re.IGNORECASE,
+)
+
+# Group subjects of a declaration: "die Mitgliedstaaten", "die Alliierten".
+_GROUP = re.compile(
+    r"""
+    (?:die\s+)?(?:[a-zäöüß]+(?:e|en)\s+)?
+    (?:Mitgliedst?aaten|Mitgliedsstaaten|Mitglieder|Alliierten|Verbündeten|Teilnehmer|Unterzeichner
+     |Staats-\s+und\s+Regierungschefs|Staatschefs|Partner|[A-Z][\w]*-Staaten|G\s?\d+(?:-Staaten)?)\b
+    """,
+    re.VERBOSE,
+)
+
+# A declaration as subject or place: "Die Erklärung ruft auf", "Darin", "In der Abschlusserklärung".
+_DECLARATION = re.compile(
+    r"""
+    \b(?:[Dd]arin                                    # anaphoric "in it"
+    | (?:[\w-]*[Ee]rklärung|Deklaration|Kommuniqu[ée]|Abschlussdokument|Gipfeldokument|Text)\b)
+    """,
+    re.VERBOSE,
+)
+
+# A state body as subject: ministries, presidential offices, the Kremlin, the White House.
+_INSTITUTION = re.compile(
+    r"""
+    \b(?:
+      (?P<ru>Kreml)(?!chef|sprecher)\w*                     # the Kremlin (not "Kremlchef")
+    | (?P<us>Weiße[n]?\s+Haus(?:es)?)                        # the White House
+    | (?P<de>Bundesregierung|Kanzleramt|Auswärtige[n]?\s+Amt(?:es|s)?)   # German federal bodies
+    | (?P<fr>Élysée(?:palast|-Palast)?)                      # the French presidency
+    | [\w-]*[Mm]inisterium | Präsidialamt | Präsidialverwaltung | Präsidentenamt | Präsidentenpalast
+    | Pressedienst | Presseamt | Pressestelle | Regierung | Botschaft | Administration | Staatsführung
+    )""",
+    re.VERBOSE,
+)
+
+# A role phrase the entity finder left unresolved: "der Gastgeber", "der Kanzler".
+_ROLE = re.compile(
+    r"""
+    (?:der|die)\s+(?:[a-zäöüß]+(?:e|en)\s+){0,2}
+    (?P<role>Präsident(?:in)?|Staatschef(?:in)?|Staatsoberhaupt|Regierungschef(?:in)?
+     |Ministerpräsident(?:in)?|Premier(?:minister)?(?:in)?|(?P<de>Bundes)?[Kk]anzler(?:in)?
+     |Bundespräsident(?:in)?|Kremlchef|Gastgeber(?:in)?|Außenminister(?:in)?|Aussenminister(?:in)?
+     |Generalsekretär(?:in)?|Amtskollege|Ratspräsident(?:in)?|Kommissionspräsident(?:in)?|Monarch
+     |König|Emir|Sultan|Machthaber)\b
+    """,
+    re.VERBOSE,
+)
+
+
+_NO_SUBJECT_FORMS = ("adjective", "genitive", "demonym", "description")
+
+
+class _Context:
+    """The mentions of one document, indexed for window look-ups, and the discourse memory."""
+
+    def __init__(self, doc: Doc, summits: Sequence[Summit]) -> None:
+        self.text = doc.text
+        self.mentions: list[EntityMention] = [m for m in doc.entities if len(m.span) > 0]
+        self.starts = [m.span.start for m in self.mentions]
+        self.ends = sorted((m.span.end, i) for i, m in enumerate(self.mentions))
+        self.end_keys = [e for e, _ in self.ends]
+        self.org = next((s.organization for s in summits if s.organization), None)
+        self.chair = summits[0].chair if summits else None
+        self.recent: list[Person] = []
+        self.tokens: dict[str, tuple[int, Person]] = {}
+        for m in self.mentions:
+            if m.kind == "person":
+                for tok in m.key.split():
+                    if len(tok) > 1 and tok[0].isupper():
+                        self.tokens.setdefault(tok, (m.span.start, Person(m.key, m.country)))
+
+    def learn(self, name: str, pos: int) -> Person:
+        """A person the text names but the entity pass did not know; later surname mentions find it."""
+        person = Person(name)
+        for tok in name.split():
+            self.tokens.setdefault(tok, (pos, person))
+        return person
+
+    def by_token(self, word: str, pos: int) -> Person | None:
+        """A person named earlier whose full name contains ``word`` (``Anwar`` for Anwar Ibrahim)."""
+        hit = self.tokens.get(word)
+        return hit[1] if hit is not None and hit[0] < pos else None
+
+    def ending_at(self, pos: int) -> EntityMention | None:
+        i = bisect.bisect_left(self.end_keys, pos)
+        if i < len(self.end_keys) and self.end_keys[i] == pos:
+            return self.mentions[self.ends[i][1]]
+        return None
+
+    def within(self, start: int, end: int) -> list[EntityMention]:
+        i = bisect.bisect_left(self.starts, start)
+        out = []
+        while i < len(self.mentions) and self.starts[i] < end:
+            out.append(self.mentions[i])
+            i += 1
+        return out
+
+    def persons_before(self, pos: int, limit: int = 200) -> list[Person]:
+        """Distinct persons mentioned before ``pos``, most recent first (at most ``limit`` scanned)."""
+        i = bisect.bisect_left(self.starts, pos)
+        out: list[Person] = []
+        seen: set[str] = set()
+        while i > 0 and limit > 0:
+            i -= 1
+            limit -= 1
+            m = self.mentions[i]
+            if m.kind == "person" and m.key not in seen:
+                seen.add(m.key)
+                out.append(Person(m.key, m.country))
+        return out
+
+    def remember(self, person: Person) -> None:
+        if self.recent and self.recent[-1] == person:
+            return
+        self.recent.append(person)
+        del self.recent[:-8]
+
+    def last_person(self, pos: int) -> Person | None:
+        if self.recent:
+            return self.recent[-1]
+        before = self.persons_before(pos)
+        return before[0] if before else None
+
+
+def _speaker(m: EntityMention) -> Speaker | None:
+    if m.kind == "person":
+        return Person(m.key, m.country)
+    if m.kind == "country" and m.form not in _NO_SUBJECT_FORMS:
+        return Country(m.key)
+    if m.kind == "organization" and m.form not in _NO_SUBJECT_FORMS:
+        return Organization(m.key)
+    if m.kind == "city" and m.form == "capital" and m.country:
+        return Country(m.country)
+    return None
+
+
+# ------------------------------------------------------------------------------------ subject finders
+
+
+def _before(
+    ctx: _Context, lb: int, v0: int, plural: bool, vorfeld: str
+) -> tuple[tuple[Speaker, ...], int] | None:
+    """The subject in the Vorfeld (verb second, subject first)."""
+    text = ctx.text
+    end = v0
+    while end > lb and text[end - 1].isspace():
+        end -= 1
+    start = lb
+    while start < end and text[start].isspace():
+        start += 1
+    if start >= end:
+        return None
+    first = text[start:end].split()[0].lower()
+    if first in ("und", "sowie", "oder", "aber", "doch"):
+        start = start + len(first)
+        while start < end and text[start].isspace():
+            start += 1
+        first = text[start:end].split()[0].lower() if start < end else ""
+    if first in _PREPOSITIONS:
+        return None
+    low = text[start:end]
+    # pronoun
+    if low in ("Er", "er", "Sie", "sie"):
+        if plural:
+            return None
+        p = ctx.last_person(start)
+        return ((p,), start) if p else None
+    # "Beide Staatschefs"
+    both = _BOTH.fullmatch(low)
+    if both:
+        return _pair(ctx, start, both.group(1), plural)
+    m = ctx.ending_at(end)
+    if m is not None and m.span.start >= start:
+        sp = _speaker(m)
+        prefix = text[start : m.span.start]
+        group = _coordinated_mentions(ctx, start, m) if sp is not None and m.kind != "city" else []
+        if len(group) > 1:
+            return (tuple(group), start) if plural else None
+        if sp is not None and m.kind != "city" and _SUBJECT_PREFIX.fullmatch(prefix):
+            if plural and isinstance(sp, Person):
+                return None
+            return (sp,), start
+        if sp is not None and m.kind == "city" and prefix == "":
+            return (sp,), start
+    inst = _institution(ctx, start, end, low)
+    if inst is not None:
+        return (inst,), start
+    if _DECLARATION.search(low) and (
+        (ctx.org and re.fullmatch(r"(?:Die|Das|Der)\s+[\w-]+", low)) or _GROUP.search(low)
+    ):
+        org = _org_in(ctx, start, end)
+        return ((org,), start) if org else None
+    role = _ROLE.fullmatch(low)
+    if role:
+        p = _resolve_role(ctx, start, end, role)
+        return ((p,), start) if p and not plural else None
+    if plural:
+        return None
+    titled = _TITLED.fullmatch(low)
+    if titled:
+        return (ctx.learn(titled.group("name"), start),), start
+    words = low.split()
+    if len(words) <= 3 and all(w[0].isupper() for w in words):
+        for w in (words[-1], words[0]):
+            p = ctx.by_token(w, start)
+            if p is not None:
+                return (p,), start
+    return None
+
+
+def _coordinated_mentions(ctx: _Context, start: int, last: EntityMention) -> list[Speaker]:
+    """``Putin und Xi`` / ``Tokajew, Putin und Xi`` before the verb: all their speakers."""
+    out: list[Speaker] = []
+    ms = [m for m in ctx.within(start, last.span.end) if _speaker(m) is not None]
+    for a, b in itertools.pairwise(ms):
+        gap = ctx.text[a.span.end : b.span.start]
+        if not re.fullmatch(r"\s*(?:,|und|sowie)\s+(?:(?:der|die)\s+)?(?:[\w-]+\s+){0,3}", gap):
+            return [sp for sp in [_speaker(last)] if sp is not None]
+    for m in ms:
+        sp = _speaker(m)
+        if sp is not None and sp not in out:
+            out.append(sp)
+    return out
+
+
+def _after(
+    ctx: _Context, v1: int, limit: int, plural: bool, *, own_only: bool = False
+) -> tuple[tuple[Speaker, ...], int] | None:
+    """The subject right after the verb (inverted verb second, parenthetical, ``so X``)."""
+    text = ctx.text
+    pm = _PRONOUN_AFTER.match(text, v1, limit)
+    if pm:
+        if plural:
+            return None
+        p = ctx.last_person(v1)
+        return ((p,), pm.start(1)) if p else None
+    if own_only:
+        return None
+    window_end = min(limit, v1 + 90)
+    both = _BOTH.match(text, v1 + 1, window_end) if v1 < len(text) and text[v1].isspace() else None
+    if both:
+        return _pair(ctx, both.start(), both.group(1), plural)
+    for m in ctx.within(v1, window_end):
+        gap = text[v1 : m.span.start]
+        if "," in gap or not _GAP_AFTER.fullmatch(gap):
+            continue
+        sp = _speaker(m)
+        if sp is None:
+            return None
+        if isinstance(sp, Person) and plural:
+            return None
+        if m.kind == "city" and gap.strip():
+            return None
+        return (sp,), m.span.start
+    seg = text[v1:window_end]
+    gm = re.match(r"\s+(?:(?:" + _ADVERBS + r")\s+){0,2}", seg)
+    at = v1 + (gm.end() if gm else 0)
+    grp = _GROUP.match(text, at, window_end)
+    if grp and plural and ctx.org:
+        sent_start = max(0, v1 - _WINDOW)
+        if _DECLARATION.search(text, sent_start, v1):
+            org = _org_in(ctx, grp.start(), grp.end())
+            return ((org,), grp.start()) if org else None
+    inst = re.match(r"(?:der|die|das)\s+(?:[\w-]+\s+){0,2}", text[at:window_end])
+    if inst:
+        head_end = at + inst.end() + len(text[at + inst.end() : window_end].split(" ", 1)[0])
+        found = _institution(ctx, at, head_end, text[at:head_end])
+        if found is not None:
+            return (found,), at
+    role = _ROLE.match(text, at, window_end)
+    if role and not plural:
+        p = _resolve_role(ctx, at, role.end(), role)
+        return ((p,), at) if p else None
+    if plural:
+        return None
+    titled = _TITLED.match(text, at, window_end)
+    if titled:
+        return (ctx.learn(titled.group("name"), at),), at
+    word = _WORD.match(text, at, window_end)
+    if word and word.group()[0].isupper():
+        p = ctx.by_token(word.group(), at)
+        if p is not None:
+            return (p,), at
+    return None
+
+
+def _relative_skipped(
+    ctx: _Context, s0: int, lb: int, plural: bool
+) -> tuple[tuple[Speaker, ...], int] | None:
+    """``Tokajew, dessen Land den Vorsitz führte, bedauerte …``: the subject before a relative clause."""
+    text = ctx.text
+    comma = lb - 1
+    lo = max(s0, comma - _WINDOW)
+    prev = text.rfind(",", lo, comma)
+    if prev < 0:
+        return None
+    rel = text[prev + 1 : comma].split()
+    if not rel:
+        return None
+    if rel[0] not in ("dessen", "deren", "der", "die", "das", "welcher", "welche", "wie"):
+        # an apposition naming the subject by office: "Anwar Ibrahim, Malaysias Premierminister, sagte"
+        seg0 = prev + 1 + (len(text[prev + 1 : comma]) - len(text[prev + 1 : comma].lstrip()))
+        inner = [m for m in ctx.within(seg0, comma) if m.kind == "person"]
+        if len(inner) == 1 and inner[0].span.end == comma and not plural:
+            return (Person(inner[0].key, inner[0].country),), inner[0].span.start
+        if plural or not _ROLE_WORD.search(text, seg0, comma):
+            return None
+        # the name before the apposition, unknown to the gazetteer: "Gastgeber Anwar Ibrahim, …"
+        head_start = max(s0, prev - 80)
+        head = _TITLED.search(text, head_start, prev)
+        if head is None or head.end() != prev:
+            return None
+        return (ctx.learn(head.group("name"), head.start("name")),), head.start()
+    k = prev
+    while k > s0 and text[k - 1].isspace():
+        k -= 1
+    m = ctx.ending_at(k)
+    if m is None or plural:
+        return None
+    sp = _speaker(m)
+    return ((sp,), m.span.start) if sp is not None and m.kind != "city" else None
+
+
+def _subject_end(ctx: _Context, v1: int, limit: int) -> int:
+    """Where the subject after a parenthetical verb ends (the mention, pronoun or role phrase)."""
+    text = ctx.text
+    end = v1
+    pm = _PRONOUN_AFTER.match(text, v1, limit)
+    if pm:
+        return pm.end()
+    both = _BOTH.match(text, v1 + 1, limit) if text[v1 : v1 + 1].isspace() else None
+    if both:
+        return both.end()
+    group = _GROUP.match(text, v1 + 1, limit) if text[v1 : v1 + 1].isspace() else None
+    if group:
+        return group.end()
+    for m in ctx.within(v1, min(limit, v1 + 90)):
+        if _GAP_AFTER.fullmatch(text[v1 : m.span.start]):
+            return m.span.end
+    m2 = re.match(r"\s+(?:\S+\s+){0,3}\S+?(?=[\s,.;:!?]|$)", text[v1:limit])
+    if m2:
+        end = v1 + m2.end()
+    return end
+
+
+def _subordinate_subject(
+    ctx: _Context, lb: int, v0: int, s0: int, plural: bool
+) -> tuple[tuple[Speaker, ...], int] | None:
+    """Subject of a verb-final clause: after the subordinator, or the antecedent of a relative."""
+    text = ctx.text
+    clause = text[lb:v0]
+    words = clause.split()
+    if not words:
+        return None
+    intro = words[0]
+    after = lb + clause.find(intro) + len(intro)
+    pm = re.search(r"\b(er|sie)\b", text[after:v0])
+    if pm:
+        p = None if plural else ctx.last_person(lb)
+        return ((p,), lb) if p else None
+    for m in ctx.within(after, v0):
+        gap = text[after : m.span.start]
+        if not _GAP_AFTER.fullmatch(gap) and gap.strip():
+            break
+        sp = _speaker(m)
+        if sp is not None:
+            return (sp,), lb
+        break
+    inst_end = min(v0, after + 80)
+    inst = _institution(ctx, after, inst_end, text[after:inst_end])
+    if inst is not None:
+        return (inst,), lb
+    if intro in _RELATIVES and lb > s0:
+        # the antecedent: the mention right before the comma
+        k = lb - 1
+        while k > s0 and text[k - 1] in " ,":
+            k -= 1
+        ante = ctx.ending_at(k)
+        if ante is not None:
+            sp = _speaker(ante)
+            if sp is not None and not plural:
+                return (sp,), ante.span.start
+    return None
+
+
+def _pair(ctx: _Context, pos: int, noun: str, plural: bool) -> tuple[tuple[Speaker, ...], int] | None:
+    if not plural:
+        return None
+    people = ctx.persons_before(pos)[:2]
+    if len(people) < 2:
+        return None
+    if noun.lower() == "seiten":
+        states = tuple(Country(p.country) for p in reversed(people) if p.country)
+        return (states, pos) if len(states) == 2 and states[0] != states[1] else None
+    return tuple(reversed(people)), pos
+
+
+def _main_subject(ctx: _Context, s0: int, s1: int) -> Speaker | None:
+    """The speaker opening the sentence (its first noun phrase), if any."""
+    text = ctx.text
+    head = text[s0 : min(s1, s0 + 4)]
+    if re.match(r"(?:Er|Sie)\b", head):
+        return ctx.last_person(s0)
+    for m in ctx.within(s0, min(s1, s0 + 120)):
+        prefix = text[s0 : m.span.start]
+        if "," in prefix or not _SUBJECT_PREFIX.fullmatch(prefix):
+            return None
+        first = prefix.split()[0].lower() if prefix.split() else ""
+        if first in _PREPOSITIONS:
+            return None
+        nxt = text[m.span.end : m.span.end + 2]
+        if m.kind == "city" or nxt.startswith(("s ", "-")):
+            return None
+        return _speaker(m)
+    return None
+
+
+def _institution(ctx: _Context, start: int, end: int, phrase: str) -> Speaker | None:
+    m = _INSTITUTION.search(phrase)
+    if m is None:
+        return None
+    for code in ("ru", "us", "de", "fr"):
+        if m.group(code):
+            return Country(code.upper())
+    for mention in ctx.within(start, end):
+        if mention.kind in ("country", "city", "person") and mention.country:
+            return Country(mention.country)
+    return None
+
+
+def _org_in(ctx: _Context, start: int, end: int) -> Organization | None:
+    for m in ctx.within(start, end):
+        if m.kind == "organization":
+            return Organization(m.key)
+    return Organization(ctx.org) if ctx.org else None
+
+
+def _resolve_role(ctx: _Context, start: int, end: int, role: re.Match[str]) -> Person | None:
+    country = None
+    for m in ctx.within(start, end):
+        if m.kind == "person":
+            return Person(m.key, m.country)
+        if m.kind == "country":
+            country = m.key
+    name = role.group("role")
+    if name.startswith("Kreml"):
+        country = "RU"
+    elif role.group("de") or name.startswith("Bundes"):
+        country = "DE"
+    elif name.startswith("Gastgeber") and ctx.chair is not None:
+        return ctx.chair
+    if country:
+        for p in ctx.persons_before(start):
+            if p.country == country:
+                return p
+        return None
+    return ctx.last_person(start)
