@@ -56,7 +56,9 @@ def statements(n: int) -> Selection[Statement]:
     records, prov = [], []
     for i in range(n):
         speaker = PEOPLE[i % 5] if i % 7 else Country("KZ")
-        records.append(Statement(speaker, ACTS[i % len(ACTS)], Span(i, i + 10, "text"), content=f"content {i}", summit=i % 20))
+        records.append(
+            Statement(speaker, ACTS[i % len(ACTS)], Span(i, i + 10, "text"), content=f"content {i}", summit=i % 20)
+        )
         prov.append(provs[i % 20])
     return Selection(records, prov, record_type=Statement)
 
@@ -86,6 +88,25 @@ def memory_per_statement(n: int) -> tuple[float, float]:
     tracemalloc.stop()
     del records, sel
     return alone, with_sel
+
+
+def _burn(n: int) -> int:
+    total = 0
+    for i in range(n):
+        total += i * i
+    return total
+
+
+def cpu_control() -> float:
+    """Speed-up of pure CPU-bound work with 2 processes vs 1: what this machine can give at best."""
+    times = []
+    for workers in (1, 2):
+        with ProcessPoolExecutor(workers) as pool:
+            list(pool.map(_burn, [10] * workers))
+            t = time.perf_counter()
+            list(pool.map(_burn, [2_000_000] * 8))
+            times.append(time.perf_counter() - t)
+    return times[0] / times[1]
 
 
 def parse_speedup(copies: int) -> tuple[int, float, float, float]:
@@ -138,6 +159,7 @@ def main() -> None:
     rows.append((f"parse {files} articles, serial", f"{serial:.2f} s"))
     rows.append((f"parse {files} articles, 1 worker process", f"{t1:.2f} s"))
     rows.append((f"parse {files} articles, 2 worker processes", f"{t2:.2f} s (speed-up x{t1 / t2:.2f})"))
+    rows.append(("control: CPU-bound loop, 2 processes vs 1", f"speed-up x{cpu_control():.2f}"))
     rows.append(("CPUs available", str(len(os.sched_getaffinity(0)))))
 
     width = max(len(k) for k, _ in rows)

@@ -91,6 +91,13 @@ def _effective_date(record: object, provenance: Provenance | None) -> PartialDat
     return provenance.date if provenance is not None else None
 
 
+def _sortable(value: object) -> object:
+    """A fast sort key: a PartialDate compares as ``(start, end)`` (attrs ordering is slow)."""
+    if isinstance(value, PartialDate):
+        return (value.start, value.end)
+    return value
+
+
 def _getter(key: str) -> Callable[[object, Provenance | None], Any]:
     if key == "date":
         return _effective_date
@@ -252,7 +259,7 @@ class Selection(Generic[T_co]):
             A sorted selection (stable).
         """
         get = _getter(key) if isinstance(key, str) else (lambda r, p: key(r))
-        values = [get(r, p) for r, p in zip(self._items, self._prov, strict=True)]
+        values: list[Any] = [_sortable(get(r, p)) for r, p in zip(self._items, self._prov, strict=True)]
         known = [i for i, v in enumerate(values) if v is not None]
         known.sort(key=values.__getitem__, reverse=reverse)
         order = known + [i for i, v in enumerate(values) if v is None]

@@ -367,7 +367,13 @@ def load_seeds(*, executor: ExecutorChoice = None) -> Corpus:
 
     Returns:
         The seed corpus.
+
+    Raises:
+        summitlib.errors.ArticleNotFoundError: when the installation holds no seed articles.
     """
     from summitlib._seeds import seed_paths
 
-    return Corpus.from_paths([str(p) for p in seed_paths()], executor=executor)
+    paths = seed_paths()
+    if not paths:
+        raise ArticleNotFoundError(errno.ENOENT, "no seed articles are installed", "summitlib/seeds")
+    return Corpus.from_paths([str(p) for p in paths], executor=executor)

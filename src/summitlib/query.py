@@ -38,6 +38,7 @@ Matching rules of the factories
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, TypeAlias, TypeVar
 
@@ -110,11 +111,17 @@ def _summit_of(record: object, provenance: Provenance | None) -> Summit | None:
     return provenance.summit if provenance is not None else None
 
 
+@functools.lru_cache(maxsize=65536)
+def _person_matches_forms(name: str, mentions: tuple[str, ...], who: str) -> bool:
+    """:func:`person_matches`, cached by name and surface forms (persons repeat across records)."""
+    return person_matches(Person(name, None, mentions), who)
+
+
 def _person_or_country(who: str) -> Callable[[Person], bool]:
     code = country_code(who)
     if code is not None:
         return lambda person: person.country == code
-    return lambda person: person_matches(person, who)
+    return lambda person: _person_matches_forms(person.name, person.mentions, who)
 
 
 def _date_bound(value: str | dt.date | PartialDate, *, end: bool) -> dt.date:
@@ -474,7 +481,9 @@ class Q:
 
 def _speaker_test(speaker: object, who: str, code: str | None) -> bool:
     if isinstance(speaker, Person):
-        return speaker.country == code if code is not None else person_matches(speaker, who)
+        return (
+            speaker.country == code if code is not None else _person_matches_forms(speaker.name, speaker.mentions, who)
+        )
     if isinstance(speaker, Country):
         return speaker.code == code
     if isinstance(speaker, Organization):

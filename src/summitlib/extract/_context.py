@@ -11,17 +11,20 @@ import re
 from collections.abc import Iterable, Sequence
 
 from summitlib.extract._doc import Doc
+from summitlib.extract.dates import DateMention
 from summitlib.extract.entities import EntityKind, EntityMention
 from summitlib.model import Person, Span
 
 __all__ = [
     "ABSENCE",
+    "dates_in",
     "entities_in",
     "person_of",
     "persons_in",
     "sentence_at",
     "sentence_index",
     "sentences_with",
+    "top_leaders",
     "unique_persons",
 ]
 
@@ -59,14 +62,22 @@ def sentence_at(doc: Doc, offset: int) -> Span:
 
 def entities_in(doc: Doc, start: int, end: int, kind: EntityKind | None = None) -> list[EntityMention]:
     """Entities whose span lies inside ``[start, end)``, optionally of one kind, in text order."""
-    lo = bisect.bisect_left(doc.entity_starts, start)
-    out: list[EntityMention] = []
-    for e in doc.entities[lo:]:
-        if e.span.start >= end:
-            break
-        if e.span.end <= end and (kind is None or e.kind is kind):
-            out.append(e)
-    return out
+    ents = doc.entities
+    i = bisect.bisect_left(doc.entity_starts, start)
+    hi = bisect.bisect_left(doc.entity_starts, end, lo=i)
+    return [e for e in ents[i:hi] if e.span.end <= end and (kind is None or e.kind is kind)]
+
+
+def dates_in(doc: Doc, start: int, end: int) -> list[DateMention]:
+    """Date mentions whose span lies inside ``[start, end)``, in text order (bisect, not a scan)."""
+    i = bisect.bisect_left(doc.date_starts, start)
+    hi = bisect.bisect_left(doc.date_starts, end, lo=i)
+    return [d for d in doc.dates[i:hi] if d.span.end <= end]
+
+
+def top_leaders(doc: Doc, n: int, exclude: set[str] | frozenset[str] = frozenset()) -> list[EntityMention]:
+    """The ``n`` leaders the article mentions most often, leaving out the keys in ``exclude``."""
+    return [e for e in doc.leader_rank if e.key not in exclude][:n]
 
 
 def person_of(mention: EntityMention) -> Person:

@@ -7,7 +7,7 @@ import datetime as dt
 import attrs
 
 from summitlib.extract.dates import DateMention
-from summitlib.extract.entities import EntityMention
+from summitlib.extract.entities import EntityKind, EntityMention
 from summitlib.model import Article, Money, Span
 
 
@@ -22,10 +22,27 @@ class Doc:
     money: tuple[Money, ...]
     sentence_starts: tuple[int, ...] = attrs.field(init=False, repr=False)
     entity_starts: tuple[int, ...] = attrs.field(init=False, repr=False)
+    date_starts: tuple[int, ...] = attrs.field(init=False, repr=False)
+    #: First mention of every head of state or government, most often mentioned first.
+    leader_rank: tuple[EntityMention, ...] = attrs.field(init=False, repr=False, eq=False)
 
     @sentence_starts.default
     def _sentence_starts(self) -> tuple[int, ...]:
         return tuple(s.start for s in self.sentences)
+
+    @leader_rank.default
+    def _leader_rank(self) -> tuple[EntityMention, ...]:
+        counts: dict[str, int] = {}
+        first: dict[str, EntityMention] = {}
+        for e in self.entities:
+            if e.kind is EntityKind.PERSON and e.is_leader:
+                counts[e.key] = counts.get(e.key, 0) + 1
+                first.setdefault(e.key, e)
+        return tuple(first[k] for k in sorted(counts, key=lambda k: -counts[k]))
+
+    @date_starts.default
+    def _date_starts(self) -> tuple[int, ...]:
+        return tuple(d.span.start for d in self.dates)
 
     @entity_starts.default
     def _entity_starts(self) -> tuple[int, ...]:

@@ -58,7 +58,7 @@ def _words(line: str) -> frozenset[str]:
 
 
 
-_ADVERBS = (
+ADVERBS = (
     r"auch|zudem|dagegen|jedoch|aber|außerdem|ausserdem|nun|dann|erneut|anschließend|anschliessend|"
     r"später|bereits|ebenfalls|allerdings|daraufhin|schließlich|schliesslich|zugleich|gleichzeitig|"
     r"ferner|weiter|darüber\s+hinaus|zuvor|vorab|indes|wiederum|seinerseits|ihrerseits|sichtlich|"
@@ -70,7 +70,7 @@ _GAP_AFTER = re.compile(
     rf"""
     \s+
     (?:sich\s+)?                                            # reflexive: "sprechen sich die X-Staaten"
-    (?:(?:{_ADVERBS})\s+){{0,2}}                             # adverbs: "betonte dagegen Scholz"
+    (?:(?:{ADVERBS})\s+){{0,2}}                             # adverbs: "betonte dagegen Scholz"
     (?:(?:der|die|das)\s+(?:[a-zäöüß]+(?:e|en)\s+){{0,3}})?  # determiner and adjectives
     (?:[A-ZÄÖÜ][\w.-]*\s+){{0,3}}                            # title or role words: "Gastgeber"
     """,
@@ -92,9 +92,9 @@ _PREPOSITIONS = _words(
     "durch seit während wegen trotz angesichts laut gemäß neben zwischen hinter bis ab dank "
     "innerhalb außerhalb gegenüber"
 )
-_DETERMINERS = _words("der die das ein eine dieser diese dieses jener jene")
-_SUBORDINATORS = _words("dass wie als nachdem weil da ob wenn obwohl während bevor seit sodass indem damit")
-_RELATIVES = _words("der die das")
+DETERMINERS = _words("der die das ein eine dieser diese dieses jener jene")
+SUBORDINATORS = _words("dass wie als nachdem weil da ob wenn obwohl während bevor seit sodass indem damit")
+RELATIVES = _words("der die das")
 
 _ROLE_WORD = re.compile(
     r"(?:[Pp]räsident|[Ss]taatschef|[Rr]egierungschef|[Pp]remier|[Kk]anzler|[Mm]inister|[Kk]önig|[Ee]mir"
@@ -113,7 +113,7 @@ _TITLED = re.compile(
     re.VERBOSE,
 )
 
-_PRONOUN_AFTER = re.compile(rf"\s+(?:(?:{_ADVERBS})\s+){{0,2}}(er|sie)\b")
+_PRONOUN_AFTER = re.compile(rf"\s+(?:(?:{ADVERBS})\s+){{0,2}}(er|sie)\b")
 
 # "beide Staatschefs", "die beiden Präsidenten", "beide Seiten".
 _BOTH = re.compile(
@@ -137,7 +137,7 @@ _GROUP = re.compile(
 )
 
 # A declaration as subject or place: "Die Erklärung ruft auf", "Darin", "In der Abschlusserklärung".
-_DECLARATION = re.compile(
+DECLARATION = re.compile(
     r"""
     \b(?:[Dd]arin                                    # anaphoric "in it"
     | (?:[\w-]*[Ee]rklärung|Deklaration|Kommuniqu[ée]|Abschlussdokument|Gipfeldokument|Text)\b)
@@ -175,8 +175,17 @@ _ROLE = re.compile(
 
 _NO_SUBJECT_FORMS = ("adjective", "genitive", "demonym", "description")
 
+_ADVERB_GAP = re.compile(rf"\s+(?:(?:{ADVERBS})\s+){{0,2}}")  # "betonte dagegen …"
+_DET_WORDS = re.compile(r"(?:der|die|das)\s+(?:[\w-]+\s+){0,2}")  # head of an institution phrase
+_DEF_NOUN = re.compile(r"(?:Die|Das|Der)\s+[\w-]+")  # "Die Erklärung"
+_LIST_GAP = re.compile(r"\s*(?:,|und|sowie)\s+(?:(?:der|die)\s+)?(?:[\w-]+\s+){0,3}")  # "Putin und Xi"
+_NEXT_WORDS = re.compile(r"\s+(?:\S+\s+){0,3}\S+?(?=[\s,.;:!?]|$)")  # at most four words
+_PRONOUN = re.compile(r"\b(er|sie)\b")
+_PRONOUN_FIRST = re.compile(r"(?:Er|Sie)\b")
+_WORD = re.compile(r"[^\W\d_]+")
 
-class _Context:
+
+class Context:
     """The mentions of one document, indexed for window look-ups, and the discourse memory."""
 
     def __init__(self, doc: Doc, summits: Sequence[Summit]) -> None:
@@ -208,18 +217,16 @@ class _Context:
         return hit[1] if hit is not None and hit[0] < pos else None
 
     def ending_at(self, pos: int) -> EntityMention | None:
+        """The mention that ends exactly at ``pos`` (the first by start when several do)."""
         i = bisect.bisect_left(self.end_keys, pos)
         if i < len(self.end_keys) and self.end_keys[i] == pos:
             return self.mentions[self.ends[i][1]]
         return None
 
     def within(self, start: int, end: int) -> list[EntityMention]:
+        """The mentions starting in ``[start, end)``, in text order."""
         i = bisect.bisect_left(self.starts, start)
-        out = []
-        while i < len(self.mentions) and self.starts[i] < end:
-            out.append(self.mentions[i])
-            i += 1
-        return out
+        return self.mentions[i : bisect.bisect_left(self.starts, end, i)]
 
     def persons_before(self, pos: int, limit: int = 200) -> list[Person]:
         """Distinct persons mentioned before ``pos``, most recent first (at most ``limit`` scanned)."""
@@ -236,19 +243,22 @@ class _Context:
         return out
 
     def remember(self, person: Person) -> None:
+        """Note ``person`` as the latest subject (pronouns resolve to it)."""
         if self.recent and self.recent[-1] == person:
             return
         self.recent.append(person)
         del self.recent[:-8]
 
     def last_person(self, pos: int) -> Person | None:
+        """What ``er``/``sie`` refers to: the latest subject, else the last person named before ``pos``."""
         if self.recent:
             return self.recent[-1]
         before = self.persons_before(pos)
         return before[0] if before else None
 
 
-def _speaker(m: EntityMention) -> Speaker | None:
+def speaker_of(m: EntityMention) -> Speaker | None:
+    """The speaker a mention can be as a subject (a capital stands for its state), if any."""
     if m.kind == "person":
         return Person(m.key, m.country)
     if m.kind == "country" and m.form not in _NO_SUBJECT_FORMS:
@@ -263,9 +273,9 @@ def _speaker(m: EntityMention) -> Speaker | None:
 # ------------------------------------------------------------------------------------ subject finders
 
 
-def _before(
-    ctx: _Context, lb: int, v0: int, plural: bool, vorfeld: str
-) -> tuple[tuple[Speaker, ...], int] | None:
+def subject_before(
+    ctx: Context, lb: int, v0: int, plural: bool, vorfeld: str
+) -> Subject | None:
     """The subject in the Vorfeld (verb second, subject first)."""
     text = ctx.text
     end = v0
@@ -297,7 +307,7 @@ def _before(
         return _pair(ctx, start, both.group(1), plural)
     m = ctx.ending_at(end)
     if m is not None and m.span.start >= start:
-        sp = _speaker(m)
+        sp = speaker_of(m)
         prefix = text[start : m.span.start]
         group = _coordinated_mentions(ctx, start, m) if sp is not None and m.kind != "city" else []
         if len(group) > 1:
@@ -308,13 +318,13 @@ def _before(
             return (sp,), start
         if sp is not None and m.kind == "city" and prefix == "":
             return (sp,), start
-    inst = _institution(ctx, start, end, low)
+    inst = institution(ctx, start, end, low)
     if inst is not None:
         return (inst,), start
-    if _DECLARATION.search(low) and (
-        (ctx.org and re.fullmatch(r"(?:Die|Das|Der)\s+[\w-]+", low)) or _GROUP.search(low)
+    if DECLARATION.search(low) and (
+        (ctx.org and _DEF_NOUN.fullmatch(low)) or _GROUP.search(low)
     ):
-        org = _org_in(ctx, start, end)
+        org = org_in(ctx, start, end)
         return ((org,), start) if org else None
     role = _ROLE.fullmatch(low)
     if role:
@@ -334,24 +344,24 @@ def _before(
     return None
 
 
-def _coordinated_mentions(ctx: _Context, start: int, last: EntityMention) -> list[Speaker]:
+def _coordinated_mentions(ctx: Context, start: int, last: EntityMention) -> list[Speaker]:
     """``Putin und Xi`` / ``Tokajew, Putin und Xi`` before the verb: all their speakers."""
     out: list[Speaker] = []
-    ms = [m for m in ctx.within(start, last.span.end) if _speaker(m) is not None]
+    ms = [m for m in ctx.within(start, last.span.end) if speaker_of(m) is not None]
     for a, b in itertools.pairwise(ms):
         gap = ctx.text[a.span.end : b.span.start]
-        if not re.fullmatch(r"\s*(?:,|und|sowie)\s+(?:(?:der|die)\s+)?(?:[\w-]+\s+){0,3}", gap):
-            return [sp for sp in [_speaker(last)] if sp is not None]
+        if not _LIST_GAP.fullmatch(gap):
+            return [sp for sp in [speaker_of(last)] if sp is not None]
     for m in ms:
-        sp = _speaker(m)
+        sp = speaker_of(m)
         if sp is not None and sp not in out:
             out.append(sp)
     return out
 
 
-def _after(
-    ctx: _Context, v1: int, limit: int, plural: bool, *, own_only: bool = False
-) -> tuple[tuple[Speaker, ...], int] | None:
+def subject_after(
+    ctx: Context, v1: int, limit: int, plural: bool, *, own_only: bool = False
+) -> Subject | None:
     """The subject right after the verb (inverted verb second, parenthetical, ``so X``)."""
     text = ctx.text
     pm = _PRONOUN_AFTER.match(text, v1, limit)
@@ -370,7 +380,7 @@ def _after(
         gap = text[v1 : m.span.start]
         if "," in gap or not _GAP_AFTER.fullmatch(gap):
             continue
-        sp = _speaker(m)
+        sp = speaker_of(m)
         if sp is None:
             return None
         if isinstance(sp, Person) and plural:
@@ -378,19 +388,18 @@ def _after(
         if m.kind == "city" and gap.strip():
             return None
         return (sp,), m.span.start
-    seg = text[v1:window_end]
-    gm = re.match(r"\s+(?:(?:" + _ADVERBS + r")\s+){0,2}", seg)
+    gm = _ADVERB_GAP.match(text[v1:window_end])
     at = v1 + (gm.end() if gm else 0)
     grp = _GROUP.match(text, at, window_end)
     if grp and plural and ctx.org:
-        sent_start = max(0, v1 - _WINDOW)
-        if _DECLARATION.search(text, sent_start, v1):
-            org = _org_in(ctx, grp.start(), grp.end())
+        sent_start = max(0, v1 - WINDOW)
+        if DECLARATION.search(text, sent_start, v1):
+            org = org_in(ctx, grp.start(), grp.end())
             return ((org,), grp.start()) if org else None
-    inst = re.match(r"(?:der|die|das)\s+(?:[\w-]+\s+){0,2}", text[at:window_end])
+    inst = _DET_WORDS.match(text[at:window_end])
     if inst:
         head_end = at + inst.end() + len(text[at + inst.end() : window_end].split(" ", 1)[0])
-        found = _institution(ctx, at, head_end, text[at:head_end])
+        found = institution(ctx, at, head_end, text[at:head_end])
         if found is not None:
             return (found,), at
     role = _ROLE.match(text, at, window_end)
@@ -410,13 +419,13 @@ def _after(
     return None
 
 
-def _relative_skipped(
-    ctx: _Context, s0: int, lb: int, plural: bool
-) -> tuple[tuple[Speaker, ...], int] | None:
+def relative_subject(
+    ctx: Context, s0: int, lb: int, plural: bool
+) -> Subject | None:
     """``Tokajew, dessen Land den Vorsitz führte, bedauerte …``: the subject before a relative clause."""
     text = ctx.text
     comma = lb - 1
-    lo = max(s0, comma - _WINDOW)
+    lo = max(s0, comma - WINDOW)
     prev = text.rfind(",", lo, comma)
     if prev < 0:
         return None
@@ -443,11 +452,11 @@ def _relative_skipped(
     m = ctx.ending_at(k)
     if m is None or plural:
         return None
-    sp = _speaker(m)
+    sp = speaker_of(m)
     return ((sp,), m.span.start) if sp is not None and m.kind != "city" else None
 
 
-def _subject_end(ctx: _Context, v1: int, limit: int) -> int:
+def subject_end(ctx: Context, v1: int, limit: int) -> int:
     """Where the subject after a parenthetical verb ends (the mention, pronoun or role phrase)."""
     text = ctx.text
     end = v1
@@ -463,15 +472,15 @@ def _subject_end(ctx: _Context, v1: int, limit: int) -> int:
     for m in ctx.within(v1, min(limit, v1 + 90)):
         if _GAP_AFTER.fullmatch(text[v1 : m.span.start]):
             return m.span.end
-    m2 = re.match(r"\s+(?:\S+\s+){0,3}\S+?(?=[\s,.;:!?]|$)", text[v1:limit])
+    m2 = _NEXT_WORDS.match(text[v1:limit])
     if m2:
         end = v1 + m2.end()
     return end
 
 
-def _subordinate_subject(
-    ctx: _Context, lb: int, v0: int, s0: int, plural: bool
-) -> tuple[tuple[Speaker, ...], int] | None:
+def subordinate_subject(
+    ctx: Context, lb: int, v0: int, s0: int, plural: bool
+) -> Subject | None:
     """Subject of a verb-final clause: after the subordinator, or the antecedent of a relative."""
     text = ctx.text
     clause = text[lb:v0]
@@ -480,7 +489,7 @@ def _subordinate_subject(
         return None
     intro = words[0]
     after = lb + clause.find(intro) + len(intro)
-    pm = re.search(r"\b(er|sie)\b", text[after:v0])
+    pm = _PRONOUN.search(text[after:v0])
     if pm:
         p = None if plural else ctx.last_person(lb)
         return ((p,), lb) if p else None
@@ -488,28 +497,28 @@ def _subordinate_subject(
         gap = text[after : m.span.start]
         if not _GAP_AFTER.fullmatch(gap) and gap.strip():
             break
-        sp = _speaker(m)
+        sp = speaker_of(m)
         if sp is not None:
             return (sp,), lb
         break
     inst_end = min(v0, after + 80)
-    inst = _institution(ctx, after, inst_end, text[after:inst_end])
+    inst = institution(ctx, after, inst_end, text[after:inst_end])
     if inst is not None:
         return (inst,), lb
-    if intro in _RELATIVES and lb > s0:
+    if intro in RELATIVES and lb > s0:
         # the antecedent: the mention right before the comma
         k = lb - 1
         while k > s0 and text[k - 1] in " ,":
             k -= 1
         ante = ctx.ending_at(k)
         if ante is not None:
-            sp = _speaker(ante)
+            sp = speaker_of(ante)
             if sp is not None and not plural:
                 return (sp,), ante.span.start
     return None
 
 
-def _pair(ctx: _Context, pos: int, noun: str, plural: bool) -> tuple[tuple[Speaker, ...], int] | None:
+def _pair(ctx: Context, pos: int, noun: str, plural: bool) -> Subject | None:
     if not plural:
         return None
     people = ctx.persons_before(pos)[:2]
@@ -521,11 +530,11 @@ def _pair(ctx: _Context, pos: int, noun: str, plural: bool) -> tuple[tuple[Speak
     return tuple(reversed(people)), pos
 
 
-def _main_subject(ctx: _Context, s0: int, s1: int) -> Speaker | None:
+def main_subject(ctx: Context, s0: int, s1: int) -> Speaker | None:
     """The speaker opening the sentence (its first noun phrase), if any."""
     text = ctx.text
     head = text[s0 : min(s1, s0 + 4)]
-    if re.match(r"(?:Er|Sie)\b", head):
+    if _PRONOUN_FIRST.match(head):
         return ctx.last_person(s0)
     for m in ctx.within(s0, min(s1, s0 + 120)):
         prefix = text[s0 : m.span.start]
@@ -537,11 +546,11 @@ def _main_subject(ctx: _Context, s0: int, s1: int) -> Speaker | None:
         nxt = text[m.span.end : m.span.end + 2]
         if m.kind == "city" or nxt.startswith(("s ", "-")):
             return None
-        return _speaker(m)
+        return speaker_of(m)
     return None
 
 
-def _institution(ctx: _Context, start: int, end: int, phrase: str) -> Speaker | None:
+def institution(ctx: Context, start: int, end: int, phrase: str) -> Speaker | None:
     m = _INSTITUTION.search(phrase)
     if m is None:
         return None
@@ -554,14 +563,14 @@ def _institution(ctx: _Context, start: int, end: int, phrase: str) -> Speaker | 
     return None
 
 
-def _org_in(ctx: _Context, start: int, end: int) -> Organization | None:
+def org_in(ctx: Context, start: int, end: int) -> Organization | None:
     for m in ctx.within(start, end):
         if m.kind == "organization":
             return Organization(m.key)
     return Organization(ctx.org) if ctx.org else None
 
 
-def _resolve_role(ctx: _Context, start: int, end: int, role: re.Match[str]) -> Person | None:
+def _resolve_role(ctx: Context, start: int, end: int, role: re.Match[str]) -> Person | None:
     country = None
     for m in ctx.within(start, end):
         if m.kind == "person":

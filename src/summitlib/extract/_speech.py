@@ -150,15 +150,17 @@ class Hit:
 
 @functools.cache
 def _automaton() -> ahocorasick.Automaton:
-    """All lexicon word forms (lower case) in one Aho-Corasick automaton, built once."""
+    """All lexicon word forms (lower case, framed by spaces) in one Aho-Corasick automaton, built once."""
     automaton = ahocorasick.Automaton()
     for word, forms in lexicon().items():
-        automaton.add_word(word, (len(word), forms))
+        automaton.add_word(f" {word} ", (word, forms))
     automaton.make_automaton()
     return automaton
 
 
+_WORD = re.compile(r"[^\W\d_]+")
 _LETTER = re.compile(r"[^\W\d_]")  # the letters a word is made of (as in ``[^\W\d_]+``)
+_NON_LETTER = re.compile(r"[\W\d_]")
 
 
 def _lower(text: str) -> str:
@@ -172,24 +174,35 @@ def _lower(text: str) -> str:
 class VerbIndex:
     """The lexicon words of one text, found in one automaton pass and looked up per sentence.
 
-    A candidate is a lexicon form that is a whole word (a maximal run of letters); the two flags
-    record whether a letter touches it on the left or right, because a sentence boundary may cut a
-    word, and a word is whole *within its sentence* when it touches only the boundary.
+    Every non-letter of the lower-cased text becomes a space, so a lexicon form framed by spaces is
+    exactly a whole word (a maximal run of letters, as ``[^\W\d_]+`` finds it). A sentence whose
+    boundary cuts a run of letters falls back to scanning its own words.
     """
 
     def __init__(self, text: str) -> None:
         self.text = text
-        letter = _LETTER.match
-        n = len(text)
-        cands: list[tuple[int, int, bool, bool, tuple[Form, ...]]] = []
-        for last, (size, forms) in _automaton().iter(_lower(text)):
-            start, end = last - size + 1, last + 1
-            left = start > 0 and letter(text, start - 1) is not None
-            right = end < n and letter(text, end) is not None
-            cands.append((start, end, left, right, forms))
-        cands.sort(key=lambda c: c[0])
-        self.cands = cands
+        framed = f" {_lower(_NON_LETTER.sub(' ', text))} "
+        cands = [(last - len(word) - 1, last - 1, forms) for last, (word, forms) in _automaton().iter(framed)]
+        self.cands = cands  # (start, end, readings) in text order: the frames make them disjoint
         self.starts = [c[0] for c in cands]
+
+    def _words(self, s0: int, s1: int) -> list[tuple[int, int, tuple[Form, ...]]]:
+        """The lexicon words of ``[s0, s1)``."""
+        text = self.text
+        n = len(text)
+        cut = (0 < s0 < n and _LETTER.match(text, s0 - 1) and _LETTER.match(text, s0)) or (
+            0 < s1 < n and _LETTER.match(text, s1 - 1) and _LETTER.match(text, s1)
+        )
+        if cut:
+            lex = lexicon()
+            return [
+                (w.start(), w.end(), lex[w.group().lower()])
+                for w in _WORD.finditer(text, s0, s1)
+                if w.group().lower() in lex
+            ]
+        i = bisect.bisect_left(self.starts, s0)
+        j = bisect.bisect_left(self.starts, s1, i)
+        return [c for c in self.cands[i:j] if c[1] <= s1]
 
     def hits(self, s0: int, s1: int) -> list[Hit]:
         """The readings of every lexicon word of the sentence ``[s0, s1)``, in text order.
@@ -197,14 +210,8 @@ class VerbIndex:
         A capitalised word is a noun (``das Sagen``) unless it opens the sentence.
         """
         text = self.text
-        cands = self.cands
         out: list[Hit] = []
-        i = bisect.bisect_left(self.starts, s0)
-        while i < len(cands) and cands[i][0] < s1:
-            start, end, left, right, forms = cands[i]
-            i += 1
-            if end > s1 or (left and start != s0) or (right and end != s1):
-                continue
+        for start, end, forms in self._words(s0, s1):
             if start != s0 and text[start].isupper():
                 continue
             out.extend(Hit(start, end, f) for f in readings(text, end, s1, forms))

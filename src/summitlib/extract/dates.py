@@ -39,12 +39,13 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import itertools
 import re
 
 import attrs
 from dateutil import parser as du_parser
 
-from summitlib.extract.sentences import lexicon_rows
+from summitlib.extract._lexicon import lexicon_rows
 from summitlib.model import PartialDate, Span
 
 __all__ = ["DateMention", "find_dates", "german_parserinfo", "parse_date"]
@@ -101,7 +102,7 @@ _SENT_END = re.compile(r"[.!?\n][^.!?\n]{0,160}\Z")
 
 
 @functools.cache
-def _pattern() -> re.Pattern[str]:
+def _pattern_source() -> str:
     # an abbreviation is a form that is a proper prefix of another form of its month (Okt, Sept)
     # or listed as an abbreviation (Mrz); it is written with its dot
     rows = lexicon_rows("month")
@@ -160,7 +161,59 @@ def _pattern() -> re.Pattern[str]:
         "relmonth": rf"(?P<relmonth_a>{rel})\s+Monats?(?!\w)",
     }
     body = "|".join(f"(?P<B_{name}>{body})" for name, body in branches.items())
-    return re.compile(rf"\b(?=[\dA-Za-zÄÖÜäöü])(?<![\d.,])(?:{body})")
+    return rf"\b(?=[\dA-Za-zÄÖÜäöü])(?<![\d.,])(?:{body})"
+
+
+#: The first word of every branch of :func:`_pattern_source` (digits aside): a month, a weekday, or
+#: one of these. A match can only start where one of them starts.
+_ANCHOR_WORDS = (
+    "Anfang", "Mitte", "Ende", "Jahr", "jahr",
+    "Vergangene", "vergangene", "Letzte", "letzte", "Vorige", "vorige", "Kommende", "kommende",
+    "Nächste", "nächste", "Diese", "diese", "Laufende", "laufende",
+    "Heute", "heute", "Gestern", "gestern", "Vorgestern", "vorgestern", "Übermorgen", "übermorgen",
+    "morgen", "Vortag", "Vorjahr", "Diesjährige", "diesjährige",
+)  # fmt: skip
+
+#: A superset of the characters that are neither word characters nor ``.``/``,``: what may stand
+#: before a date (the pattern starts with ``\b`` and ``(?<![\d.,])``). Ranges only, so that ``re``
+#: scans for it quickly; word characters among them (µ, ł, ...) are merely extra candidates.
+_SEPARATOR = r"[\x00-\x20!-+\-/:-@\[-^`{-\xbf\xd7\xf7\u0100-\U0010ffff]"
+
+
+def _anchor_lookahead(words: list[str]) -> str:
+    """A cheap lookahead for "one of ``words`` starts here": a first-character test, then the words
+    grouped by first character (so ``re`` rejects a position after one or two comparisons)."""
+    groups: dict[str, set[str]] = {}
+    for w in words:
+        groups.setdefault(w[0], set()).add(w[1:])
+    alts = []
+    for first, rests in sorted(groups.items()):
+        if "" in rests:
+            alts.append(re.escape(first))
+        else:
+            alts.append(re.escape(first) + f"(?:{_alt(sorted(rests))})")
+    firsts = "".join(re.escape(c) for c in sorted(groups))
+    return rf"(?=[{firsts}])(?:{'|'.join(alts)})"
+
+
+@functools.cache
+def _pattern() -> re.Pattern[str]:
+    """The date pattern, matched where a date may start (only at offset 0 in :func:`find_dates`)."""
+    return re.compile(_pattern_source())
+
+
+@functools.cache
+def _scanner() -> re.Pattern[str]:
+    """One separator character followed by a date (:func:`_pattern`).
+
+    Its first element is a character class, so ``re`` skips through the text in C; the anchor
+    lookahead then rejects almost every word before the (costly) date alternation is tried. The
+    date's own offset is the start of its branch group.
+    """
+    words = [str(d) for d in range(10)]
+    words += [f for f, _ in lexicon_rows("month")] + [f for f, _ in lexicon_rows("weekday")]
+    words += _ANCHOR_WORDS
+    return re.compile(rf"{_SEPARATOR}(?={_anchor_lookahead(words)}){_pattern_source()}")
 
 
 #: The preposition before a date, read backwards from its anchor.
@@ -237,7 +290,7 @@ _NEXT_REL = ("kommend", "nächst")
 
 
 def _resolve(
-    name: str, m: re.Match[str], text: str, published: dt.date | None, cue: str
+    name: str, m: re.Match[str], mstart: int, text: str, published: dt.date | None, cue: str
 ) -> tuple[PartialDate, bool, str] | None:
     g = m.group
 
@@ -248,7 +301,7 @@ def _resolve(
         if year is None:
             if published is None:
                 return None
-            year = _infer_year(month, published, _is_future(text, m.start(), m.end()))
+            year = _infer_year(month, published, _is_future(text, mstart, m.end()))
             relative = True
         try:
             return dt.date(year, month, int(d)), relative
@@ -284,7 +337,7 @@ def _resolve(
         if year is None:
             if published is None:
                 return None
-            year = _infer_year(month, published, _is_future(text, m.start(), m.end()))
+            year = _infer_year(month, published, _is_future(text, mstart, m.end()))
             relative = True
         return (
             PartialDate.month(year, month),
@@ -367,26 +420,34 @@ def find_dates(text: str, published: dt.date | None = None) -> list[DateMention]
     """
     out: list[DateMention] = []
     last_end = 0
-    for m in _pattern().finditer(text):
-        name = (m.lastgroup or "B_")[2:]  # the branch group encloses its match, so it closes last
+    # Same matches as _pattern().finditer(text), but cheaper: a date starts at 0 or right after a
+    # separator character, and every match ends in a word character or a dot, so the next one
+    # starts after a separator at or after its end.
+    first = _pattern().match(text)
+    matches = _scanner().finditer(text, first.end() if first is not None else 0)
+    for m in itertools.chain((first,) if first is not None else (), matches):
+        group = m.lastgroup or "B_"  # the branch group encloses its match, so it closes last
+        name = group[2:]
         allowed, required = _CUES[name]
-        start = m.start()
-        cm = _CUE.search(text, max(last_end, start - 20), start)
+        start = mstart = m.start(group)
         cue = ""
-        if cm is not None:
-            cue = " ".join(cm.group("cue").lower().split())
-            if cue in allowed:
-                start = cm.start()
-            else:
-                cue = ""
+        if start and text[start - 1].isspace():  # a cue is followed by white space
+            cm = _CUE.search(text, max(last_end, start - 20), start)
+            if cm is not None:
+                cue = " ".join(cm.group("cue").lower().split())
+                if cue in allowed:
+                    start = cm.start()
+                else:
+                    cue = ""
         if required and not cue:
             continue
-        got = _resolve(name, m, text, published, cue)
+        got = _resolve(name, m, mstart, text, published, cue)
         if got is None:
             continue
         date, relative, cue = got
-        out.append(DateMention(Span(start, m.end(), text[start : m.end()]), date, relative, cue))
-        last_end = m.end()
+        end = m.end()
+        out.append(DateMention(Span(start, end, text[start:end]), date, relative, cue))
+        last_end = end
     return out
 
 

@@ -12,11 +12,20 @@ Gipfeltag``) or continues a paragraph that did, without a place or date of its o
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from collections.abc import Sequence
 
-from summitlib.extract._context import entities_in, persons_in, sentence_index, sentences_with, unique_persons
+from summitlib.extract._context import (
+    dates_in,
+    entities_in,
+    persons_in,
+    sentence_index,
+    sentences_with,
+    top_leaders,
+    unique_persons,
+)
 from summitlib.extract._doc import Doc
 from summitlib.extract.entities import EntityKind, EntityMention
 from summitlib.model import Meeting, MeetingKind, PartialDate, Person, Precision, Span, Summit
@@ -76,17 +85,6 @@ def _kind(sentence: str) -> MeetingKind | None:
     return None
 
 
-def _top_leaders(doc: Doc, n: int, exclude: set[str] | frozenset[str] = frozenset()) -> list[EntityMention]:
-    """The ``n`` leaders the article mentions most often (first mention as representative)."""
-    counts: dict[str, int] = {}
-    first: dict[str, EntityMention] = {}
-    for e in doc.entities:
-        if e.kind is EntityKind.PERSON and e.is_leader and e.key not in exclude:
-            counts[e.key] = counts.get(e.key, 0) + 1
-            first.setdefault(e.key, e)
-    return [first[k] for k in sorted(counts, key=lambda k: -counts[k])[:n]]
-
-
 def _previous_subject(doc: Doc, before: int) -> EntityMention | None:
     """The person a pronoun most likely points to: the first person of the closest earlier sentence."""
     i = sentence_index(doc, before)
@@ -123,8 +121,8 @@ def _date(doc: Doc, sent: Span, summits: Sequence[Summit], chunk: str) -> Partia
     about a plan ("reist am Donnerstag weiter") is the next such day, not the last.
     """
     found: list[PartialDate] = []
-    for d in doc.dates:
-        if not (sent.start <= d.span.start < sent.end) or d.date.precision is Precision.YEAR:
+    for d in dates_in(doc, sent.start, sent.end):
+        if d.date.precision is Precision.YEAR:
             continue
         value = d.date
         if _EVENT_RELATIVE.search(d.span.text) and summits and summits[0].date is not None:
@@ -145,11 +143,13 @@ def _date(doc: Doc, sent: Span, summits: Sequence[Summit], chunk: str) -> Partia
     return min(found, key=lambda d: d.start) if found else None
 
 
-def _summit_of(doc: Doc, sent: Span, summits: Sequence[Summit]) -> int | None:
+def _summit_sentences(doc: Doc, summits: Sequence[Summit]) -> dict[int, int]:
+    """Sentence index -> index of the first summit mentioned in it."""
+    out: dict[int, int] = {}
     for i, s in enumerate(summits):
-        if any(sent.start <= ev.start < sent.end for ev in s.evidence):
-            return i
-    return 0 if summits else None
+        for ev in s.evidence:
+            out.setdefault(sentence_index(doc, ev.start), i)
+    return out
 
 
 def _during(summit: Summit, city: str | None, date: PartialDate | None) -> bool:
@@ -162,10 +162,7 @@ def _during(summit: Summit, city: str | None, date: PartialDate | None) -> bool:
 def _host(doc: Doc, country: str | None, exclude: set[str]) -> EntityMention | None:
     if country is None:
         return None
-    for e in doc.entities:
-        if e.kind is EntityKind.PERSON and e.is_leader and e.country == country and e.key not in exclude:
-            return e
-    return None
+    return next((e for e in doc.leader_rank if e.country == country and e.key not in exclude), None)
 
 
 def find_meetings(doc: Doc, summits: Sequence[Summit]) -> list[Meeting]:
@@ -182,10 +179,13 @@ def find_meetings(doc: Doc, summits: Sequence[Summit]) -> list[Meeting]:
     main_reported = bool(summits) and any(ev.start < lead for ev in summits[0].evidence)
     subheads = doc.article.subheadings
 
+    para_starts = [p.start for p in paragraphs]
+
     def paragraph_of(offset: int) -> int:
-        return next((i for i, p in enumerate(paragraphs) if p.start <= offset < p.end), -1)
+        return bisect.bisect_right(para_starts, offset) - 1
 
     cues = sentences_with(doc, _ANY_CUE)
+    mentioned = _summit_sentences(doc, summits)
     sideline_sentences = sentences_with(doc, _SIDELINES)
     for i, sent in enumerate(doc.sentences):
         if i not in cues and i not in sideline_sentences:
@@ -219,7 +219,7 @@ def find_meetings(doc: Doc, summits: Sequence[Summit]) -> list[Meeting]:
             country = country or _country_of_venue(doc, sent)
         persons = unique_persons(people)
         if _TRILATERAL.search(chunk) and len(persons) < 3:
-            persons = unique_persons([*people, *_top_leaders(doc, 3 - len(persons), {p.name for p in persons})])
+            persons = unique_persons([*people, *top_leaders(doc, 3 - len(persons), {p.name for p in persons})])
         if len(persons) < 2:
             continue
         talks = kind not in (MeetingKind.VISIT, MeetingKind.CALL)
@@ -237,7 +237,7 @@ def find_meetings(doc: Doc, summits: Sequence[Summit]) -> list[Meeting]:
                 for e in entities_in(doc, sent.start, sent.end)
             ):
                 city = None  # "am Rande des Gipfels in Lima": the summit's venue, not the meeting's
-        summit = _summit_of(doc, sent, summits) if on_sidelines and summits else None
+        summit = mentioned.get(i, 0) if on_sidelines and summits else None
         evidence = (Span.of(text, sent.start, sent.end),)
         groups: list[tuple[Person, ...]]
         if len(persons) > 2 and (_SEPARATE.search(chunk) or _WITH_EACH.search(chunk)):
@@ -261,7 +261,7 @@ def _resolve_references(
     first_person = people[0].span.start - sent.start if people else len(chunk)
     keys = {p.key for p in people}
     if _BOTH.search(chunk) and len(keys) < 2:
-        return [*_top_leaders(doc, 2), *people]
+        return [*top_leaders(doc, 2), *people]
     pron = _PRONOUN.search(chunk)
     if pron and pron.start() < first_person:
         if pron.group().endswith("Gastgeber") and summits and summits[0].chair is not None:
@@ -271,7 +271,7 @@ def _resolve_references(
             return [prev, *people]
     guest = _GUEST.search(chunk)
     if guest and len(keys) < 2:
-        other = _top_leaders(doc, 1, keys)
+        other = top_leaders(doc, 1, keys)
         return [*people, *other]
     return people
 
@@ -304,9 +304,9 @@ def _dedupe(meetings: list[Meeting]) -> list[Meeting]:
     of its own, or when it repeats a visit's talks (same place, overlapping dates).
     """
     out: list[Meeting] = []
+    seen: dict[frozenset[str], list[Meeting]] = {}
     for m in meetings:
-        keys = frozenset(p.name for p in m.participants)
-        same = [o for o in out if frozenset(p.name for p in o.participants) == keys]
+        same = seen.setdefault(frozenset(p.name for p in m.participants), [])
         dup = any(
             (m.city is None and m.date is None and (m.summit is None or o.summit == m.summit))
             or (
@@ -318,4 +318,5 @@ def _dedupe(meetings: list[Meeting]) -> list[Meeting]:
         )
         if not dup:
             out.append(m)
+            same.append(m)
     return out

@@ -36,12 +36,14 @@ import attrs
 from summitlib.extract._context import (
     ABSENCE,
     codes,
+    dates_in,
     entities_in,
     person_of,
     persons_in,
     sentence_at,
     sentence_index,
     sentences_with,
+    top_leaders,
     unique_persons,
 )
 from summitlib.extract._doc import Doc
@@ -348,9 +350,7 @@ def _venue(doc: Doc, sent: Span, start: int, end: int) -> tuple[EntityMention | 
 
 def _date_near(doc: Doc, sent: Span, start: int, end: int) -> PartialDate | None:
     lo, hi = max(sent.start, start - _DATE_WINDOW), min(sent.end, end + _DATE_WINDOW)
-    found = [
-        d.date for d in doc.dates if lo <= d.span.start and d.span.end <= hi and d.date.precision is not Precision.YEAR
-    ]
+    found = [d.date for d in dates_in(doc, lo, hi) if d.date.precision is not Precision.YEAR]
     if not found:
         return None
     return min(found, key=lambda d: d.start)
@@ -377,6 +377,9 @@ def _instances(mentions: Sequence[_Mention]) -> list[_Instance]:
     for m in mentions:
         if m is main:
             continue
+        if len(out) >= _MAX_INSTANCES:
+            out[0].mentions.append(m)  # no article reports this many summits: keep the evidence only
+            continue
         home = next((inst for inst in out if not inst.conflicts(m) and inst.other == m.other), None)
         if m.other and not (m.city or m.country or m.date):
             if home is not None and home is not out[0]:
@@ -396,6 +399,7 @@ def _instances(mentions: Sequence[_Mention]) -> list[_Instance]:
 
 
 _LEAD_SENTENCES = 3
+_MAX_INSTANCES = 12
 _EVENT_CUE = re.compile(
     r"\b(?:Treffen[s]?|Sitzung|Tagung|Gipfeltag\w*|Auftakt|tagte[n]?|berieten|zusammengekommen|versammelt\w*"
     r"|empfing|eröffnete|Schauplatz)\b"
@@ -586,7 +590,7 @@ def _participants(
             if p.country and (p.is_leader or k in participation):
                 countries.append(p.country)
         if k in both and not people:
-            top = _top_leaders(doc, 2)
+            top = top_leaders(doc, 2)
             leaders.extend(top)
             countries.extend(p.country for p in top if p.country)
         if full and k in participation:
@@ -594,17 +598,6 @@ def _participants(
     kept = [p for p in leaders if p.key not in absent and p.country not in gone]
     persons = unique_persons(kept)
     return codes([c for c in countries if len(c) == 2 and c != "EU" and c not in gone]), tuple(persons)
-
-
-def _top_leaders(doc: Doc, n: int) -> list[EntityMention]:
-    counts: dict[str, int] = {}
-    first: dict[str, EntityMention] = {}
-    for e in doc.entities:
-        if e.kind is EntityKind.PERSON and e.is_leader:
-            counts[e.key] = counts.get(e.key, 0) + 1
-            first.setdefault(e.key, e)
-    ranked = sorted(counts, key=lambda k: -counts[k])[:n]
-    return [first[k] for k in ranked]
 
 
 # ----------------------------------------------------------------- entry point

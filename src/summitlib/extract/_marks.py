@@ -1,0 +1,99 @@
+"""Punctuation of one text indexed once: quotation marks (for quotes) and clause boundaries.
+
+The statement extractor asks, for many small windows of the same text, "which quotes lie here?" and
+"where does the clause before this verb start?". Scanning every window character by character costs
+time proportional to the windows; :class:`Marks` finds every quotation mark, clause-boundary character
+and spaced dash in one regex pass, and answers each question by bisection over those positions.
+Results are exactly those of the straightforward left-to-right scans of each window.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+__all__ = ["Marks", "in_brackets", "is_name_quote"]
+
+# Opening mark -> the marks that close it (German „…“, guillemets both ways, single „‚…‘", ASCII).
+_OPENERS = {"„": "“”", "«": "»", "»": "«", "‚": "‘’", '"': '"'}
+_QUOTE_MARKS = re.compile(r"[„“”«»‚‘’\"]")
+# Clause boundaries inside a sentence (the Vorfeld of a verb starts after the last one): comma,
+# semicolon, colon, brackets and quotation marks; and a spaced dash (" – ", " — ", " - ").
+_BOUNDARY = re.compile(r"[,;:()„“”«»\"]")
+_DASH = re.compile(r"(?= [–—-] )")
+_DASH_LEN = 3
+
+def _words(line: str) -> frozenset[str]:
+    """A word list written as one space-separated string."""
+    return frozenset(line.split())
+
+
+_DETERMINERS = _words("der die das ein eine dieser diese dieses jener jene")
+_NAME_NOUNS = _words(
+    "sogenannte sogenannten so genannte genannten Motto Titel Slogan Namen Initiative Projekt Programm "
+    "Strategie Format Formel Plattform Operation Unternehmen Konzern Zentrum"
+)
+
+
+class Marks:
+    """Positions of quotation marks, boundary characters and spaced dashes in ``text``."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.quotes = [m.start() for m in _QUOTE_MARKS.finditer(text)]
+        self.bounds = [m.start() for m in _BOUNDARY.finditer(text)]
+        self.dashes = [m.start() for m in _DASH.finditer(text)]
+
+    def quoted(self, start: int, end: int) -> list[tuple[int, int]]:
+        """Spans of quoted text (inside the marks) between ``start`` and ``end``, paired left to right.
+
+        An opening mark pairs with the next mark that can close it; an unclosed one ends the scan.
+        """
+        text, pos = self.text, self.quotes
+        n = len(pos)
+        out = []
+        i = bisect.bisect_left(pos, start)
+        while i < n and pos[i] < end:
+            closers = _OPENERS.get(text[pos[i]])
+            if closers is None:
+                i += 1
+                continue
+            j = i + 1
+            while j < n and pos[j] < end and text[pos[j]] not in closers:
+                j += 1
+            if j >= n or pos[j] >= end:
+                break
+            out.append((pos[i] + 1, pos[j]))
+            i = j + 1
+        return out
+
+    def clause_start(self, lo: int, pos: int) -> int:
+        """Just after the last clause boundary in ``[lo, pos)``, else ``lo``."""
+        last = 0
+        k = bisect.bisect_left(self.bounds, pos) - 1
+        if k >= 0 and self.bounds[k] >= lo:
+            last = self.bounds[k] + 1
+        k = bisect.bisect_right(self.dashes, pos - _DASH_LEN) - 1
+        if k >= 0 and self.dashes[k] >= lo:
+            last = max(last, self.dashes[k] + _DASH_LEN)
+        return max(last, lo)
+
+
+def is_name_quote(text: str, q0: int, lb: int) -> bool:
+    """Whether the quote opening at ``q0`` is a quoted name (``die Initiative „Grüner Korridor“``)."""
+    if q0 < len(text) and text[q0].islower():
+        return False  # a name starts with a capital letter
+    before = text[lb : q0 - 1].split()
+    if not before:
+        return False
+    prev = before[-1]
+    if prev.endswith("("):
+        return True  # a gloss in brackets: TRIPP („Trump Route …“)
+    if prev in _NAME_NOUNS:
+        return True
+    return prev[0].isupper() and prev.lower() not in _DETERMINERS and len(before) > 1
+
+
+def in_brackets(text: str, start: int, pos: int) -> bool:
+    """Whether ``pos`` lies inside a bracket opened after ``start`` (a gloss, not the speaker's words)."""
+    return text.rfind("(", start, pos) > text.rfind(")", start, pos)
