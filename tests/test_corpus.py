@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import doctest
 import inspect
 import shutil
 from collections.abc import Iterator
@@ -17,8 +16,6 @@ from summitlib.corpus import Corpus, ExtractionFailure, iter_extract, load_seeds
 from summitlib.errors import ArticleNotFoundError, EmptyArticleError, SummitlibWarning
 from summitlib.model import Statement, Summit
 from summitlib.query import Selection, q
-
-REPO = Path(__file__).resolve().parents[1]
 
 
 @pytest.fixture(scope="module")
@@ -65,18 +62,6 @@ class TestSpecExample:
         summits: Selection[Summit] = corpus.summits.sort_by("date").where(sl.q.organization("CIS"))
         assert len(statements) > 0
         assert summits.first() is not None
-
-
-class TestTutorial:
-    def test_tutorial_runs(self) -> None:
-        """docs/tutorial.md is executed as a doctest."""
-        result = doctest.testfile(
-            str(REPO / "docs" / "tutorial.md"),
-            module_relative=False,
-            optionflags=doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE,
-        )
-        assert result.attempted > 20
-        assert result.failed == 0
 
 
 class TestSeeds:

@@ -12,9 +12,10 @@ from importlib.metadata import PackageNotFoundError, version
 
 from summitlib import errors
 from summitlib._seeds import seed_paths
+from summitlib.corpus import Corpus, ExtractionFailure, iter_extract, load_seeds
 from summitlib.errors import SummitlibError
-from summitlib.extract import extract
 from summitlib.export.json import dump_jsonl, from_json, from_jsonable, load_jsonl, to_json, to_jsonable
+from summitlib.extract import extract
 from summitlib.model import (
     CAMEO,
     Act,
@@ -36,6 +37,7 @@ from summitlib.model import (
     Statement,
     Summit,
 )
+from summitlib.query import Predicate, Selection, q
 from summitlib.reading import parse_article, read_article
 
 try:
@@ -49,8 +51,10 @@ __all__ = [
     "Agreement",
     "AgreementKind",
     "Article",
+    "Corpus",
     "Country",
     "Extraction",
+    "ExtractionFailure",
     "Meeting",
     "MeetingKind",
     "Money",
@@ -59,7 +63,9 @@ __all__ = [
     "Person",
     "Place",
     "Precision",
+    "Predicate",
     "Qualifier",
+    "Selection",
     "Span",
     "Statement",
     "Summit",
@@ -70,8 +76,11 @@ __all__ = [
     "extract",
     "from_json",
     "from_jsonable",
+    "iter_extract",
     "load_jsonl",
+    "load_seeds",
     "parse_article",
+    "q",
     "read_article",
     "seed_paths",
     "to_json",

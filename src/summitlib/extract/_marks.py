@@ -3,24 +3,24 @@
 The statement extractor asks, for many small windows of the same text, "which quotes lie here?" and
 "where does the clause before this verb start?". Scanning every window character by character costs
 time proportional to the windows; :class:`Marks` finds every quotation mark, clause-boundary character
-and spaced dash in one regex pass, and answers each question by bisection over those positions.
+and spaced dash in one pass (``str.find`` per mark), and answers each question by bisection over those positions.
 Results are exactly those of the straightforward left-to-right scans of each window.
 """
 
 from __future__ import annotations
 
 import bisect
-import re
+from collections.abc import Sequence
 
 __all__ = ["Marks", "in_brackets", "is_name_quote"]
 
 # Opening mark -> the marks that close it (German „…“, guillemets both ways, single „‚…‘", ASCII).
 _OPENERS = {"„": "“”", "«": "»", "»": "«", "‚": "‘’", '"': '"'}
-_QUOTE_MARKS = re.compile(r"[„“”«»‚‘’\"]")
+_QUOTE_MARKS = "„“”«»‚‘’\""
 # Clause boundaries inside a sentence (the Vorfeld of a verb starts after the last one): comma,
 # semicolon, colon, brackets and quotation marks; and a spaced dash (" – ", " — ", " - ").
-_BOUNDARY = re.compile(r"[,;:()„“”«»\"]")
-_DASH = re.compile(r"(?= [–—-] )")
+_BOUNDARY = ',;:()„“”«»"'
+_DASHES = (" – ", " — ", " - ")
 _DASH_LEN = 3
 
 def _words(line: str) -> frozenset[str]:
@@ -40,9 +40,9 @@ class Marks:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.quotes = [m.start() for m in _QUOTE_MARKS.finditer(text)]
-        self.bounds = [m.start() for m in _BOUNDARY.finditer(text)]
-        self.dashes = [m.start() for m in _DASH.finditer(text)]
+        self.quotes = _positions(text, _QUOTE_MARKS)
+        self.bounds = _positions(text, _BOUNDARY)
+        self.dashes = _positions(text, _DASHES)
 
     def quoted(self, start: int, end: int) -> list[tuple[int, int]]:
         """Spans of quoted text (inside the marks) between ``start`` and ``end``, paired left to right.
@@ -77,6 +77,18 @@ class Marks:
         if k >= 0 and self.dashes[k] >= lo:
             last = max(last, self.dashes[k] + _DASH_LEN)
         return max(last, lo)
+
+
+def _positions(text: str, needles: Sequence[str]) -> list[int]:
+    """Every start of any needle in ``text``, sorted (overlapping ones too)."""
+    out: list[int] = []
+    for needle in needles:
+        at = text.find(needle)
+        while at >= 0:
+            out.append(at)
+            at = text.find(needle, at + 1)
+    out.sort()
+    return out
 
 
 def is_name_quote(text: str, q0: int, lb: int) -> bool:

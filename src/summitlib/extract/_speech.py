@@ -150,17 +150,20 @@ class Hit:
 
 @functools.cache
 def _automaton() -> ahocorasick.Automaton:
-    """All lexicon word forms (lower case, framed by spaces) in one Aho-Corasick automaton, built once."""
+    """All lexicon word forms (lower case) in one Aho-Corasick automaton, built once."""
     automaton = ahocorasick.Automaton()
     for word, forms in lexicon().items():
-        automaton.add_word(f" {word} ", (word, forms))
+        automaton.add_word(word, (len(word), forms))
     automaton.make_automaton()
     return automaton
 
 
 _WORD = re.compile(r"[^\W\d_]+")
-_LETTER = re.compile(r"[^\W\d_]")  # the letters a word is made of (as in ``[^\W\d_]+``)
-_NON_LETTER = re.compile(r"[\W\d_]")
+
+
+def _is_letter(ch: str) -> bool:
+    """Whether ``ch`` is a word letter as ``[^\W\d_]`` sees it (alphanumeric, not a decimal digit)."""
+    return ch.isalnum() and not ch.isdecimal()
 
 
 def _lower(text: str) -> str:
@@ -174,26 +177,32 @@ def _lower(text: str) -> str:
 class VerbIndex:
     """The lexicon words of one text, found in one automaton pass and looked up per sentence.
 
-    Every non-letter of the lower-cased text becomes a space, so a lexicon form framed by spaces is
-    exactly a whole word (a maximal run of letters, as ``[^\W\d_]+`` finds it). A sentence whose
-    boundary cuts a run of letters falls back to scanning its own words.
+    The automaton runs once over the lower-cased text; a match counts when it is a whole word (no
+    letter touches it), so the index holds exactly the lexicon words ``[^\W\d_]+`` would find. A
+    sentence whose boundary cuts a run of letters scans its own words instead.
     """
 
     def __init__(self, text: str) -> None:
         self.text = text
-        framed = f" {_lower(_NON_LETTER.sub(' ', text))} "
-        cands = [(last - len(word) - 1, last - 1, forms) for last, (word, forms) in _automaton().iter(framed)]
-        self.cands = cands  # (start, end, readings) in text order: the frames make them disjoint
+        n = len(text)
+        cands: list[tuple[int, int, tuple[Form, ...]]] = []
+        for last, (size, forms) in _automaton().iter(_lower(text)):
+            start, end = last - size + 1, last + 1
+            if start > 0 and text[start - 1].isalnum() and not text[start - 1].isdecimal():
+                continue  # a letter before: part of a longer word
+            if end < n and text[end].isalnum() and not text[end].isdecimal():
+                continue
+            cands.append((start, end, forms))
+        self.cands = cands  # in text order: whole words are disjoint, and the automaton reports by end
         self.starts = [c[0] for c in cands]
 
     def _words(self, s0: int, s1: int) -> list[tuple[int, int, tuple[Form, ...]]]:
         """The lexicon words of ``[s0, s1)``."""
         text = self.text
         n = len(text)
-        cut = (0 < s0 < n and _LETTER.match(text, s0 - 1) and _LETTER.match(text, s0)) or (
-            0 < s1 < n and _LETTER.match(text, s1 - 1) and _LETTER.match(text, s1)
-        )
-        if cut:
+        if (0 < s0 < n and _is_letter(text[s0 - 1]) and _is_letter(text[s0])) or (
+            0 < s1 < n and _is_letter(text[s1 - 1]) and _is_letter(text[s1])
+        ):
             lex = lexicon()
             return [
                 (w.start(), w.end(), lex[w.group().lower()])
@@ -202,7 +211,7 @@ class VerbIndex:
             ]
         i = bisect.bisect_left(self.starts, s0)
         j = bisect.bisect_left(self.starts, s1, i)
-        return [c for c in self.cands[i:j] if c[1] <= s1]
+        return self.cands[i:j]
 
     def hits(self, s0: int, s1: int) -> list[Hit]:
         """The readings of every lexicon word of the sentence ``[s0, s1)``, in text order.
@@ -253,7 +262,7 @@ def _particle_re(particle: tuple[str, ...]) -> re.Pattern[str]:
 
 def particle_end(text: str, pos: int, limit: int, particle: tuple[str, ...]) -> int | None:
     """End of the separable ``particle`` closing a clause in ``text[pos:limit]`` (``schlug … vor``)."""
-    if not particle:
+    if not particle or text.find(particle[0], pos, limit) < 0:
         return None
     m = _particle_re(particle).search(text, pos, limit)
     return m.end() if m else None

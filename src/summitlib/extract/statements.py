@@ -354,7 +354,8 @@ def _sources(ctx: Context, s0: int, s1: int, found: list[_Found]) -> list[_Found
             so = m.start() + 2
             end = subject_end(ctx, m.end() - 1, s1)
             out.append(_Found(res[0], so, end, so, so + 2, Act.STATE, "so", parenthetical=True))
-    for m in _SOURCE.finditer(text, s0, s1):
+    has_source = text.find("nach", s0, s1) >= 0 or text.find("laut", s0, s1) >= 0  # cheap pre-checks
+    for m in _SOURCE.finditer(text, s0, s1) if has_source else ():
         sp: Speaker | None = None
         end = m.end()
         if m.group("compound"):
@@ -383,7 +384,8 @@ def _sources(ctx: Context, s0: int, s1: int, found: list[_Found]) -> list[_Found
                     end = seg_end
         if sp is not None:
             out.append(_Found((sp,), m.start(), end, m.start(), m.end(), Act.STATE, m.group(), True))
-    for m in _HEISST_ES.finditer(text, s0, s1):
+    has_es = text.find("hei", s0, s1) >= 0 or text.find("hie", s0, s1) >= 0
+    for m in _HEISST_ES.finditer(text, s0, s1) if has_es else ():
         seg_end = min(s1, m.end() + 80)
         seg = text[m.end() : seg_end]
         sp = institution(ctx, m.end(), seg_end, seg)
