@@ -47,7 +47,7 @@ CIS = Summit(
 C51 = Summit(
     "C5+1-Gipfel",
     organization="C5+1",
-    city="Washington, D.C.",
+    city="Washington",
     country="US",
     date=PartialDate.month(2025, 11),
     chair=TRUMP,
@@ -97,6 +97,8 @@ CASES: list[tuple[str, Predicate[Any], object, Provenance | None, bool]] = [
     ("held in country code", q.held_in("TJ"), CIS, None, True),
     ("held in German country", q.held_in("Tadschikistan"), CIS, None, True),
     ("held in other", q.held_in("Astana"), CIS, None, False),
+    ("held in English exonym", q.held_in("Washington"), C51, None, True),
+    ("held in city as written", q.held_in("Washington"), Summit("x", city="Washington"), None, True),
     ("held in via summit", q.held_in("Duschanbe"), PROPOSAL, CIS_PROV, True),
     ("held in no provenance", q.held_in("Duschanbe"), PROPOSAL, None, False),
     ("organization key", q.organization("CIS"), CIS, None, True),

@@ -9,7 +9,7 @@ composed with ``&``, ``|`` and ``~`` (or their named twins :meth:`Predicate.and_
     (AND: attended_by('KZ'), NOT between('2025-10-01', '2025-11-30'))
 
 :class:`Selection` is an immutable, typed sequence of records with ``where``, ``sort_by``,
-``group_by``, aggregations and exporters (see :mod:`summitlib.query._selection`).
+``group_by``, aggregations and exporters.
 
 Algebra
 -------
@@ -259,7 +259,7 @@ class Q:
             r_city, r_country = _venue(r, p)
             if code is not None:
                 return r_country == code
-            return r_city is not None and fold(r_city) == city
+            return r_city is not None and (fold(r_city) == city or fold(city_name(r_city)) == city)
 
         return _leaf("held_in", (place,), test)
 

@@ -30,51 +30,30 @@ from __future__ import annotations
 
 import functools
 import re
-from importlib.resources import files
 
+from summitlib.extract._lexicon import lexicon_rows
 from summitlib.model import Span
 
 __all__ = ["split_sentences"]
 
+_CLOSERS = "\"“”»«'’)\\]"
 
-@functools.cache
-def lexicon_rows(kind: str) -> tuple[tuple[str, str], ...]:
-    """The ``(form, value)`` rows of one kind in ``data/lexicon_de.tsv`` (loaded once, lazily).
-
-    Shared by the sentence, date and money passes.
-    """
-    return _all_rows().get(kind, ())
-
-
-@functools.cache
-def _all_rows() -> dict[str, tuple[tuple[str, str], ...]]:
-    rows: dict[str, list[tuple[str, str]]] = {}
-    with files("summitlib.data").joinpath("lexicon_de.tsv").open(encoding="utf-8") as fh:
-        header_seen = False
-        for raw in fh:
-            line = raw.rstrip("\n")
-            if not line or line.startswith("#"):
-                continue
-            if not header_seen:
-                header_seen = True  # "kind  form  value"
-                continue
-            kind, form, value = line.split("\t")
-            rows.setdefault(kind, []).append((form, value))
-    return {k: tuple(v) for k, v in rows.items()}
-
-
-#: Candidate boundaries, one alternation scanned once.
+#: Candidate boundaries, one alternation scanned once. Every branch starts with a literal
+#: character, so ``re`` skips to the next ``\n . ! ? …`` in C.
 _BOUNDARY = re.compile(
-    r"""
-      (?P<blank> \n[ \t\r\f\v]*\n\s* )                        # blank line: paragraph break
-    | (?P<nl> \n )                                             # single line break
-    | (?P<punct> [.!?…]+ [\"“”»«'’)\]]* ) (?= \s | \Z )         # final punctuation before space/end
+    rf"""
+      \n (?P<blank> [ \t\r\f\v]*\n\s* )?                   # line break; blank line: paragraph break
+    | \. [.!?…]* [{_CLOSERS}]* (?= \s | \Z )               # final punctuation before space/end
+    | !  [.!?…]* [{_CLOSERS}]* (?= \s | \Z )
+    | \? [.!?…]* [{_CLOSERS}]* (?= \s | \Z )
+    | …  [.!?…]* [{_CLOSERS}]* (?= \s | \Z )
     """,
     re.VERBOSE,
 )
 
-#: The word directly before a dot (letters, digits, apostrophes), read backwards from the dot.
-_WORD_BEFORE = re.compile(r"([\w'’-]{1,30})\Z")
+#: The word directly before a dot (letters, digits, apostrophes, at most 30 characters), matched in
+#: the reversed text from the dot backwards.
+_WORD_BEFORE_REVERSED = re.compile(r"[\w'’-]{1,30}")
 #: The token before a number ("zum" in "zum 80.").
 _CUE_BEFORE = re.compile(r"(\w{1,12})\s{1,5}\d{1,3}\Z")
 #: The first word after a boundary, after opening quotes/brackets.
@@ -91,24 +70,29 @@ def _tables() -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset
     return always, lower, months, cues, currencies
 
 
-def _is_boundary(text: str, dot_pos: int, punct: str, after: int) -> bool:
-    """Decide whether the punctuation ``punct`` at ``dot_pos`` (followed by ``after``) ends a sentence."""
-    always, lower, months, cues, currencies = _tables()
-    nxt_m = _NEXT_WORD.match(text, after, min(len(text), after + 40))
-    nxt = nxt_m.group(1) if nxt_m else ""
+def _is_boundary(text: str, rev: list[str], dot_pos: int, punct: str, after: int) -> bool:
+    """Decide whether the punctuation ``punct`` at ``dot_pos`` (followed by ``after``) ends a sentence.
+
+    ``rev`` caches ``text[::-1]`` (empty until first needed).
+    """
+    nxt = _NEXT_WORD.match(text, after, after + 40).group(1)  # always matches, maybe empty
     if not nxt:
         return True  # end of text
     first = nxt[0]
     if first.islower():
         return False
-    if not punct.startswith(".") or len(punct.rstrip("\"“”»«'’)]")) > 1:
-        return True  # "!", "?", "…", "..." end a sentence before a capitalised word
     if punct != ".":
-        return True  # a dot with closing quotes: „… bereit.“ Dann …
-    wm = _WORD_BEFORE.search(text, max(0, dot_pos - 30), dot_pos)
-    word = wm.group(1) if wm else ""
-    if not word:
+        # "!", "?", "…", "..." end a sentence before a capitalised word, and so does a dot with
+        # closing quotes: „… bereit.“ Dann …
         return True
+    if not rev:
+        rev.append(text[::-1])
+    n = len(text)
+    wm = _WORD_BEFORE_REVERSED.match(rev[0], n - dot_pos)
+    if wm is None:
+        return True
+    word = wm.group()[::-1]
+    always, lower, months, cues, currencies = _tables()
     if word in always or word.lower() in always:
         return False
     if len(word) == 1 and word.isalpha():
@@ -137,31 +121,27 @@ def split_sentences(text: str) -> list[Span]:
     """
     spans: list[Span] = []
     start = 0
-
-    def emit(end: int) -> None:
-        s, e = start, end
-        while s < e and text[s].isspace():
-            s += 1
-        while e > s and text[e - 1].isspace():
-            e -= 1
-        if e > s:
-            spans.append(Span(s, e, text[s:e]))
-
+    next_word = _NEXT_WORD.match
+    rev: list[str] = []
     for m in _BOUNDARY.finditer(text):
-        kind = m.lastgroup
-        if kind == "blank":
-            emit(m.start())
-            start = m.end()
-        elif kind == "nl":
-            nm = _NEXT_WORD.match(text, m.end(), min(len(text), m.end() + 40))
-            nxt = nm.group(1) if nm else ""
-            if not nxt or not nxt[0].islower():
-                emit(m.start())
-                start = m.end()
+        b, e = m.span()
+        if text[b] == "\n":
+            if m.group("blank") is None and (nxt := next_word(text, e, e + 40).group(1)) and nxt[0].islower():
+                continue  # a hard-wrapped line continues in lower case
+            cut = b
+        elif _is_boundary(text, rev, b, m.group(), e):
+            cut = e
         else:
-            punct = m.group("punct")
-            if _is_boundary(text, m.start(), punct, m.end()):
-                emit(m.end())
-                start = m.end()
-    emit(len(text))
+            continue
+        seg = text[start:cut]
+        body = seg.strip()
+        if body:
+            s = start + len(seg) - len(seg.lstrip())
+            spans.append(Span(s, s + len(body), body))
+        start = e
+    seg = text[start:]
+    body = seg.strip()
+    if body:
+        s = start + len(seg) - len(seg.lstrip())
+        spans.append(Span(s, s + len(body), body))
     return spans

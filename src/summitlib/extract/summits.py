@@ -160,7 +160,9 @@ _ADJECTIVE = re.compile(r"[A-ZÄÖÜ][a-zäöüß]+(?:en|er|e|es|em)\Z")
 _LOWER_FORMAT = re.compile(r"\b(?:trilateral|dreier|vierer|sonder|außerordentlich|informell)\w*\s*\Z", re.I)
 
 # Text between a noun and an organization that belongs to the summit's name.
-_NAME_BRIDGE = re.compile(r"\A(?:\s+(?:der|des|im\s+Format|zum\s+Thema|von)\s+|\s*[„«\"‚]?\s*|\s+[„«\"])\Z")
+_NAME_BRIDGE = re.compile(
+    r"\A(?:\s+(?:der|des|im\s+Format|zum\s+Thema|von)\s+[„«\"‚]?|\s*[„«\"‚]?\s*|\s+[„«\"])\Z"
+)
 
 _VENUE_PREP = re.compile(
     r"(?:\b[Ii]n|\b[Ii]m|\b[Nn]ach|\b[Vv]on|\b[Ii]ns)\s+(?:der\s+|dem\s+|den\s+)?(?:[a-zäöü][\w-]*\s+){0,2}\Z"
@@ -263,7 +265,12 @@ def _mention(doc: Doc, m: re.Match[str], term: _Term) -> _Mention | None:
     while word_start > 0 and not text[word_start - 1].isspace() and text[word_start - 1] not in "(„«\"'":
         word_start -= 1
     if word_start < noun_start and not _COMPOUND_HEAD.match(text, noun_start):
-        return None  # "Sicherheitsrat der ..." is no summit noun; only -gipfel forms compounds
+        if not text.startswith("Treffen", noun_start):
+            return None  # "Sicherheitsrat der ..." is no summit noun; only -gipfel forms compounds
+    if text.startswith("Treffen", noun_start) and (
+        word_start == noun_start or not entities_in(doc, word_start, noun_start, EntityKind.ORGANIZATION)
+    ):
+        return None  # "Treffen" names a summit only as "SOZ-Treffen", "Brics-Treffen"
     prefix = text[word_start:noun_start]
     if prefix and prefix[-1].isalpha() and text[noun_start] == "G":
         return None  # "EinGipfel": a capital inside a word is no compound

@@ -1,0 +1,178 @@
+"""Summit detection: organization, venue, date, chair, participants, other occasions.
+
+Cases are short texts written for these tests in the style of German agency and newspaper copy.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from summitlib.extract import analyse
+from summitlib.extract.summits import find_summits
+from summitlib.model import Precision, Summit
+from summitlib.reading import parse_article
+
+
+def summits(text: str, published: str = "2025-10-14") -> list[Summit]:
+    return find_summits(analyse(parse_article(text, published=published)))
+
+
+# (id, text, expected (organization, city, country, date ISO or None) of the first summit)
+VENUE_CASES = [
+    pytest.param(
+        "Der GUS-Gipfel in Duschanbe ging am Freitag zu Ende.",
+        ("CIS", "Dushanbe", "TJ", "2025-10-10"),
+        id="compound-org-city-weekday",
+    ),
+    pytest.param(
+        "In der kirgisischen Hauptstadt hat am 5. Juli der Gipfel der Organisation Türkischer Staaten begonnen.",
+        ("OTS", "Bishkek", "KG", "2025-07-05"),
+        id="description-of-capital-genitive-org",
+    ),
+    pytest.param(
+        "Beim Gipfeltreffen EU–Zentralasien im usbekischen Samarkand vereinbarten beide Seiten eine Partnerschaft.",
+        ("CA-EU", "Samarkand", "UZ", None),
+        id="format-after-noun-adjective-venue",
+    ),
+    pytest.param(
+        "Die Staatschefs der Eurasischen Wirtschaftsunion haben am 27.06.2025 in Minsk beraten. "
+        "Beim Obersten Eurasischen Wirtschaftsrat unterzeichneten sie ein Abkommen.",
+        ("EAEU", "Minsk", "BY", "2025-06-27"),
+        id="venue-and-date-from-the-lead",
+    ),
+    pytest.param(
+        "Zum Brics-Treffen in Kasan kamen Delegationen aus 36 Staaten.",
+        ("BRICS", "Kazan", "RU", None),
+        id="org-treffen-compound",
+    ),
+    pytest.param(
+        "Beim ersten Kaspischen Gipfel seit vier Jahren trafen sich die Präsidenten in Aschgabat.",
+        ("OTHER", "Ashgabat", "TM", None),
+        id="proper-adjective-is-other",
+    ),
+]
+
+
+class TestVenueAndDate:
+    @pytest.mark.parametrize(("text", "expected"), VENUE_CASES)
+    def test_first_summit(self, text: str, expected: tuple[str, str | None, str | None, str | None]) -> None:
+        found = summits(text)
+        assert found, "no summit found"
+        s = found[0]
+        date = s.date.start.isoformat() if s.date and s.date.precision is Precision.DAY else None
+        assert (s.organization, s.city, s.country, date) == expected
+
+    def test_first_day_of_a_range_in_the_lead(self) -> None:
+        text = "Zu dem Treffen vom 22. bis 24. Oktober kamen viele Staatschefs. Der Apec-Gipfel fand in Lima statt."
+        s = summits(text, published="2025-10-25")[0]
+        assert s.date is not None
+        assert (s.organization, s.city, s.date.start) == ("APEC", "Lima", dt.date(2025, 10, 22))
+
+    def test_a_range_after_publication_is_no_summit_date(self) -> None:
+        text = "Zu dem Treffen vom 22. bis 24. Oktober kamen viele Staatschefs. Der Apec-Gipfel fand in Lima statt."
+        assert summits(text, published="2025-10-14")[0].date is None
+
+    def test_month_precision(self) -> None:
+        s = summits("Der SOZ-Gipfel soll Anfang Juli in Astana stattfinden.", published="2025-05-20")[0]
+        assert s.date is not None
+        assert (s.date.precision, s.date.start) == (Precision.MONTH, dt.date(2025, 7, 1))
+
+
+class TestOccasions:
+    def test_next_summit_is_its_own_record(self) -> None:
+        found = summits(
+            "Am Freitag ging in Astana der Gipfel der SOZ zu Ende. "
+            "Das nächste SOZ-Gipfeltreffen soll im kommenden Jahr in China stattfinden."
+        )
+        assert [(s.organization, s.city, s.country) for s in found] == [
+            ("SCO", "Astana", "KZ"),
+            ("SCO", None, "CN"),
+        ]
+        assert found[1].leaders == ()
+
+    def test_bare_next_summit_without_details_is_not_a_record(self) -> None:
+        found = summits("Der GUS-Gipfel in Duschanbe endete am Freitag. Das nächste Gipfeltreffen ist geplant.")
+        assert len(found) == 1
+
+    def test_previous_summit_with_other_date(self) -> None:
+        found = summits(
+            "Am Dienstag begann in Astana das zweite Gipfeltreffen Zentralasien–China. "
+            "Das erste Gipfeltreffen in dieser Zusammensetzung hatte im Mai 2023 in Xi'an stattgefunden.",
+            published="2025-06-18",
+        )
+        assert [(s.organization, s.city) for s in found] == [("CA-CHINA", "Astana"), ("CA-CHINA", "Xi'an")]
+
+    def test_other_organization_is_another_summit(self) -> None:
+        found = summits(
+            "Beim G20-Gipfel in Rio de Janeiro ging es um Hunger. Biden war vergangene Woche am Rande des "
+            "Apec-Gipfels in Lima mit Xi zusammengetroffen.",
+            published="2024-11-19",
+        )
+        assert [(s.organization, s.city) for s in found] == [("G20", "Rio de Janeiro"), ("APEC", "Lima")]
+        assert {p.name for p in found[1].leaders} == {"Joe Biden", "Xi Jinping"}
+
+    def test_no_summit_noun_no_summit(self) -> None:
+        assert summits("Putin und Tokajew telefonierten am Montag über Energiefragen.") == []
+
+
+class TestPeople:
+    def test_explicit_chair(self) -> None:
+        s = summits(
+            "Der Gipfel im Format „Zentralasien plus 1“ fand in Washington unter dem Vorsitz von "
+            "Präsident Donald Trump statt.",
+            published="2025-11-10",
+        )[0]
+        assert s.organization == "C5+1"
+        assert s.chair is not None
+        assert s.chair.name == "Donald Trump"
+
+    def test_chair_defaults_to_the_leader_of_the_venue(self) -> None:
+        s = summits(
+            "Der GUS-Gipfel in Duschanbe ist zu Ende gegangen. Tadschikistans Präsident Emomali Rachmon "
+            "sprach von einem Erfolg. Auch Wladimir Putin reiste an."
+        )[0]
+        assert s.chair is not None
+        assert s.chair.name == "Emomali Rahmon"
+
+    def test_inviting_leader_chairs_the_next_summit(self) -> None:
+        found = summits(
+            "In Bischkek ging der OTS-Gipfel zu Ende. Alijew lud die Staatschefs zum nächsten "
+            "Gipfeltreffen nach Gabala ein.",
+            published="2024-11-07",
+        )
+        assert found[1].city == "Gabala"
+        assert found[1].chair is not None
+        assert found[1].chair.name == "Ilham Aliyev"
+
+    def test_participants_and_absentees(self) -> None:
+        s = summits(
+            "Ohne Armenien ist in Astana der Gipfel der OVKS zu Ende gegangen. An dem Treffen nahmen "
+            "Russland, Belarus, Kirgisistan und Tadschikistan teil. Wladimir Putin lobte die Gastgeber. "
+            "Nikol Paschinjan blieb dem Treffen fern.",
+            published="2024-11-29",
+        )[0]
+        assert s.organization == "CSTO"
+        assert set(s.countries) >= {"RU", "BY", "KG", "TJ"}
+        assert "AM" not in s.countries
+        names = {p.name for p in s.leaders}
+        assert "Vladimir Putin" in names
+        assert "Nikol Pashinyan" not in names
+
+    def test_leader_represented_by_minister(self) -> None:
+        s = summits(
+            "Der SOZ-Gipfel in Astana ist zu Ende gegangen. Indiens Premierminister Narendra Modi sagte seine "
+            "Reise ab, für Neu-Delhi kam Außenminister Subrahmanyam Jaishankar.",
+            published="2024-07-04",
+        )[0]
+        assert "IN" in s.countries
+        assert "Narendra Modi" not in {p.name for p in s.leaders}
+
+
+def test_evidence_points_into_the_text() -> None:
+    text = "Beim GUS-Gipfel in Duschanbe sprach Tokajew. Am Rande des Gipfels traf er Putin."
+    article = parse_article(text, published="2025-10-14")
+    for s in find_summits(analyse(article)):
+        for ev in s.evidence:
+            assert text[ev.start : ev.end] == ev.text
