@@ -32,7 +32,7 @@ __all__ = [
 ABSENCE = re.compile(
     r"""
     \b(?: (?:Reise|Teilnahme|Besuch|Visite)\w*\s+(?:\w+\s+){0,4}abgesagt
-        | sagte\s+(?:\w+\s+){0,4}(?:Reise|Teilnahme|Besuch|Visite)\w*\b[^.;]{0,80}?\bab\b
+        | sagte\s+(?:\w+\s+){0,4}(?:Reise|Teilnahme|Besuch|Visite)\w*\b[^.;]{0,140}?\bab\b
         | blieb\b[^.;]{0,60}?\bfern
         | fern(?:blieb|geblieben) | ließ\s+sich\b[^.;]{0,80}?\bvertreten | liess\s+sich\b[^.;]{0,80}?\bvertreten
         | nicht\s+(?:teil|anwesend|angereist|dabei|gekommen|erschienen)

@@ -6,9 +6,10 @@ The file is read once, lazily, on first use; every lookup after that is a dictio
 from __future__ import annotations
 
 import functools
+import re
 from importlib.resources import files
 
-__all__ = ["lexicon_rows"]
+__all__ = ["SEPARATOR", "alternation", "lexicon_rows", "starts_with_one_of"]
 
 
 @functools.cache
@@ -35,3 +36,34 @@ def _all_rows() -> dict[str, tuple[tuple[str, str], ...]]:
             kind, form, value = line.split("\t")
             rows.setdefault(kind, []).append((form, value))
     return {k: tuple(v) for k, v in rows.items()}
+
+
+def alternation(forms: list[str]) -> str:
+    """A regex alternation of the literal ``forms``, longest first (so the longest form wins)."""
+    return "|".join(re.escape(f) for f in sorted(set(forms), key=len, reverse=True))
+
+
+#: A character class covering every character that is neither a word character nor ``.``/``,``
+#: (what may stand before a date or an amount), and a few word characters (², ł, ...): the
+#: complement of the Latin-1 word characters, so that ``re`` tests it with one bitmap lookup.
+#: Extra characters merely add candidates.
+SEPARATOR = r"[^0-9A-Za-z_.,\xaa\xb5\xba\xc0-\xd6\xd8-\xf6\xf8-\xff]"
+
+
+def starts_with_one_of(words: list[str], extra: str = "") -> str:
+    """A cheap lookahead body for "one of ``words`` starts here" (or the class ``extra``, e.g. ``\\d``).
+
+    A first-character test, then the words grouped by first character, so that ``re`` rejects a
+    position after one or two comparisons.
+    """
+    groups: dict[str, set[str]] = {}
+    for w in words:
+        groups.setdefault(w[0], set()).add(w[1:])
+    alts = [extra] if extra else []
+    for first, rests in sorted(groups.items()):
+        if "" in rests:
+            alts.append(re.escape(first))
+        else:
+            alts.append(re.escape(first) + f"(?:{alternation(sorted(rests))})")
+    firsts = extra + "".join(re.escape(c) for c in sorted(groups))
+    return rf"(?=[{firsts}])(?:{'|'.join(alts)})"

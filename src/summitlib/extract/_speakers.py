@@ -190,19 +190,38 @@ class Context:
 
     def __init__(self, doc: Doc, summits: Sequence[Summit]) -> None:
         self.text = doc.text
-        self.mentions: list[EntityMention] = [m for m in doc.entities if len(m.span) > 0]
-        self.starts = [m.span.start for m in self.mentions]
-        self.ends = sorted((m.span.end, i) for i, m in enumerate(self.mentions))
-        self.end_keys = [e for e, _ in self.ends]
+        self.mentions: list[EntityMention] = [m for m in doc.entities if m.span.end > m.span.start]
+        self.starts: Sequence[int] = (
+            doc.entity_starts
+            if len(self.mentions) == len(doc.entities)
+            else [m.span.start for m in self.mentions]
+        )
+        self._ends: list[tuple[int, int]] | None = None  # (end, index), built on first use
         self.org = next((s.organization for s in summits if s.organization), None)
         self.chair = summits[0].chair if summits else None
         self.recent: list[Person] = []
-        self.tokens: dict[str, tuple[int, Person]] = {}
-        for m in self.mentions:
-            if m.kind == "person":
-                for tok in m.key.split():
-                    if len(tok) > 1 and tok[0].isupper():
-                        self.tokens.setdefault(tok, (m.span.start, Person(m.key, m.country)))
+        self._tokens: dict[str, tuple[int, Person]] | None = None  # built on first use
+        self._persons: dict[tuple[str, str | None], Person] = {}
+
+    def person(self, m: EntityMention) -> Person:
+        """The speaker of a person mention (one shared object per name)."""
+        key = (m.key, m.country)
+        p = self._persons.get(key)
+        if p is None:
+            p = self._persons[key] = Person(m.key, m.country)
+        return p
+
+    @property
+    def tokens(self) -> dict[str, tuple[int, Person]]:
+        """Name word -> (first position, person): every word of a known person's full name."""
+        if self._tokens is None:
+            self._tokens = {}
+            for m in self.mentions:
+                if m.kind == "person":
+                    for tok in m.key.split():
+                        if len(tok) > 1 and tok[0].isupper() and tok not in self._tokens:
+                            self._tokens[tok] = (m.span.start, self.person(m))
+        return self._tokens
 
     def learn(self, name: str, pos: int) -> Person:
         """A person the text names but the entity pass did not know; later surname mentions find it."""
@@ -218,9 +237,12 @@ class Context:
 
     def ending_at(self, pos: int) -> EntityMention | None:
         """The mention that ends exactly at ``pos`` (the first by start when several do)."""
-        i = bisect.bisect_left(self.end_keys, pos)
-        if i < len(self.end_keys) and self.end_keys[i] == pos:
-            return self.mentions[self.ends[i][1]]
+        if self._ends is None:
+            self._ends = sorted((m.span.end, i) for i, m in enumerate(self.mentions))
+            self._end_keys = [e for e, _ in self._ends]
+        i = bisect.bisect_left(self._end_keys, pos)
+        if i < len(self._end_keys) and self._end_keys[i] == pos:
+            return self.mentions[self._ends[i][1]]
         return None
 
     def within(self, start: int, end: int) -> list[EntityMention]:
@@ -228,18 +250,22 @@ class Context:
         i = bisect.bisect_left(self.starts, start)
         return self.mentions[i : bisect.bisect_left(self.starts, end, i)]
 
-    def persons_before(self, pos: int, limit: int = 200) -> list[Person]:
-        """Distinct persons mentioned before ``pos``, most recent first (at most ``limit`` scanned)."""
+    def persons_before(self, pos: int, count: int = 200) -> list[Person]:
+        """Distinct persons mentioned before ``pos``, most recent first.
+
+        At most 200 mentions are scanned, and the scan stops after ``count`` persons.
+        """
         i = bisect.bisect_left(self.starts, pos)
         out: list[Person] = []
         seen: set[str] = set()
-        while i > 0 and limit > 0:
+        limit = 200
+        while i > 0 and limit > 0 and len(out) < count:
             i -= 1
             limit -= 1
             m = self.mentions[i]
             if m.kind == "person" and m.key not in seen:
                 seen.add(m.key)
-                out.append(Person(m.key, m.country))
+                out.append(self.person(m))
         return out
 
     def remember(self, person: Person) -> None:
@@ -253,7 +279,7 @@ class Context:
         """What ``er``/``sie`` refers to: the latest subject, else the last person named before ``pos``."""
         if self.recent:
             return self.recent[-1]
-        before = self.persons_before(pos)
+        before = self.persons_before(pos, 1)
         return before[0] if before else None
 
 
@@ -521,7 +547,7 @@ def subordinate_subject(
 def _pair(ctx: Context, pos: int, noun: str, plural: bool) -> Subject | None:
     if not plural:
         return None
-    people = ctx.persons_before(pos)[:2]
+    people = ctx.persons_before(pos, 2)
     if len(people) < 2:
         return None
     if noun.lower() == "seiten":
@@ -533,21 +559,22 @@ def _pair(ctx: Context, pos: int, noun: str, plural: bool) -> Subject | None:
 def main_subject(ctx: Context, s0: int, s1: int) -> Speaker | None:
     """The speaker opening the sentence (its first noun phrase), if any."""
     text = ctx.text
-    head = text[s0 : min(s1, s0 + 4)]
-    if _PRONOUN_FIRST.match(head):
+    if text.startswith(("Er", "Sie"), s0) and _PRONOUN_FIRST.match(text[s0 : min(s1, s0 + 4)]):
         return ctx.last_person(s0)
-    for m in ctx.within(s0, min(s1, s0 + 120)):
-        prefix = text[s0 : m.span.start]
+    i = bisect.bisect_left(ctx.starts, s0)
+    if i == len(ctx.starts) or ctx.starts[i] >= min(s1, s0 + 120):
+        return None
+    m = ctx.mentions[i]  # only the first mention can open the sentence
+    prefix = text[s0 : m.span.start]
+    if prefix:
         if "," in prefix or not _SUBJECT_PREFIX.fullmatch(prefix):
             return None
-        first = prefix.split()[0].lower() if prefix.split() else ""
-        if first in _PREPOSITIONS:
+        words = prefix.split()
+        if words and words[0].lower() in _PREPOSITIONS:
             return None
-        nxt = text[m.span.end : m.span.end + 2]
-        if m.kind == "city" or nxt.startswith(("s ", "-")):
-            return None
-        return speaker_of(m)
-    return None
+    if m.kind == "city" or text.startswith(("s ", "-"), m.span.end):
+        return None
+    return speaker_of(m)
 
 
 def institution(ctx: Context, start: int, end: int, phrase: str) -> Speaker | None:

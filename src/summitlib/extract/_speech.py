@@ -22,6 +22,7 @@ import bisect
 import functools
 import re
 from importlib.resources import files
+from typing import NamedTuple
 
 import ahocorasick
 import attrs
@@ -139,13 +140,14 @@ def lexicon() -> dict[str, tuple[Form, ...]]:
 # ------------------------------------------------------------------------------------------ verb hits
 
 
-@attrs.frozen
-class Hit:
-    """One reading of a lexicon word in the text (``start``/``end`` are the word's offsets)."""
+class _Word(NamedTuple):
+    """A lexicon word's readings, split once by kind for :func:`readings`."""
 
-    start: int
-    end: int
-    form: Form
+    size: int
+    participles: list[Form]
+    plain: list[Form]  # finite forms without a particle
+    separable: list[Form]  # finite forms that need their particle
+    rest: list[Form]  # joined, zu-infinitive, infinitive
 
 
 @functools.cache
@@ -153,16 +155,26 @@ def _automaton() -> ahocorasick.Automaton:
     """All lexicon word forms (lower case) in one Aho-Corasick automaton, built once."""
     automaton = ahocorasick.Automaton()
     for word, forms in lexicon().items():
-        automaton.add_word(word, (len(word), forms))
+        finite = [f for f in forms if f.kind == "finite"]
+        automaton.add_word(
+            word,
+            _Word(
+                len(word),
+                [f for f in forms if f.kind == "participle"],
+                [f for f in finite if not f.entry.particle],
+                [f for f in finite if f.entry.particle],
+                [f for f in forms if f.kind not in ("participle", "finite")],
+            ),
+        )
     automaton.make_automaton()
     return automaton
 
 
-_WORD = re.compile(r"[^\W\d_]+")
+_WORD = re.compile(r"[^\W\d_]+")  # a word: a maximal run of letters
 
 
 def _is_letter(ch: str) -> bool:
-    """Whether ``ch`` is a word letter as ``[^\W\d_]`` sees it (alphanumeric, not a decimal digit)."""
+    """Whether ``ch`` is a letter as ``_WORD`` sees it (alphanumeric, not a decimal digit)."""
     return ch.isalnum() and not ch.isdecimal()
 
 
@@ -174,44 +186,52 @@ def _lower(text: str) -> str:
     return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
 
 
+class Hit(NamedTuple):
+    """One reading of a lexicon word in the text (``start``/``end`` are the word's offsets)."""
+
+    start: int
+    end: int
+    form: Form
+
+
 class VerbIndex:
     """The lexicon words of one text, found in one automaton pass and looked up per sentence.
 
-    The automaton runs once over the lower-cased text; a match counts when it is a whole word (no
-    letter touches it), so the index holds exactly the lexicon words ``[^\W\d_]+`` would find. A
-    sentence whose boundary cuts a run of letters scans its own words instead.
+    The automaton runs once over the lower-cased text; a match counts when no letter touches it, so
+    the index holds exactly the lexicon words that ``_WORD`` would find. A sentence whose boundary
+    cuts a run of letters (never seen in practice) scans its own words instead.
     """
 
     def __init__(self, text: str) -> None:
         self.text = text
         n = len(text)
-        cands: list[tuple[int, int, tuple[Form, ...]]] = []
-        for last, (size, forms) in _automaton().iter(_lower(text)):
-            start, end = last - size + 1, last + 1
+        cands: list[tuple[int, int, _Word]] = []
+        for last, word in _automaton().iter(_lower(text)):
+            start, end = last - word.size + 1, last + 1
             if start > 0 and text[start - 1].isalnum() and not text[start - 1].isdecimal():
                 continue  # a letter before: part of a longer word
             if end < n and text[end].isalnum() and not text[end].isdecimal():
                 continue
-            cands.append((start, end, forms))
+            cands.append((start, end, word))
         self.cands = cands  # in text order: whole words are disjoint, and the automaton reports by end
         self.starts = [c[0] for c in cands]
 
-    def _words(self, s0: int, s1: int) -> list[tuple[int, int, tuple[Form, ...]]]:
+    def _words(self, s0: int, s1: int) -> list[tuple[int, int, _Word]]:
         """The lexicon words of ``[s0, s1)``."""
         text = self.text
         n = len(text)
-        if (0 < s0 < n and _is_letter(text[s0 - 1]) and _is_letter(text[s0])) or (
-            0 < s1 < n and _is_letter(text[s1 - 1]) and _is_letter(text[s1])
+        if (0 < s0 < n and text[s0].isalnum() and _is_letter(text[s0 - 1]) and _is_letter(text[s0])) or (
+            0 < s1 < n and text[s1].isalnum() and _is_letter(text[s1 - 1]) and _is_letter(text[s1])
         ):
-            lex = lexicon()
-            return [
-                (w.start(), w.end(), lex[w.group().lower()])
-                for w in _WORD.finditer(text, s0, s1)
-                if w.group().lower() in lex
-            ]
+            automaton = _automaton()
+            out = []
+            for w in _WORD.finditer(text, s0, s1):
+                word = automaton.get(w.group().lower(), None)
+                if word is not None:
+                    out.append((w.start(), w.end(), word))
+            return out
         i = bisect.bisect_left(self.starts, s0)
-        j = bisect.bisect_left(self.starts, s1, i)
-        return self.cands[i:j]
+        return self.cands[i : bisect.bisect_left(self.starts, s1, i)]
 
     def hits(self, s0: int, s1: int) -> list[Hit]:
         """The readings of every lexicon word of the sentence ``[s0, s1)``, in text order.
@@ -220,38 +240,36 @@ class VerbIndex:
         """
         text = self.text
         out: list[Hit] = []
-        for start, end, forms in self._words(s0, s1):
+        for start, end, word in self._words(s0, s1):
             if start != s0 and text[start].isupper():
                 continue
-            out.extend(Hit(start, end, f) for f in readings(text, end, s1, forms))
+            out.extend(Hit(start, end, f) for f in readings(text, end, s1, word))
         return out
 
 
-def readings(text: str, pos: int, s1: int, forms: tuple[Form, ...]) -> list[Form]:
+def readings(text: str, pos: int, s1: int, word: _Word) -> list[Form]:
     """The readings of one word worth trying, in order: participle, one finite reading, the rest.
 
     Among separable readings the one whose particle closes the clause first wins (``sagte … ab``
     beats ``sagte … zu``); a word that also has a plain reading (``sagte``) only takes a particle
     from its own first clause, so ``sagte, Russland lehne das ab`` stays ``sagen``.
     """
-    limit = min(s1, pos + WINDOW)
-    plain = [f for f in forms if f.kind == "finite" and not f.entry.particle]
-    if plain:
-        comma = text.find(",", pos, limit)
-        limit = comma if comma >= 0 else limit
     best: Form | None = None
-    best_pos = limit + 1
-    for f in forms:
-        if f.kind == "finite" and f.entry.particle:
+    if word.separable:
+        limit = min(s1, pos + WINDOW)
+        if word.plain:
+            comma = text.find(",", pos, limit)
+            limit = comma if comma >= 0 else limit
+        best_pos = limit + 1
+        for f in word.separable:
             at = particle_end(text, pos, limit, f.entry.particle)
             if at is not None and at < best_pos:
                 best, best_pos = f, at
-    finite = ([best] if best.entry.act is not None else []) if best is not None else plain
-    return (
-        [f for f in forms if f.kind == "participle"]
-        + finite
-        + [f for f in forms if f.kind not in ("participle", "finite")]
-    )
+    if best is None:
+        return word.participles + word.plain + word.rest
+    if best.entry.act is None:
+        return word.participles + word.rest
+    return [*word.participles, best, *word.rest]
 
 
 @functools.cache

@@ -45,7 +45,7 @@ import re
 import attrs
 from dateutil import parser as du_parser
 
-from summitlib.extract._lexicon import lexicon_rows
+from summitlib.extract._lexicon import SEPARATOR, alternation, lexicon_rows, starts_with_one_of
 from summitlib.model import PartialDate, Span
 
 __all__ = ["DateMention", "find_dates", "german_parserinfo", "parse_date"]
@@ -90,10 +90,6 @@ def german_parserinfo() -> du_parser.parserinfo:
     return GermanParserInfo(dayfirst=True)
 
 
-def _alt(forms: list[str]) -> str:
-    return "|".join(re.escape(f) for f in sorted(set(forms), key=len, reverse=True))
-
-
 _FUTURE = re.compile(
     r"(?<!\w)(?:soll|sollen|sollte|sollten|wird|werden|will|wollen|plant|planen|geplant|künftig"
     r"|kommende[nmrs]?|nächste[nmrs]?|bevorstehende[nmrs]?|voraussichtlich|anstehende[nmrs]?)(?!\w)"
@@ -111,12 +107,12 @@ def _pattern_source() -> str:
         f for f, v in rows if f in abbrevs or any(o != f and o.startswith(f) and w == v for o, w in rows)
     ]
     full_months = [f for f, _ in rows if f not in abbr_months]
-    month = rf"(?:(?:{_alt(full_months)})(?!\w)|(?:{_alt(abbr_months)})\.)"
-    wd = f"(?:{_alt([f for f, _ in lexicon_rows('weekday')])})"
+    month = rf"(?:(?:{alternation(full_months)})(?!\w)|(?:{alternation(abbr_months)})\.)"
+    wd = f"(?:{alternation([f for f, _ in lexicon_rows('weekday')])})"
     day = r"(?<![\d.,])(?:[12]\d|3[01]|0?[1-9])"
     year = r"(?:1[89]|20)\d\d(?![\d.,]\d)"
     amount_words = [f for f, _ in lexicon_rows("currency")] + [f for f, _ in lexicon_rows("scale")]
-    not_amount = rf"(?![\s-]*(?:{_alt(amount_words)}|Prozent|%))"
+    not_amount = rf"(?![\s-]*(?:{alternation(amount_words)}|Prozent|%))"
     dash = r"\s*(?:–|—|-|bis(?:\s+zum)?)\s*"
     rel = (
         r"(?:[Vv]ergangene[ns]?|[Ll]etzte[ns]?|[Vv]orige[ns]?|[Kk]ommende[ns]?|[Nn]ächste[ns]?"
@@ -174,28 +170,6 @@ _ANCHOR_WORDS = (
     "morgen", "Vortag", "Vorjahr", "Diesjährige", "diesjährige",
 )  # fmt: skip
 
-#: A superset of the characters that are neither word characters nor ``.``/``,``: what may stand
-#: before a date (the pattern starts with ``\b`` and ``(?<![\d.,])``). Ranges only, so that ``re``
-#: scans for it quickly; word characters among them (µ, ł, ...) are merely extra candidates.
-_SEPARATOR = r"[\x00-\x20!-+\-/:-@\[-^`{-\xbf\xd7\xf7\u0100-\U0010ffff]"
-
-
-def _anchor_lookahead(words: list[str]) -> str:
-    """A cheap lookahead for "one of ``words`` starts here": a first-character test, then the words
-    grouped by first character (so ``re`` rejects a position after one or two comparisons)."""
-    groups: dict[str, set[str]] = {}
-    for w in words:
-        groups.setdefault(w[0], set()).add(w[1:])
-    alts = []
-    for first, rests in sorted(groups.items()):
-        if "" in rests:
-            alts.append(re.escape(first))
-        else:
-            alts.append(re.escape(first) + f"(?:{_alt(sorted(rests))})")
-    firsts = "".join(re.escape(c) for c in sorted(groups))
-    return rf"(?=[{firsts}])(?:{'|'.join(alts)})"
-
-
 @functools.cache
 def _pattern() -> re.Pattern[str]:
     """The date pattern, matched where a date may start (only at offset 0 in :func:`find_dates`)."""
@@ -213,7 +187,7 @@ def _scanner() -> re.Pattern[str]:
     words = [str(d) for d in range(10)]
     words += [f for f, _ in lexicon_rows("month")] + [f for f, _ in lexicon_rows("weekday")]
     words += _ANCHOR_WORDS
-    return re.compile(rf"{_SEPARATOR}(?={_anchor_lookahead(words)}){_pattern_source()}")
+    return re.compile(rf"{SEPARATOR}(?={starts_with_one_of(words)}){_pattern_source()}")
 
 
 #: The preposition before a date, read backwards from its anchor.

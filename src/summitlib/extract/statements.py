@@ -29,6 +29,8 @@ else looks at windows of at most a few hundred characters around a verb, so time
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
 from typing import TYPE_CHECKING
 
@@ -56,7 +58,7 @@ from summitlib.extract._speech import WINDOW, Hit, VerbIndex, particle_end, prep
 from summitlib.model import Act, Country, Person, Span, Speaker, Statement, Summit
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Callable, Sequence
 
     from summitlib.extract._doc import Doc
 
@@ -132,10 +134,10 @@ def find_statements(doc: Doc, summits: Sequence[Summit]) -> list[Statement]:
     scan = _Scan(Context(doc, summits), VerbIndex(text), Marks(text))
     ctx = scan.ctx
     summit = 0 if summits else None
-    skip = tuple((s.start, s.end) for s in doc.article.subheadings)
+    in_subheading = _overlap_test([(s.start, s.end) for s in doc.article.subheadings])
     out: list[Statement] = []
     for sent in doc.sentences:
-        if skip and any(a < sent.end and sent.start < b for a, b in skip):
+        if in_subheading(sent.start, sent.end):
             continue
         first = main_subject(ctx, sent.start, sent.end)
         if isinstance(first, Person):
@@ -144,6 +146,21 @@ def find_statements(doc: Doc, summits: Sequence[Summit]) -> list[Statement]:
             for sp in found.speakers:
                 out.append(_record(scan, found, sp, sent, summit))
     return out
+
+
+def _overlap_test(spans: list[tuple[int, int]]) -> Callable[[int, int], bool]:
+    """A test whether ``[start, end)`` overlaps one of ``spans`` (bisection over their sorted starts)."""
+    if not spans:
+        return lambda start, end: False
+    spans.sort()
+    starts = [a for a, _ in spans]
+    reach = list(itertools.accumulate((b for _, b in spans), max))  # furthest end among the first k
+
+    def overlaps(start: int, end: int) -> bool:
+        k = bisect.bisect_left(starts, end)  # spans starting before ``end``
+        return k > 0 and reach[k - 1] > start
+
+    return overlaps
 
 
 # --------------------------------------------------------------------------------------- per sentence

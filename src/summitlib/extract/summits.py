@@ -25,6 +25,7 @@ The grammar, in steps:
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import re
 from collections.abc import Sequence
@@ -100,7 +101,7 @@ _AGO = re.compile(
     r"\bvergangene[nmrs]?\b|\bletzte[nmrs]?\b|\bvorige[nmrs]?\b|\b(?:Jahre?n?|Monate?n?|Wochen?)\s+nach\s+de[mr]\b",
     re.IGNORECASE,
 )
-_PAST_CLAUSE = re.compile(r"\b(?:hatte|hatten|war|waren)\b[^.;]{0,120}?(?:stattgefunden|getagt|begegnet|gewesen)")
+_PAST_CLAUSE = re.compile(r"\b(?:hatte|hatten|war|waren)\b")
 
 # Determiners, prepositions and the like that may stand capitalised before a noun but are no format.
 _NOT_FORMAT = frozenset(
@@ -210,6 +211,7 @@ class _Mention:
     country: str | None
     date: PartialDate | None
     sentence: int
+    paragraph: int
 
 
 @attrs.define
@@ -230,6 +232,19 @@ class _Instance:
         if m.country and self.country and m.country != self.country:
             return True
         return bool(m.date and self.date and not _close(m.date, self.date))
+
+    def near(self, m: _Mention) -> bool:
+        """Whether ``m`` stands in the lead or in a paragraph where this summit was already named."""
+        return m.sentence < _LEAD_SENTENCES or any(o.paragraph == m.paragraph for o in self.mentions)
+
+    def accepts(self, m: _Mention) -> bool:
+        """A mention joins an instance it does not contradict; one without an organization of its own
+        may fill the instance's missing venue or date only from nearby ("Gipfelforum in Aschgabat" four
+        paragraphs later is another occasion)."""
+        if self.conflicts(m):
+            return False
+        adds = (m.city and not self.city) or (m.country and not self.country) or (m.date and not self.date)
+        return not (adds and m.org is None and not self.near(m))
 
     def absorb(self, m: _Mention) -> None:
         self.mentions.append(m)
@@ -264,9 +279,8 @@ def _mention(doc: Doc, m: re.Match[str], term: _Term) -> _Mention | None:
     word_start = noun_start
     while word_start > 0 and not text[word_start - 1].isspace() and text[word_start - 1] not in "(„«\"'":
         word_start -= 1
-    if word_start < noun_start and not _COMPOUND_HEAD.match(text, noun_start):
-        if not text.startswith("Treffen", noun_start):
-            return None  # "Sicherheitsrat der ..." is no summit noun; only -gipfel forms compounds
+    if word_start < noun_start and not _COMPOUND_HEAD.match(text, noun_start) and text[noun_start] != "T":
+        return None  # "Sicherheitsrat der ..." is no summit noun; only -gipfel and -Treffen form compounds
     if text.startswith("Treffen", noun_start) and (
         word_start == noun_start or not entities_in(doc, word_start, noun_start, EntityKind.ORGANIZATION)
     ):
@@ -322,6 +336,8 @@ def _mention(doc: Doc, m: re.Match[str], term: _Term) -> _Mention | None:
         other = "previous"
     city, country = _venue(doc, sent, start, noun_end)
     date = _date_near(doc, sent, start, noun_end)
+    para_starts = [p.start for p in doc.article.paragraphs]
+    paragraph = bisect.bisect_right(para_starts, noun_start) - 1
     return _Mention(
         Span.of(text, start, end),
         text[start:end],
@@ -331,6 +347,7 @@ def _mention(doc: Doc, m: re.Match[str], term: _Term) -> _Mention | None:
         country,
         date,
         sentence_index(doc, noun_start),
+        paragraph,
     )
 
 
@@ -387,22 +404,38 @@ def _instances(mentions: Sequence[_Mention]) -> list[_Instance]:
         if len(out) >= _MAX_INSTANCES:
             out[0].mentions.append(m)  # no article reports this many summits: keep the evidence only
             continue
-        home = next((inst for inst in out if not inst.conflicts(m) and inst.other == m.other), None)
+        home = next((inst for inst in out if inst.accepts(m) and inst.other == m.other), None)
         if m.other and not (m.city or m.country or m.date):
             if home is not None and home is not out[0]:
                 home.absorb(m)
             continue  # a bare "das nächste Gipfeltreffen" says nothing of its own
         if home is None:
-            home = next((inst for inst in out if not inst.conflicts(m) and not m.other), None)
+            home = next((inst for inst in out if inst.accepts(m) and not m.other), None)
         if home is None:
             out.append(_Instance([m], m.org, m.city, m.country, m.date, m.other))
         else:
             home.absorb(m)
-    fallback = out[0].org or next((i.org for i in out if i.org and i.org != "OTHER"), None)
-    for inst in out:
-        if inst.org is None:
-            inst.org = fallback
     return out
+
+
+def _settle_organizations(doc: Doc, instances: Sequence[_Instance]) -> None:
+    """Give every instance an organization.
+
+    The main summit without one takes the organization the article names most (a bare "Gipfel" in an
+    article about the OVKS is the OVKS summit; the UN and, when another is named, the EU are passed
+    over); another occasion ("das nächste Gipfeltreffen") takes the main summit's; anything else is OTHER.
+    """
+    main = instances[0]
+    if main.org is None:
+        counts: dict[str, int] = {}
+        for e in doc.entities:
+            if e.kind is EntityKind.ORGANIZATION and e.key != "UN":
+                counts[e.key] = counts.get(e.key, 0) + 1
+        ranked = sorted(counts, key=lambda k: (k == "EU", -counts[k]))
+        main.org = ranked[0] if ranked else next((i.org for i in instances if i.org and i.org != "OTHER"), None)
+    for inst in instances[1:]:
+        if inst.org is None:
+            inst.org = main.org if inst.other else "OTHER"
 
 
 _LEAD_SENTENCES = 3
@@ -508,7 +541,7 @@ def _absent(doc: Doc, person: EntityMention) -> bool:
     sent = sentence_at(doc, person.span.start)
     clause_end = sent.end
     rest = doc.text[person.span.start : clause_end]
-    return bool(ABSENCE.search(rest[:160])) and not re.search(r"\bfür\b", rest[:20])
+    return bool(ABSENCE.search(rest[:240])) and not re.search(r"\bfür\b", rest[:20])
 
 
 def _listed_countries(doc: Doc, sent: Span) -> list[str]:
@@ -618,6 +651,7 @@ def find_summits(doc: Doc) -> list[Summit]:
     if not mentions:
         return []
     instances = _instances(mentions)
+    _settle_organizations(doc, instances)
     _refine_main_date(doc, instances)
     if instances[0].city is None:
         _lead_venue(doc, instances[0])
