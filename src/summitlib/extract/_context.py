@@ -17,6 +17,7 @@ from summitlib.model import Person, Span
 
 __all__ = [
     "ABSENCE",
+    "VENUE_LEAD",
     "dates_in",
     "entities_in",
     "person_of",
@@ -39,6 +40,18 @@ ABSENCE = re.compile(
         | (?:kam|kamen|reiste|reisten|erschien)\s+nicht\b
         | verzichtete | fehlte )
     """,
+    re.VERBOSE,
+)
+
+
+#: What stands before a venue: a preposition, an article, up to two lowercase adjectives and a place noun
+#: ("in Duschanbe", "im usbekischen Samarkand", "in der nordchinesischen Hafenstadt Tianjin").
+VENUE_LEAD = re.compile(
+    r"""(?:(?:\b[Ii]n|\b[Ii]m|\b[Nn]ach|\b[Ii]ns)\s+(?:der\s+|dem\s+|den\s+)?(?:[a-zäöü][\w-]*\s+){0,2}
+        (?:(?:Hauptstadt|Stadt|Hafenstadt|Küstenstadt|Grenzstadt|Millionenstadt|Metropole|Kurort|Badeort|Ferienort
+            |Seebad|Oasenstadt|Kaiserstadt|Residenzstadt|Region|Provinz)\s+)?
+        |\b(?:Gipfel\w*|Treffen)\s+von\s+                   # "das Gipfeltreffen von Xi'an"
+        )\Z""",
     re.VERBOSE,
 )
 

@@ -50,20 +50,28 @@ def alternation(forms: list[str]) -> str:
 SEPARATOR = r"[^0-9A-Za-z_.,\xaa\xb5\xba\xc0-\xd6\xd8-\xf6\xf8-\xff]"
 
 
-def starts_with_one_of(words: list[str], extra: str = "") -> str:
-    """A cheap lookahead body for "one of ``words`` starts here" (or the class ``extra``, e.g. ``\\d``).
+def starts_with_one_of(words: list[str], *, any_digit: bool = False) -> str:
+    """A cheap regex for "one of ``words`` (or, with ``any_digit``, a ``\\d``) starts here".
 
-    A first-character test, then the words grouped by first character, so that ``re`` rejects a
-    position after one or two comparisons.
+    It tests the first character against one character class (a bitmap when every first character
+    is in Latin-1; all other characters pass this test), then the words grouped by first character,
+    so that ``re`` rejects a position after one or two comparisons.
     """
     groups: dict[str, set[str]] = {}
     for w in words:
         groups.setdefault(w[0], set()).add(w[1:])
-    alts = [extra] if extra else []
+    alts = [r"\d"] if any_digit else []
+    firsts = "0-9" if any_digit else ""
+    wide = any_digit  # decimal digits beyond 0-9 are all outside Latin-1
     for first, rests in sorted(groups.items()):
+        if ord(first) > 0xFF:
+            wide = True
+        else:
+            firsts += re.escape(first)
         if "" in rests:
             alts.append(re.escape(first))
         else:
             alts.append(re.escape(first) + f"(?:{alternation(sorted(rests))})")
-    firsts = extra + "".join(re.escape(c) for c in sorted(groups))
+    if wide:
+        firsts += "\u0100-\U0010ffff"
     return rf"(?=[{firsts}])(?:{'|'.join(alts)})"

@@ -22,6 +22,9 @@ _QUOTE_MARKS = "„“”«»‚‘’\""
 _BOUNDARY = ',;:()„“”«»"'
 _DASHES = (" – ", " — ", " - ")
 _DASH_LEN = 3
+# Literals in every source phrase of the statement extractor: ", so X", "nach Worten/Angaben",
+# "laut", "heißt/hieß es" (a sentence without one is not searched for them).
+_SOURCE_CUES = ("so", "nach", "laut", "hei", "hie")
 
 def _words(line: str) -> frozenset[str]:
     """A word list written as one space-separated string."""
@@ -43,6 +46,12 @@ class Marks:
         self.quotes = _positions(text, _QUOTE_MARKS)
         self.bounds = _positions(text, _BOUNDARY)
         self.dashes = _positions(text, _DASHES)
+        self.cues = _positions(text, _SOURCE_CUES)
+
+    def has_source_cue(self, start: int, end: int) -> bool:
+        """Whether a word every source phrase needs (``so``, ``nach``, ``laut``, ``heißt``) starts here."""
+        i = bisect.bisect_left(self.cues, start)
+        return i < len(self.cues) and self.cues[i] < end
 
     def quoted(self, start: int, end: int) -> list[tuple[int, int]]:
         """Spans of quoted text (inside the marks) between ``start`` and ``end``, paired left to right.

@@ -180,7 +180,7 @@ _DET_WORDS = re.compile(r"(?:der|die|das)\s+(?:[\w-]+\s+){0,2}")  # head of an i
 _DEF_NOUN = re.compile(r"(?:Die|Das|Der)\s+[\w-]+")  # "Die Erklärung"
 _LIST_GAP = re.compile(r"\s*(?:,|und|sowie)\s+(?:(?:der|die)\s+)?(?:[\w-]+\s+){0,3}")  # "Putin und Xi"
 _NEXT_WORDS = re.compile(r"\s+(?:\S+\s+){0,3}\S+?(?=[\s,.;:!?]|$)")  # at most four words
-_PRONOUN = re.compile(r"\b(er|sie)\b")
+_PRONOUN = re.compile(r"(?:e(?<!\we)r|s(?<!\ws)ie)\b")  # \b(er|sie)\b with literal starts (fast search)
 _PRONOUN_FIRST = re.compile(r"(?:Er|Sie)\b")
 _WORD = re.compile(r"[^\W\d_]+")
 
@@ -299,9 +299,7 @@ def speaker_of(m: EntityMention) -> Speaker | None:
 # ------------------------------------------------------------------------------------ subject finders
 
 
-def subject_before(
-    ctx: Context, lb: int, v0: int, plural: bool, vorfeld: str
-) -> Subject | None:
+def subject_before(ctx: Context, lb: int, v0: int, plural: bool) -> Subject | None:
     """The subject in the Vorfeld (verb second, subject first)."""
     text = ctx.text
     end = v0

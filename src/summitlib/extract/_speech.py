@@ -274,8 +274,9 @@ def readings(text: str, pos: int, s1: int, word: _Word) -> list[Form]:
 
 @functools.cache
 def _particle_re(particle: tuple[str, ...]) -> re.Pattern[str]:
-    words = r"\s+".join(map(re.escape, particle))
-    return re.compile(rf"(?<![\w-]){words}(?=\s*(?:[,.;:!?–—“”«»\")]|$|\s+(?:und|sowie|oder|aber)\b))")
+    first = re.escape(particle[0])
+    words = r"\s+".join([rf"{first}(?<![\w-]{first})", *map(re.escape, particle[1:])])  # literal first: fast
+    return re.compile(rf"{words}(?=\s*(?:[,.;:!?–—“”«»\")]|$|\s+(?:und|sowie|oder|aber)\b))")
 
 
 def particle_end(text: str, pos: int, limit: int, particle: tuple[str, ...]) -> int | None:
@@ -305,4 +306,5 @@ def variant_act(entry: VerbEntry, text: str, pos: int) -> tuple[bool, Act | None
 @functools.cache
 def prep_re(preps: tuple[str, ...]) -> re.Pattern[str]:
     """One of the prepositions a verb's frame needs (``verwies auf``, ``sprach von``)."""
-    return re.compile(r"\b(?:" + "|".join(map(re.escape, preps)) + r")\b")
+    words = (rf"{re.escape(p[0])}(?<!\w{re.escape(p[0])}){re.escape(p[1:])}" for p in preps)  # \b, literal first
+    return re.compile(r"(?:" + "|".join(words) + r")\b")

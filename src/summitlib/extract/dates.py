@@ -264,8 +264,9 @@ _NEXT_REL = ("kommend", "nächst")
 
 
 def _resolve(
-    name: str, m: re.Match[str], mstart: int, text: str, published: dt.date | None, cue: str
+    name: str, m: re.Match[str], text: str, published: dt.date | None, cue: str, *, mstart: int
 ) -> tuple[PartialDate, bool, str] | None:
+    """The date of match ``m`` of branch ``name`` (which starts at ``mstart``), or None to skip it."""
     g = m.group
 
     def day_date(d: str, mon: str, y: str | None) -> tuple[dt.date, bool] | None:
@@ -397,9 +398,9 @@ def find_dates(text: str, published: dt.date | None = None) -> list[DateMention]
     # Same matches as _pattern().finditer(text), but cheaper: a date starts at 0 or right after a
     # separator character, and every match ends in a word character or a dot, so the next one
     # starts after a separator at or after its end.
-    first = _pattern().match(text)
-    matches = _scanner().finditer(text, first.end() if first is not None else 0)
-    for m in itertools.chain((first,) if first is not None else (), matches):
+    head = _pattern().match(text)
+    matches = _scanner().finditer(text, head.end() if head is not None else 0)
+    for m in itertools.chain((head,) if head is not None else (), matches):
         group = m.lastgroup or "B_"  # the branch group encloses its match, so it closes last
         name = group[2:]
         allowed, required = _CUES[name]
@@ -415,7 +416,7 @@ def find_dates(text: str, published: dt.date | None = None) -> list[DateMention]
                     cue = ""
         if required and not cue:
             continue
-        got = _resolve(name, m, mstart, text, published, cue)
+        got = _resolve(name, m, text, published, cue, mstart=mstart)
         if got is None:
             continue
         date, relative, cue = got

@@ -18,6 +18,7 @@ import re
 from collections.abc import Sequence
 
 from summitlib.extract._context import (
+    VENUE_LEAD,
     dates_in,
     entities_in,
     persons_in,
@@ -67,7 +68,6 @@ _RECEPTION_ONLY = re.compile(r"\bempf(?:ing|angen)\b")
 _WITH_EACH = re.compile(r"\b(?:Gespräche[n]?\s+mit|mit\s+\S+(?:\s+\S+){0,3}\s+und\s+mit)\b")
 _FUTURE = re.compile(r"\b(?:will|wollen|wollte|wird|werden|soll|sollen|reist|trifft|kommende[nmrs]?|nächste[nmrs]?)\b")
 _EVENT_RELATIVE = re.compile(r"\b(?:Vortag|Folgetag|Vorabend)\b")
-_VENUE_PREP = re.compile(r"(?:\b[Ii]n|\b[Ii]m|\b[Nn]ach)\s+(?:der\s+|dem\s+)?(?:[a-zäöü][\w-]*\s+){0,2}\Z")
 
 
 _ANY_CUE = re.compile("|".join(f"(?:{p.pattern})" for p in (_CALL, _VISIT, _TALKS)), re.VERBOSE)
@@ -98,16 +98,14 @@ def _previous_subject(doc: Doc, before: int) -> EntityMention | None:
 
 def _venue(doc: Doc, sent: Span) -> tuple[str | None, str | None]:
     for e in entities_in(doc, sent.start, sent.end):
-        if e.kind is EntityKind.CITY and _VENUE_PREP.search(
-            doc.text[max(sent.start, e.span.start - 30) : e.span.start]
-        ):
+        if e.kind is EntityKind.CITY and VENUE_LEAD.search(doc.text[max(sent.start, e.span.start - 30) : e.span.start]):
             return e.key, e.country
     return None, None
 
 
 def _country_of_venue(doc: Doc, sent: Span) -> str | None:
     for e in entities_in(doc, sent.start, sent.end):
-        if e.kind in (EntityKind.CITY, EntityKind.COUNTRY) and _VENUE_PREP.search(
+        if e.kind in (EntityKind.CITY, EntityKind.COUNTRY) and VENUE_LEAD.search(
             doc.text[max(sent.start, e.span.start - 30) : e.span.start]
         ):
             return e.country if e.kind is EntityKind.CITY else e.key

@@ -88,7 +88,7 @@ def _tables() -> _Tables:
         """
     # An amount starts with a digit (any script: \d), a prefix currency or a number word, right
     # after a character that is not a word character, "." or ",".
-    anchor = starts_with_one_of(prefixes + all_words, extra=r"\d")
+    anchor = starts_with_one_of(prefixes + all_words, any_digit=True)
     hedge = re.compile(
         rf"(?<!\w)(?P<h>{alternation([f for f, _ in lexicon_rows('hedge')])})\s+\Z", re.IGNORECASE
     )
@@ -185,10 +185,10 @@ def find_money(text: str) -> list[Money]:
     # after a separator character (skipped by the scanner), and an amount never ends right before
     # the start of another one (it ends in a word character, a dot, or a currency sign that is not
     # followed by a word character or another sign).
-    first = tables.amount.match(text)
-    matches = tables.scanner.finditer(text, first.end() if first is not None else 0)
-    for m in itertools.chain((first,) if first is not None else (), matches):
-        m_start = m.start() if m is first else m.start() + 1
+    head = tables.amount.match(text)
+    matches = tables.scanner.finditer(text, head.end() if head is not None else 0)
+    for m in itertools.chain((head,) if head is not None else (), matches):
+        m_start = m.start() if m is head else m.start() + 1
         if m.group("pre") is not None:
             code = currency[m.group("pre")]
             value = _scaled(_to_decimal(m.group("pnum")), m.group("pscale"))

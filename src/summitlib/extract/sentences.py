@@ -75,7 +75,8 @@ def _is_boundary(text: str, rev: list[str], dot_pos: int, punct: str, after: int
 
     ``rev`` caches ``text[::-1]`` (empty until first needed).
     """
-    nxt = _NEXT_WORD.match(text, after, after + 40).group(1)  # always matches, maybe empty
+    nm = _NEXT_WORD.match(text, after, after + 40)  # always matches, maybe empty
+    nxt = nm.group(1) if nm else ""
     if not nxt:
         return True  # end of text
     first = nxt[0]
@@ -126,8 +127,10 @@ def split_sentences(text: str) -> list[Span]:
     for m in _BOUNDARY.finditer(text):
         b, e = m.span()
         if text[b] == "\n":
-            if m.group("blank") is None and (nxt := next_word(text, e, e + 40).group(1)) and nxt[0].islower():
-                continue  # a hard-wrapped line continues in lower case
+            if m.group("blank") is None:
+                nm = next_word(text, e, e + 40)  # always matches, maybe empty
+                if nm and nm.group(1)[:1].islower():
+                    continue  # a hard-wrapped line continues in lower case
             cut = b
         elif _is_boundary(text, rev, b, m.group(), e):
             cut = e

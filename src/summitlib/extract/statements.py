@@ -64,20 +64,25 @@ if TYPE_CHECKING:
 
 __all__ = ["find_statements"]
 
+# Patterns searched over a window start with a literal (a look-behind after it stands for ``\b``), so
+# the regex engine skips ahead to candidate characters instead of trying every position.
+
 # "… und regte an": a verb coordinated with the previous one (shares its subject).
-_COORD_BEFORE = re.compile(rf"(?<![\w-])(?:und|sowie|oder|aber)\s+(?:(?:{ADVERBS})\s+){{0,2}}\Z")
+_COORD_BEFORE = re.compile(
+    rf"(?:u(?<![\w-]u)nd|s(?<![\w-]s)owie|o(?<![\w-]o)der|a(?<![\w-]a)ber)\s+(?:(?:{ADVERBS})\s+){{0,2}}\Z"
+)
 _ZU_BEFORE = re.compile(r"(?<![\w-])zu\s+\Z")  # "die Ukraine zu unterstützen": an infinitive
 _SICH = re.compile(r"\s+(?:(?:er|sie|[A-ZÄÖÜ][\w-]*)\s+){0,3}sich\b")
 _ATTITUDE = re.compile(
-    r"""\bsich\s+(?:(?:sehr|äußerst|ausgesprochen|tief|erneut|zuversichtlich|auch)\s+){0,2}
+    r"""s(?<!\ws)ich\s+(?:(?:sehr|äußerst|ausgesprochen|tief|erneut|zuversichtlich|auch)\s+){0,2}
     (?:zufrieden|zuversichtlich|überzeugt|optimistisch|besorgt|erfreut|enttäuscht|offen|bereit
      |dankbar|beeindruckt|skeptisch|entschlossen)\b""",
     re.VERBOSE,
 )
-_AUX = re.compile(r"\b(?:hat|hatte|habe|hätte|haben|hatten|hätten)\b")
+_AUX = re.compile(r"h(?<!\wh)(?:at|atte|abe|ätte|aben|atten|ätten)\b")
 _AUX_AFTER = re.compile(r"\s+(?:hat|hatte|habe|hätte|haben|hatten|hätten)\b")  # "erklärt hatte"
 _PLURAL_AUX = ("haben", "hatten", "hätten")
-_PASSIVE = re.compile(r"\b(?:wurde|wurden|worden|wird|werden)\b")
+_PASSIVE = re.compile(r"w(?<!\ww)(?:urde|urden|orden|ird|erden)\b")
 _SO = re.compile(r",\s+so\s+")
 _SOURCE = re.compile(
     r"""
@@ -169,9 +174,13 @@ def _overlap_test(spans: list[tuple[int, int]]) -> Callable[[int, int], bool]:
 def _sentence(scan: _Scan, s0: int, s1: int) -> list[_Found]:
     """The statements of one sentence: its reporting verbs, then its source phrases."""
     ctx = scan.ctx
+    hits = scan.verbs.hits(s0, s1)
+    cue = scan.marks.has_source_cue(s0, s1)
+    if not hits and not cue:
+        return []
     found: list[_Found] = []
     taken: set[int] = set()
-    for hit in scan.verbs.hits(s0, s1):
+    for hit in hits:
         if hit.start in taken:
             continue
         f = _analyse(scan, hit, s0, s1, found)
@@ -181,8 +190,9 @@ def _sentence(scan: _Scan, s0: int, s1: int) -> list[_Found]:
             for sp in f.speakers:
                 if isinstance(sp, Person):
                     ctx.remember(sp)
-    found.extend(_sources(ctx, s0, s1, found))
-    found.sort(key=lambda f: f.verb_start)
+    if cue:
+        found.extend(_sources(ctx, s0, s1, found))
+        found.sort(key=lambda f: f.verb_start)
     _clip(found)
     return found
 
@@ -230,7 +240,7 @@ def _analyse(scan: _Scan, hit: Hit, s0: int, s1: int, prev: list[_Found]) -> _Fo
         for m in _AUX.finditer(text, lb, v0):
             aux = m
         after_aux = _AUX_AFTER.match(text[v1 : v1 + 12])
-        if _PASSIVE.search(text, lb, v0) or (aux is None and after_aux is None):
+        if (aux is None and after_aux is None) or _PASSIVE.search(text, lb, v0):
             return None
         if aux is not None:
             v0, v1 = aux.start(), aux.end()
@@ -241,7 +251,8 @@ def _analyse(scan: _Scan, hit: Hit, s0: int, s1: int, prev: list[_Found]) -> _Fo
             plural = after_aux.group().split()[-1] in _PLURAL_AUX
         verb_words = text[v0 : hit.end]
 
-    if form.kind in ("finite", "joined") and _ZU_BEFORE.search(text[max(s0, v0 - 4) : v0]):
+    zu_at = max(s0, v0 - 4)
+    if form.kind in ("finite", "joined") and "zu" in text[zu_at:v0] and _ZU_BEFORE.search(text[zu_at:v0]):
         return None  # an infinitive ("die Ukraine zu unterstützen"), not a finite verb
     vwords = text[lb:v0].split()
     coordinated = False
@@ -297,7 +308,7 @@ def _analyse(scan: _Scan, hit: Hit, s0: int, s1: int, prev: list[_Found]) -> _Fo
         if res is None and lb > s0:
             res = relative_subject(ctx, s0, lb, plural)
     else:
-        res = subject_before(ctx, lb, v0, plural, " ".join(vwords))
+        res = subject_before(ctx, lb, v0, plural)
         if res is None and vwords[0].lower() not in DETERMINERS:
             # a Vorfeld opening with a determiner is the (non-speaker) subject: no inverted search
             res = subject_after(ctx, v1, right_end, plural)
@@ -371,8 +382,7 @@ def _sources(ctx: Context, s0: int, s1: int, found: list[_Found]) -> list[_Found
             so = m.start() + 2
             end = subject_end(ctx, m.end() - 1, s1)
             out.append(_Found(res[0], so, end, so, so + 2, Act.STATE, "so", parenthetical=True))
-    has_source = text.find("nach", s0, s1) >= 0 or text.find("laut", s0, s1) >= 0  # cheap pre-checks
-    for m in _SOURCE.finditer(text, s0, s1) if has_source else ():
+    for m in _SOURCE.finditer(text, s0, s1):
         sp: Speaker | None = None
         end = m.end()
         if m.group("compound"):
@@ -401,8 +411,7 @@ def _sources(ctx: Context, s0: int, s1: int, found: list[_Found]) -> list[_Found
                     end = seg_end
         if sp is not None:
             out.append(_Found((sp,), m.start(), end, m.start(), m.end(), Act.STATE, m.group(), True))
-    has_es = text.find("hei", s0, s1) >= 0 or text.find("hie", s0, s1) >= 0
-    for m in _HEISST_ES.finditer(text, s0, s1) if has_es else ():
+    for m in _HEISST_ES.finditer(text, s0, s1):
         seg_end = min(s1, m.end() + 80)
         seg = text[m.end() : seg_end]
         sp = institution(ctx, m.end(), seg_end, seg)
@@ -434,7 +443,9 @@ def _record(scan: _Scan, f: _Found, sp: Speaker, sent: Span, summit: int | None)
         for a, b in scan.marks.quoted(c0, c1)
         if b - a > 0 and not is_name_quote(text, a, c0) and not in_brackets(text, c0, a)
     ]
-    content = _CONTENT_LEAD.sub("", text[c0:c1].strip(" ,.;:–—\n"))
+    content = text[c0:c1].strip(" ,.;:–—\n")
+    if content.startswith(("dass", ",")):
+        content = _CONTENT_LEAD.sub("", content)
     particle = " ".join(f.verb.split()[1:])
     if particle and content.startswith(particle):
         content = content[len(particle) :].lstrip(" ,")

@@ -36,6 +36,7 @@ import attrs
 
 from summitlib.extract._context import (
     ABSENCE,
+    VENUE_LEAD,
     codes,
     dates_in,
     entities_in,
@@ -162,11 +163,12 @@ _LOWER_FORMAT = re.compile(r"\b(?:trilateral|dreier|vierer|sonder|außerordentli
 
 # Text between a noun and an organization that belongs to the summit's name.
 _NAME_BRIDGE = re.compile(
-    r"\A(?:\s+(?:der|des|im\s+Format|zum\s+Thema|von)\s+[„«\"‚]?|\s*[„«\"‚]?\s*|\s+[„«\"])\Z"
-)
-
-_VENUE_PREP = re.compile(
-    r"(?:\b[Ii]n|\b[Ii]m|\b[Nn]ach|\b[Vv]on|\b[Ii]ns)\s+(?:der\s+|dem\s+|den\s+)?(?:[a-zäöü][\w-]*\s+){0,2}\Z"
+    r"""\A(?:\s+(?:der|des|im\s+Format|zum\s+Thema|von)\s+[„«"‚]?   # "Gipfel der SOZ", "im Format „C5+1“"
+        |\s+der\s+(?:Staats-\s+und\s+Regierungschefs|Staatschefs|Staatsoberhäupter|Mitgliedstaaten
+            |Mitgliedsstaaten|Präsidenten)\s+(?:der|des)\s+               # "Gipfeltreffen der Staatschefs der GUS"
+        |\s*[„«"‚]?\s*                                                  # "Gipfel „Zentralasien – China“"
+        )\Z""",
+    re.VERBOSE,
 )
 _PARTICIPATION = re.compile(
     r"""\b(?: [Tt]eil(?:nehmen|nahmen|nahm|genommen|zunehmen) | nahm(?:en)?\b | [Dd]arunter | Delegation
@@ -362,7 +364,7 @@ def _venue(doc: Doc, sent: Span, start: int, end: int) -> tuple[EntityMention | 
         if e.kind is EntityKind.COUNTRY and e.form not in ("name", "abbreviation"):
             continue
         lead = doc.text[max(sent.start, e.span.start - 40) : e.span.start]
-        if not _VENUE_PREP.search(lead):
+        if not VENUE_LEAD.search(lead):
             continue
         dist = e.span.start - end if e.span.start >= end else (start - e.span.end) * 2
         if dist < best_dist:
@@ -418,6 +420,18 @@ def _instances(mentions: Sequence[_Mention]) -> list[_Instance]:
     return out
 
 
+def _org_in_sentences(doc: Doc, inst: _Instance) -> str | None:
+    """The organization named in the sentence of one of the instance's mentions, nearest first."""
+    for m in inst.mentions:
+        if not doc.sentences:
+            break
+        sent = doc.sentences[m.sentence]
+        orgs = [e for e in entities_in(doc, sent.start, sent.end, EntityKind.ORGANIZATION) if e.key != "UN"]
+        if orgs:
+            return min(orgs, key=lambda e: abs(e.span.start - m.span.start)).key
+    return None
+
+
 def _settle_organizations(doc: Doc, instances: Sequence[_Instance]) -> None:
     """Give every instance an organization.
 
@@ -425,6 +439,9 @@ def _settle_organizations(doc: Doc, instances: Sequence[_Instance]) -> None:
     article about the OVKS is the OVKS summit; the UN and, when another is named, the EU are passed
     over); another occasion ("das nächste Gipfeltreffen") takes the main summit's; anything else is OTHER.
     """
+    for inst in instances:
+        if inst.org is None:
+            inst.org = _org_in_sentences(doc, inst)
     main = instances[0]
     if main.org is None:
         counts: dict[str, int] = {}
@@ -439,6 +456,8 @@ def _settle_organizations(doc: Doc, instances: Sequence[_Instance]) -> None:
 
 
 _LEAD_SENTENCES = 3
+# An agency dateline: "Tianjin (dpa) –", "Astana/Moskau (AFP) -", "Duschanbe –".
+_DATELINE = re.compile(r"[A-ZÄÖÜ][\w'.-]*(?:[ /][A-ZÄÖÜ][\w'.-]*){0,3}\s*(?:\([\w/ ]{1,20}\)\s*)?[–—-]\s")
 _MAX_INSTANCES = 12
 _EVENT_CUE = re.compile(
     r"\b(?:Treffen[s]?|Sitzung|Tagung|Gipfeltag\w*|Auftakt|tagte[n]?|berieten|zusammengekommen|versammelt\w*"
@@ -482,11 +501,20 @@ def _refine_main_date(doc: Doc, instances: Sequence[_Instance]) -> None:
 
 
 def _lead_venue(doc: Doc, inst: _Instance) -> None:
-    """A main summit without a venue in its own clauses takes the first ``in <city>`` of the lead."""
+    """A main summit without a venue in its own clauses takes the dateline city ("Tianjin (dpa) –") or
+    the first ``in <city>`` of the lead."""
+    if doc.article.paragraphs:
+        lead = doc.article.paragraphs[0]
+        line = _DATELINE.match(doc.text, lead.start, min(lead.end, lead.start + 60))
+        if line is not None:
+            cities = entities_in(doc, lead.start, line.end(), EntityKind.CITY)
+            if cities:
+                inst.city, inst.country = cities[0], inst.country or cities[0].country
+                return
     for sent in doc.sentences[:2]:
         for e in entities_in(doc, sent.start, sent.end, EntityKind.CITY):
             lead = doc.text[max(sent.start, e.span.start - 40) : e.span.start]
-            if _VENUE_PREP.search(lead) and not re.search(r"\b[Aa]us\s+\Z", lead):
+            if VENUE_LEAD.search(lead) and not re.search(r"\b[Aa]us\s+\Z", lead):
                 inst.city, inst.country = e, inst.country or e.country
                 return
 
@@ -565,7 +593,7 @@ def _venue_elsewhere(doc: Doc, sent: Span, country: str | None) -> bool:
         return False
     for e in entities_in(doc, sent.start, sent.end, EntityKind.CITY):
         lead = doc.text[max(sent.start, e.span.start - 40) : e.span.start]
-        if _VENUE_PREP.search(lead) and e.country and e.country != country:
+        if VENUE_LEAD.search(lead) and e.country and e.country != country:
             return True
     return False
 
