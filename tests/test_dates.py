@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from summitlib.extract.dates import find_dates, parse_date
+from summitlib.extract.dates import _matches, _pattern, find_dates, parse_date
 from summitlib.model import PartialDate
 
 #: Publication date of the cases: Tuesday, 14 October 2025.
@@ -119,6 +119,16 @@ FIND = [
 ]
 
 
+#: Pieces for texts that stress where a date may start: anchors, separators, word characters.
+TOKENS = [
+    *"0123456789 .,-–/(„“\n\t\u00a0²µłéß_'×😀",
+    *("am ", "im ", "vom ", "bis ", "seit ", "in der ", "Jahr", "jahr", "Anfang ", "Mitte ", "Ende "),
+    *("10.", "3.", "31.", "2025", "1999", "Oktober", "Okt.", "Sept.", "Mai", "Juli", "Jänner", "März"),
+    *("Montag", "Freitag", "abend", "kommenden ", "vergangene", "diesem ", "Diesjährige", "Woche", "Monat"),
+    *("Vorjahr", "Vortag", "heute", "Heute", "morgen", "Übermorgen", "gestern", "und ", "den ", "Euro", "Prozent"),
+]
+
+
 class TestFindDates:
     """The case table of :func:`find_dates`."""
 
@@ -159,6 +169,13 @@ class TestFindDates:
     def test_never_raises_and_spans_exact(self, text: str) -> None:
         for m in find_dates(text, PUB):
             assert text[m.span.start : m.span.end] == m.span.text
+
+    @settings(max_examples=400, deadline=None)
+    @given(st.lists(st.sampled_from(TOKENS)).map("".join) | st.text())
+    def test_anchored_scan_equals_plain_scan(self, text: str) -> None:
+        """The separator-anchored scan finds exactly what a plain scan of the date pattern finds."""
+        plain = [(m.start(), m.end(), m.lastgroup) for m in _pattern().finditer(text)]
+        assert [(start, m.end(), m.lastgroup) for start, m in _matches(text)] == plain
 
 
 PARSE = [

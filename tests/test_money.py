@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from summitlib.extract.money import find_money, parse_money
+from summitlib.extract.money import _matches, _tables, find_money, parse_money
 from summitlib.model import Qualifier
 
 E, MT, AB, UT, AL = Qualifier.EXACT, Qualifier.MORE_THAN, Qualifier.ABOUT, Qualifier.UP_TO, Qualifier.AT_LEAST
@@ -143,6 +143,15 @@ PARSE = [
 ]
 
 
+#: Pieces for texts that stress where an amount may start: anchors, separators, word characters.
+TOKENS = [
+    *"0123456789 .,-–/(„“\n\t\u00a0\u202f²µłéß_'×$€£¥٣",
+    *("1,5", "1.500", "1 000", "17", "US$", "USD", "EUR", "Euro", "US-Dollar", "Mio.", "Mrd", "Milliarden"),
+    *("eine", "Eine", "ein", "zwei", "hundert", "turkmenische", "Manat", "über ", "rund ", "bis zu ", "auf "),
+    *("Kredit ", "Kubikmeter", "Prozent", "2025", "und ", "oder "),
+]
+
+
 class TestFindMoney:
     """The case table of :func:`find_money`."""
 
@@ -176,6 +185,13 @@ class TestFindMoney:
         for m in find_money(text):
             assert m.evidence is not None
             assert text[m.evidence.start : m.evidence.end] == m.evidence.text
+
+    @settings(max_examples=400, deadline=None)
+    @given(st.lists(st.sampled_from(TOKENS)).map("".join) | st.text())
+    def test_anchored_scan_equals_plain_scan(self, text: str) -> None:
+        """The separator-anchored scan finds exactly what a plain scan of the amount pattern finds."""
+        plain = [(m.start(), m.end(), m.groupdict()) for m in _tables().amount.finditer(text)]
+        assert [(start, m.end(), m.groupdict()) for start, m in _matches(text)] == plain
 
 
 class TestParseMoney:

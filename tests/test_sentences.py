@@ -6,7 +6,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from summitlib.extract.sentences import split_sentences
+import re
+
+from summitlib.extract.sentences import _BOUNDARY, split_sentences
 
 #: (text, expected sentences) — German news style, written fresh.
 CASES = [
@@ -120,3 +122,13 @@ class TestSplitSentences:
         for s in split_sentences(text):
             assert text[s.start : s.end] == s.text
             assert s.text == s.text.strip()
+
+    @settings(max_examples=400, deadline=None)
+    @given(st.text(alphabet=st.sampled_from(list(".!?…\"“”»«'’)] \n\t\r\u00a0aB1,")), max_size=40) | st.text())
+    def test_boundary_candidates_as_written_in_the_grammar(self, text: str) -> None:
+        """The literal-first candidate pattern finds what the grammar's plain alternation finds."""
+        plain = re.compile(
+            r"""(?P<blank>\n[ \t\r\f\v]*\n\s*)|(?P<nl>\n)|(?P<punct>[.!?…]+[\"“”»«'’)\]]*)(?=\s|\Z)"""
+        )
+        want = [(m.span(), m.lastgroup == "blank") for m in plain.finditer(text)]
+        assert [(m.span(), m.group("blank") is not None) for m in _BOUNDARY.finditer(text)] == want

@@ -31,6 +31,15 @@ NAMES: dict[str, tuple[EntityKind, str, str | None, str]] = {
     "Baku": (EntityKind.CITY, "Baku", "AZ", "capital"),
     "Eriwan": (EntityKind.CITY, "Yerevan", "AM", "capital"),
     "OVKS": (EntityKind.ORGANIZATION, "CSTO", None, "abbreviation"),
+    # for the cases in the style of other outlets (dpa, Reuters, NZZ, FAZ, Spiegel)
+    "türkische Präsident Recep Tayyip Erdoğan": (EntityKind.PERSON, "Recep Tayyip Erdogan", "TR", "name"),
+    "Erdoğan": (EntityKind.PERSON, "Recep Tayyip Erdogan", "TR", "surname"),
+    "Tokajew": (EntityKind.PERSON, "Kassym-Jomart Tokayev", "KZ", "surname"),
+    "Scholz": (EntityKind.PERSON, "Olaf Scholz", "DE", "surname"),
+    "Putin": (EntityKind.PERSON, "Vladimir Putin", "RU", "surname"),
+    "Astana": (EntityKind.CITY, "Astana", "KZ", "capital"),
+    "kasachischen": (EntityKind.COUNTRY, "KZ", "KZ", "adjective"),
+    "Kasachstan": (EntityKind.COUNTRY, "KZ", "KZ", "name"),
 }
 
 
@@ -58,6 +67,10 @@ def run(text: str, organization: str | None = "CSTO") -> list[Statement]:
 
 
 MIRZ = Person("Shavkat Mirziyoyev", "UZ")
+ERDOGAN = Person("Recep Tayyip Erdogan", "TR")
+TOKAYEV = Person("Kassym-Jomart Tokayev", "KZ")
+SCHOLZ = Person("Olaf Scholz", "DE")
+PUTIN = Person("Vladimir Putin", "RU")
 RAHMON = Person("Emomali Rahmon", "TJ")
 ALIYEV = Person("Ilham Aliyev", "AZ")
 
@@ -201,6 +214,87 @@ CASES: list[tuple[str, str, Expected]] = [
     ),
 ]
 
+# Sentences in the style of outlets other than DAZ (dpa, Reuters, NZZ, FAZ, Spiegel), written for these
+# tests to check that the grammar is not fitted to one house style.
+OTHER_OUTLETS: list[tuple[str, str, Expected]] = [
+    (
+        "dpa-titled-unknown-name",
+        "Der Kremlsprecher Dmitri Peskow sagte, die Gespräche seien konstruktiv gewesen.",
+        [(Person("Dmitri Peskow"), Act.STATE, "sagte", False)],
+    ),
+    (
+        "zufolge",
+        "Scholz zufolge soll das Abkommen noch in diesem Jahr unterzeichnet werden.",
+        [(SCHOLZ, Act.STATE, "Scholz zufolge", False)],
+    ),
+    (
+        "wie-ministry-mitteilte",
+        "Wie das Außenministerium in Astana mitteilte, sollen die Verhandlungen im Herbst fortgesetzt werden.",
+        [(Country("KZ"), Act.ANNOUNCE, "mitteilte", False)],
+    ),
+    (
+        "quote-am-rande",
+        "„Wir stehen an einem Wendepunkt“, sagte Erdoğan am Rande des Treffens.",
+        [(ERDOGAN, Act.STATE, "sagte Erdoğan", True)],
+    ),
+    (
+        "beide-praesidenten-coordinated",
+        "Tokajew empfing Erdoğan in Astana. "
+        "Die beiden Präsidenten unterzeichneten ein Abkommen und betonten die Bedeutung der Partnerschaft.",
+        [(TOKAYEV, Act.EMPHASIZE, "betonten", False), (ERDOGAN, Act.EMPHASIZE, "betonten", False)],
+    ),
+    (
+        "nach-angaben-sentence-initial",
+        "Nach Angaben des kasachischen Präsidialamts wurden zwölf Abkommen unterzeichnet.",
+        [(Country("KZ"), Act.STATE, "Nach Angaben", False)],
+    ),
+    (
+        "laut-kreml-sentence-initial",
+        "Laut Kreml ging es vor allem um die Energieversorgung.",
+        [(Country("RU"), Act.STATE, "Laut Kreml", False)],
+    ),
+    (
+        "colon-quote",
+        "Putin: „Russland ist bereit, die Lieferungen auszuweiten.“",
+        [(PUTIN, Act.STATE, "Putin", True)],
+    ),
+    (
+        "auch-x-aeusserte-sich",
+        "Auch Tokajew äußerte sich: Die Lage in der Region sei stabil.",
+        [(TOKAYEV, Act.STATE, "äußerte", False)],
+    ),
+    (
+        "role-adjective-name",
+        "Der türkische Präsident Recep Tayyip Erdoğan forderte einen sofortigen Waffenstillstand.",
+        [(ERDOGAN, Act.CALL_FOR, "forderte", False)],
+    ),
+    (
+        "federal-government",
+        "Die Bundesregierung begrüßte die Einigung als wichtigen Schritt.",
+        [(Country("DE"), Act.SUPPORT, "begrüßte", False)],
+    ),
+    (
+        "partial-quote-parenthetical",
+        "Das Treffen sei „ein Durchbruch“ gewesen, sagte Scholz nach den Gesprächen in Astana.",
+        [(SCHOLZ, Act.STATE, "sagte Scholz", True)],
+    ),
+    (
+        "sagte-dative-agency",
+        "Tokajew sagte der Nachrichtenagentur Kazinform, Kasachstan setze weiter auf Dialog.",
+        [(TOKAYEV, Act.STATE, "sagte", False)],
+    ),
+    (
+        "two-names-reflexive",
+        "Scholz und Tokajew sprachen sich für einen Ausbau der Energiepartnerschaft aus.",
+        [(SCHOLZ, Act.CALL_FOR, "sprachen", False), (TOKAYEV, Act.CALL_FOR, "sprachen", False)],
+    ),
+    (
+        "inverted-vor-journalisten",
+        "Im Anschluss an das Treffen kündigte Erdoğan vor Journalisten an, im Frühjahr nach Astana zu reisen.",
+        [(ERDOGAN, Act.ANNOUNCE, "kündigte Erdoğan", False)],
+    ),
+]
+
 NOT_STATEMENTS: list[tuple[str, str]] = [
     ("talks", "Mirsijojew sprach mit Rachmon über Wasserfragen."),
     ("cancelled-trip", "Alijew sagte seine Reise nach Baku kurzfristig ab."),
@@ -212,6 +306,7 @@ NOT_STATEMENTS: list[tuple[str, str]] = [
     ("non-speaker-subject", "Das Treffen in Baku machte deutlich, dass die Region enger zusammenrückt."),
     ("so-planned", "Die Sitzung dauerte nur zwei Stunden – so hatte es Alijew geplant."),
     ("phoned", "Mirsijojew rief Alijew am Abend an."),
+    ("unnamed-zufolge", "Diplomaten zufolge war die Stimmung angespannt."),
 ]
 
 
@@ -230,6 +325,11 @@ class TestFindStatements:
             assert stmt.evidence.text == text[stmt.evidence.start : stmt.evidence.end]
             assert stmt.direct_quote is quoted
             assert stmt.summit == 0
+
+    @pytest.mark.parametrize(("text", "expected"), [c[1:] for c in OTHER_OUTLETS], ids=[c[0] for c in OTHER_OUTLETS])
+    def test_other_outlets(self, text: str, expected: Expected) -> None:
+        """The same grammar on sentences in the style of other outlets."""
+        self.test_cases(text, expected)
 
     @pytest.mark.parametrize("text", [c[1] for c in NOT_STATEMENTS], ids=[c[0] for c in NOT_STATEMENTS])
     def test_not_statements(self, text: str) -> None:

@@ -23,8 +23,8 @@ _BOUNDARY = ',;:()„“”«»"'
 _DASHES = (" – ", " — ", " - ")
 _DASH_LEN = 3
 # Literals in every source phrase of the statement extractor: ", so X", "nach Worten/Angaben",
-# "laut", "heißt/hieß es" (a sentence without one is not searched for them).
-_SOURCE_CUES = ("so", "nach", "laut", "hei", "hie")
+# "laut", "X zufolge", "heißt/hieß es", "X: „…“" (a sentence without one is not searched for them).
+_SOURCE_CUES = ("so", "nach", "Nach", "laut", "Laut", "zufolge", "hei", "hie", ":")
 
 def _words(line: str) -> frozenset[str]:
     """A word list written as one space-separated string."""
@@ -49,7 +49,7 @@ class Marks:
         self.cues = _positions(text, _SOURCE_CUES)
 
     def has_source_cue(self, start: int, end: int) -> bool:
-        """Whether a word every source phrase needs (``so``, ``nach``, ``laut``, ``heißt``) starts here."""
+        """Whether a word some source phrase needs (``so``, ``nach``, ``laut``, ``heißt``, …) starts here."""
         i = bisect.bisect_left(self.cues, start)
         return i < len(self.cues) and self.cues[i] < end
 

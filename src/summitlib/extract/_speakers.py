@@ -41,6 +41,7 @@ __all__ = [
     "Context",
     "institution",
     "main_subject",
+    "opening_pair",
     "org_in",
     "relative_subject",
     "speaker_of",
@@ -104,7 +105,7 @@ _ROLE_WORD = re.compile(
 # An unknown person introduced by an office: "Kremlsprecher Dmitri Peskow".
 _TITLED = re.compile(
     r"""
-    (?:(?:der|die)\s+)?
+    (?:(?:[Dd]er|[Dd]ie)\s+)?
     (?:[\w-]*(?:sprecher|minister|präsident|chef|sekretär|kanzler|berater|botschafter|vorsitzende|gouverneur)
      |Gastgeber)                                                    # office or host
     (?:in|r)?\s+
@@ -162,7 +163,7 @@ _INSTITUTION = re.compile(
 # A role phrase the entity finder left unresolved: "der Gastgeber", "der Kanzler".
 _ROLE = re.compile(
     r"""
-    (?:der|die)\s+(?:[a-zäöüß]+(?:e|en)\s+){0,2}
+    (?:[Dd]er|[Dd]ie)\s+(?:[a-zäöüß]+(?:e|en)\s+){0,2}
     (?P<role>Präsident(?:in)?|Staatschef(?:in)?|Staatsoberhaupt|Regierungschef(?:in)?
      |Ministerpräsident(?:in)?|Premier(?:minister)?(?:in)?|(?P<de>Bundes)?[Kk]anzler(?:in)?
      |Bundespräsident(?:in)?|Kremlchef|Gastgeber(?:in)?|Außenminister(?:in)?|Aussenminister(?:in)?
@@ -552,6 +553,13 @@ def _pair(ctx: Context, pos: int, noun: str, plural: bool) -> Subject | None:
         states = tuple(Country(p.country) for p in reversed(people) if p.country)
         return (states, pos) if len(states) == 2 and states[0] != states[1] else None
     return tuple(reversed(people)), pos
+
+
+def opening_pair(ctx: Context, s0: int, s1: int, plural: bool) -> tuple[Speaker, ...]:
+    """``Die beiden Präsidenten …`` opening the sentence: the last two persons (or their states)."""
+    both = _BOTH.match(ctx.text, s0, min(s1, s0 + 90))
+    res = _pair(ctx, s0, both.group(1), plural) if both else None
+    return res[0] if res else ()
 
 
 def main_subject(ctx: Context, s0: int, s1: int) -> Speaker | None:

@@ -186,12 +186,7 @@ def _lower(text: str) -> str:
     return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
 
 
-class Hit(NamedTuple):
-    """One reading of a lexicon word in the text (``start``/``end`` are the word's offsets)."""
-
-    start: int
-    end: int
-    form: Form
+Hit = tuple[int, int, Form]  # one reading of a lexicon word: the word's start and end offsets, the form
 
 
 class VerbIndex:
@@ -243,7 +238,8 @@ class VerbIndex:
         for start, end, word in self._words(s0, s1):
             if start != s0 and text[start].isupper():
                 continue
-            out.extend(Hit(start, end, f) for f in readings(text, end, s1, word))
+            for form in readings(text, end, s1, word):
+                out.append((start, end, form))
         return out
 
 

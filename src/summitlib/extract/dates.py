@@ -39,8 +39,8 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import itertools
 import re
+from collections.abc import Iterator
 
 import attrs
 from dateutil import parser as du_parser
@@ -382,6 +382,20 @@ def _resolve(
     return None  # pragma: no cover
 
 
+def _matches(text: str) -> Iterator[tuple[int, re.Match[str]]]:
+    """The matches of :func:`_pattern` with their start: the same as ``_pattern().finditer(text)``.
+
+    A date starts at 0 or right after a separator character (found by :func:`_scanner`), and every
+    date ends in a word character or a dot, so the next one starts after a separator at or after
+    its end.
+    """
+    head = _pattern().match(text)
+    if head is not None:
+        yield head.start(), head
+    for m in _scanner().finditer(text, head.end() if head is not None else 0):
+        yield m.start() + 1, m
+
+
 def find_dates(text: str, published: dt.date | None = None) -> list[DateMention]:
     """Find the date expressions of ``text`` (see the module docstring for the grammar).
 
@@ -395,16 +409,10 @@ def find_dates(text: str, published: dt.date | None = None) -> list[DateMention]
     """
     out: list[DateMention] = []
     last_end = 0
-    # Same matches as _pattern().finditer(text), but cheaper: a date starts at 0 or right after a
-    # separator character, and every match ends in a word character or a dot, so the next one
-    # starts after a separator at or after its end.
-    head = _pattern().match(text)
-    matches = _scanner().finditer(text, head.end() if head is not None else 0)
-    for m in itertools.chain((head,) if head is not None else (), matches):
-        group = m.lastgroup or "B_"  # the branch group encloses its match, so it closes last
-        name = group[2:]
+    for mstart, m in _matches(text):
+        name = (m.lastgroup or "B_")[2:]  # the branch group encloses its match, so it closes last
         allowed, required = _CUES[name]
-        start = mstart = m.start(group)
+        start = mstart
         cue = ""
         if start and text[start - 1].isspace():  # a cue is followed by white space
             cm = _CUE.search(text, max(last_end, start - 20), start)

@@ -42,7 +42,7 @@ _VISIT = re.compile(
     r"|Station\s+gemacht|machte\b[^.;]{0,60}?\bStation)"
 )
 _TALKS = re.compile(
-    r"""\b(?: Gespräch\w* | traf(?:en)?\b | trifft | getroffen | zusammen(?:kam|kamen|getroffen|treffen)?\b
+    r"""\b(?: [A-ZÄÖÜ]?[a-zäöüß]*(?<![Tt]elefon)[Gg]espräch\w* | traf(?:en)?\b | trifft | getroffen | zusammen(?:kam|kamen|getroffen|treffen)?\b
         | zusammengekommen | begegnet | Treffen\s+mit | unter\s+vier\s+Augen | Vier-Augen-\w+
         | empf(?:ing|angen)\b | Unterredung\w* | berieten | in\s+kleiner\s+Runde | im\s+kleinen\s+Kreis
         | im\s+Beisein )""",
@@ -66,7 +66,10 @@ _INVITATION = re.compile(r"\b(?:lud|luden|einlud|eingeladen|Einladung)\b")
 _RECEPTION_ONLY = re.compile(r"\bempf(?:ing|angen)\b")
 # "Gespräche mit A und B", "mit A und mit B": one encounter per partner.
 _WITH_EACH = re.compile(r"\b(?:Gespräche[n]?\s+mit|mit\s+\S+(?:\s+\S+){0,3}\s+und\s+mit)\b")
-_FUTURE = re.compile(r"\b(?:will|wollen|wollte|wird|werden|soll|sollen|reist|trifft|kommende[nmrs]?|nächste[nmrs]?)\b")
+_FUTURE = re.compile(
+    r"\b(?:will|wollen|wollte|wird|werden|soll|sollen|reist|trifft|geplant|vorgesehen|erwartet"
+    r"|kommende[nmrs]?|nächste[nmrs]?)\b"
+)
 _EVENT_RELATIVE = re.compile(r"\b(?:Vortag|Folgetag|Vorabend)\b")
 
 
@@ -123,7 +126,12 @@ def _date(doc: Doc, sent: Span, summits: Sequence[Summit], chunk: str) -> Partia
         if d.date.precision is Precision.YEAR:
             continue
         value = d.date
-        if _EVENT_RELATIVE.search(d.span.text) and summits and summits[0].date is not None:
+        if (
+            _EVENT_RELATIVE.search(d.span.text)
+            and summits
+            and summits[0].date is not None
+            and summits[0].date.precision is Precision.DAY
+        ):
             shift = -1 if "Vor" in d.span.text else 1
             base = summits[0].date.start
             value = PartialDate.day(base + dt.timedelta(days=shift))
@@ -157,10 +165,28 @@ def _during(summit: Summit, city: str | None, date: PartialDate | None) -> bool:
     return date is None or summit.date.start <= date.start <= summit.date.end + dt.timedelta(days=2)
 
 
-def _host(doc: Doc, country: str | None, exclude: set[str]) -> EntityMention | None:
+def _host(doc: Doc, country: str | None, exclude: set[str], where: Span) -> EntityMention | None:
+    """The host of a visit to ``country``: its leader as the article names them, else (for a visit to a
+    state whose leader the article leaves unnamed) its head of state on the publication day."""
     if country is None:
         return None
-    return next((e for e in doc.leader_rank if e.country == country and e.key not in exclude), None)
+    named = next((e for e in doc.leader_rank if e.country == country and e.key not in exclude), None)
+    if named is not None or doc.published is None:
+        return named
+    from summitlib.gazetteer import leaders_of
+
+    rows = [r for r in leaders_of(country, "head_of_state", doc.published) if r.canonical not in exclude]
+    if not rows:
+        return None
+    return EntityMention(
+        span=where,
+        kind=EntityKind.PERSON,
+        key=rows[0].canonical,
+        country=country,
+        role="head_of_state",
+        form="role_phrase",
+        is_leader=True,
+    )
 
 
 def find_meetings(doc: Doc, summits: Sequence[Summit]) -> list[Meeting]:
@@ -209,7 +235,7 @@ def find_meetings(doc: Doc, summits: Sequence[Summit]) -> list[Meeting]:
         city, country = _venue(doc, sent)
         date = _date(doc, sent, summits, chunk)
         if kind is MeetingKind.VISIT and len({p.key for p in people}) == 1:
-            host = _host(doc, country or _country_of_venue(doc, sent), {p.key for p in people})
+            host = _host(doc, country or _country_of_venue(doc, sent), {p.key for p in people}, sent)
             if host is not None:
                 people = [*people, host]
         if kind is MeetingKind.VISIT and city is None:
@@ -238,7 +264,11 @@ def find_meetings(doc: Doc, summits: Sequence[Summit]) -> list[Meeting]:
         summit = mentioned.get(i, 0) if on_sidelines and summits else None
         evidence = (Span.of(text, sent.start, sent.end),)
         groups: list[tuple[Person, ...]]
-        if len(persons) > 2 and (_SEPARATE.search(chunk) or _WITH_EACH.search(chunk)):
+        if (
+            len(persons) > 2
+            and not _TRILATERAL.search(chunk)
+            and (_SEPARATE.search(chunk) or _WITH_EACH.search(chunk) or not _coordinated(text, people))
+        ):
             groups = [(persons[0], p) for p in persons[1:]]
         else:
             groups = [tuple(persons)]
@@ -250,6 +280,20 @@ def find_meetings(doc: Doc, summits: Sequence[Summit]) -> list[Meeting]:
                 k = MeetingKind.MULTILATERAL
             out.append(Meeting(group, k, summit, city, country if city else None, date, (), evidence))
     return _dedupe(out)
+
+
+# Between two coordinated persons: a comma or "und", an article, and up to three words of a role phrase
+# ("Anutin Charnvirakul und der kambodschanische Regierungschef Hun Manet").
+_COORDINATION = re.compile(r"\s*(?:,|und|sowie)\s*(?:und\s+)?(?:der|die|dem|den)?\s*(?:[\w-]+\s+){0,3}\Z")
+
+
+def _coordinated(text: str, people: Sequence[EntityMention]) -> bool:
+    """Whether the first two persons are one coordinated subject ("Erdoğan, Alijew und Tokajew berieten")
+    rather than a subject and its partners ("Erdoğan traf Alijew und Tokajew": one meeting each)."""
+    ordered = sorted(people, key=lambda p: p.span.start)
+    if len(ordered) < 2:
+        return True
+    return bool(_COORDINATION.match(text, ordered[0].span.end, ordered[1].span.start))
 
 
 def _resolve_references(

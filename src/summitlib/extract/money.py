@@ -30,8 +30,8 @@ from __future__ import annotations
 
 import bisect
 import functools
-import itertools
 import re
+from collections.abc import Iterator
 from decimal import Decimal
 from typing import NamedTuple
 
@@ -166,6 +166,21 @@ def _hedge(text: str, start: int) -> tuple[int, Qualifier]:
     return m.start(), _hedge_table()[" ".join(word.split())]
 
 
+def _matches(text: str) -> Iterator[tuple[int, re.Match[str]]]:
+    """The amount matches with their start: the same as ``_tables().amount.finditer(text)``.
+
+    An amount starts at 0 or right after a separator character (found by the scanner), and it
+    never ends right before the start of another one: it ends in a word character, a dot, or a
+    currency sign that is not followed by a word character or another sign.
+    """
+    tables = _tables()
+    head = tables.amount.match(text)
+    if head is not None:
+        yield head.start(), head
+    for m in tables.scanner.finditer(text, head.end() if head is not None else 0):
+        yield m.start() + 1, m
+
+
 def find_money(text: str) -> list[Money]:
     """Find the money amounts of ``text`` (see the module docstring for the grammar).
 
@@ -181,14 +196,7 @@ def find_money(text: str) -> list[Money]:
     cur_positions: list[int] = []
     cur_codes: list[str] = []
     elliptic: list[tuple[int, int, Decimal]] = []
-    # Same matches as tables.amount.finditer(text), but cheaper: an amount starts at 0 or right
-    # after a separator character (skipped by the scanner), and an amount never ends right before
-    # the start of another one (it ends in a word character, a dot, or a currency sign that is not
-    # followed by a word character or another sign).
-    head = tables.amount.match(text)
-    matches = tables.scanner.finditer(text, head.end() if head is not None else 0)
-    for m in itertools.chain((head,) if head is not None else (), matches):
-        m_start = m.start() if m is head else m.start() + 1
+    for m_start, m in _matches(text):
         if m.group("pre") is not None:
             code = currency[m.group("pre")]
             value = _scaled(_to_decimal(m.group("pnum")), m.group("pscale"))

@@ -46,6 +46,7 @@ from summitlib.extract._speakers import (
     Context,
     institution,
     main_subject,
+    opening_pair,
     org_in,
     relative_subject,
     speaker_of,
@@ -86,14 +87,16 @@ _PASSIVE = re.compile(r"w(?<!\ww)(?:urde|urden|orden|ird|erden)\b")
 _SO = re.compile(r",\s+so\s+")
 _SOURCE = re.compile(
     r"""
-    \b(?:nach\s+(?:den\s+)?(?:Worten|Angaben|Aussagen|Darstellung)   # nach Worten/Angaben X
-    | laut                                                             # laut X
-    | nach\s+(?P<compound>[A-ZÄÖÜ][\w]*)-Angaben)                      # nach Kreml-Angaben
+    \b(?:[Nn]ach\s+(?:den\s+)?(?:Worten|Angaben|Aussagen|Darstellung)   # nach Worten/Angaben X
+    | [Ll]aut                                                             # laut X
+    | [Nn]ach\s+(?P<compound>[A-ZÄÖÜ][\w]*)-Angaben)                      # nach Kreml-Angaben
     \b""",
     re.VERBOSE,
 )
 _SOURCE_TAIL = re.compile(r"\s+(?:(?:des|der|dem|den|von|aus)\s+)?")  # "nach Angaben des …"
 _SOURCE_GAP = re.compile(r"(?:[\w-]+\s+){0,3}")  # words before the source's mention
+_ZUFOLGE = re.compile(r"z(?<!\wz)ufolge\b")  # "Scholz zufolge", "Dem Kreml zufolge"
+_QUOTE_OPENERS = "„«»‚\""
 _HEISST_ES = re.compile(r"\b(?:hei(?:ß|ss)t|hie(?:ß|ss))\s+es\b")
 _GREETED = re.compile(
     r"\s+(?:(?:die|den|seine[n]?|ihre[n]?)\s+)?(?:Gäste|Gast|Teilnehmer|Delegationen|Staatschefs|Amtskollegen)\b"
@@ -181,17 +184,17 @@ def _sentence(scan: _Scan, s0: int, s1: int) -> list[_Found]:
     found: list[_Found] = []
     taken: set[int] = set()
     for hit in hits:
-        if hit.start in taken:
+        if hit[0] in taken:
             continue
         f = _analyse(scan, hit, s0, s1, found)
         if f is not None:
-            taken.add(hit.start)
+            taken.add(hit[0])
             found.append(f)
             for sp in f.speakers:
                 if isinstance(sp, Person):
                     ctx.remember(sp)
     if cue:
-        found.extend(_sources(ctx, s0, s1, found))
+        found.extend(_sources(scan, s0, s1, found))
         found.sort(key=lambda f: f.verb_start)
     _clip(found)
     return found
@@ -211,8 +214,9 @@ def _analyse(scan: _Scan, hit: Hit, s0: int, s1: int, prev: list[_Found]) -> _Fo
     """The statement a verb hit heads, if its clause has a named speaker as subject."""
     ctx = scan.ctx
     text = ctx.text
-    form, entry = hit.form, hit.form.entry
-    v0, v1 = hit.start, hit.end
+    hit_start, hit_end, form = hit
+    entry = form.entry
+    v0, v1 = hit_start, hit_end
     lb = scan.marks.clause_start(max(s0, v0 - WINDOW), v0)
     right_end = min(s1, v1 + WINDOW)
     verb_words = text[v0:v1]
@@ -249,7 +253,7 @@ def _analyse(scan: _Scan, hit: Hit, s0: int, s1: int, prev: list[_Found]) -> _Fo
             subordinate = True
             assert after_aux is not None  # for the type checker: one of both was found
             plural = after_aux.group().split()[-1] in _PLURAL_AUX
-        verb_words = text[v0 : hit.end]
+        verb_words = text[v0 : hit_end]
 
     zu_at = max(s0, v0 - 4)
     if form.kind in ("finite", "joined") and "zu" in text[zu_at:v0] and _ZU_BEFORE.search(text[zu_at:v0]):
@@ -265,30 +269,30 @@ def _analyse(scan: _Scan, hit: Hit, s0: int, s1: int, prev: list[_Found]) -> _Fo
         subordinate = True
     elif vwords and (
         vwords[0].lower() in SUBORDINATORS
-        or (vwords[0] in RELATIVES and lb > s0 and _clause_final(text, hit.end, s1))
+        or (vwords[0] in RELATIVES and lb > s0 and _clause_final(text, hit_end, s1))
     ):
-        subordinate = vwords[0].lower() in SUBORDINATORS or _clause_final(text, hit.end, s1)
+        subordinate = vwords[0].lower() in SUBORDINATORS or _clause_final(text, hit_end, s1)
 
     # particle and frame of the entry
     if form.kind == "finite":
-        part_end = particle_end(text, hit.end, right_end, entry.particle)
+        part_end = particle_end(text, hit_end, right_end, entry.particle)
         if entry.particle and part_end is None:
             return None
     else:
         part_end = None
     if entry.act is None:
         return None
-    clause_end = _clause_end(text, hit.end, right_end)
-    if entry.preps and not prep_re(entry.preps).search(text[hit.end : clause_end]):
+    clause_end = _clause_end(text, hit_end, right_end)
+    if entry.preps and not prep_re(entry.preps).search(text[hit_end : clause_end]):
         return None
-    if entry.reflexive and not _SICH.match(text, hit.end):
+    if entry.reflexive and not _SICH.match(text, hit_end):
         return None
-    if entry.attitude and not _ATTITUDE.search(text, hit.end, min(clause_end, hit.end + 80)):
+    if entry.attitude and not _ATTITUDE.search(text, hit_end, min(clause_end, hit_end + 80)):
         return None
-    ok, act = variant_act(entry, text, hit.end)
+    ok, act = variant_act(entry, text, hit_end)
     if not ok or act is None:
         return None
-    if entry.no_greeting and _is_greeting(ctx, hit.end, clause_end):
+    if entry.no_greeting and _is_greeting(ctx, hit_end, clause_end):
         return None
     verb = verb_words if part_end is None else f"{verb_words} {' '.join(entry.particle)}"
 
@@ -300,7 +304,7 @@ def _analyse(scan: _Scan, hit: Hit, s0: int, s1: int, prev: list[_Found]) -> _Fo
     elif coordinated and not vwords:
         res = subject_after(ctx, v1, right_end, plural, own_only=True)
         if res is None:
-            inherited = _inherit(ctx, s0, s1, lb, prev)
+            inherited = _inherit(ctx, s0, s1, lb, prev, plural)
             res = (inherited, v0) if inherited else None
     elif not vwords:
         res = subject_after(ctx, v1, right_end, plural)
@@ -318,9 +322,9 @@ def _analyse(scan: _Scan, hit: Hit, s0: int, s1: int, prev: list[_Found]) -> _Fo
     ev_start = min(sub_pos, v0)
     content_start = subject_end(ctx, v1, right_end) if sub_pos > v0 and not parenthetical else -1
     if parenthetical:
-        ev_end = max(subject_end(ctx, v1, right_end), part_end or hit.end)
+        ev_end = max(subject_end(ctx, v1, right_end), part_end or hit_end)
     elif subordinate:
-        ev_end = hit.end if form.kind != "participle" else max(hit.end, v1)
+        ev_end = hit_end if form.kind != "participle" else max(hit_end, v1)
         content_start = ev_end
     else:
         ev_end = clause_end
@@ -328,8 +332,8 @@ def _analyse(scan: _Scan, hit: Hit, s0: int, s1: int, prev: list[_Found]) -> _Fo
         speakers,
         ev_start,
         ev_end,
-        min(v0, hit.start),
-        max(hit.end, v1),
+        min(v0, hit_start),
+        max(hit_end, v1),
         act,
         verb,
         parenthetical,
@@ -360,20 +364,27 @@ def _is_greeting(ctx: Context, pos: int, end: int) -> bool:
     return any(m.kind == "person" for m in ctx.within(pos, stop))
 
 
-def _inherit(ctx: Context, s0: int, s1: int, lb: int, prev: list[_Found]) -> tuple[Speaker, ...]:
-    """Speakers of a coordinated verb: the previous statement of the sentence, else its main subject."""
+def _inherit(
+    ctx: Context, s0: int, s1: int, lb: int, prev: list[_Found], plural: bool = True
+) -> tuple[Speaker, ...]:
+    """Speakers of a coordinated verb: the previous statement of the sentence, else its main subject.
+
+    The main subject may be a pair (``Die beiden Präsidenten unterzeichneten … und betonten …``).
+    """
     for f in reversed(prev):
         if s0 <= f.verb_start < lb:
             return f.speakers
     sub = main_subject(ctx, s0, s1)
-    return (sub,) if sub is not None else ()
+    return (sub,) if sub is not None else opening_pair(ctx, s0, s1, plural)
 
 
 # ------------------------------------------------------------------------------- source phrases
 
 
-def _sources(ctx: Context, s0: int, s1: int, found: list[_Found]) -> list[_Found]:
-    """``…, so X``; ``nach Worten/Angaben X``; ``laut X``; ``heißt es in der Erklärung``."""
+def _sources(scan: _Scan, s0: int, s1: int, found: list[_Found]) -> list[_Found]:
+    """``…, so X``; ``nach Worten/Angaben X``; ``laut X``; ``X zufolge``; ``heißt es in der Erklärung``;
+    ``X: „…“``."""
+    ctx = scan.ctx
     text = ctx.text
     out = []
     for m in _SO.finditer(text, s0, s1):
@@ -420,9 +431,41 @@ def _sources(ctx: Context, s0: int, s1: int, found: list[_Found]) -> list[_Found
         if sp is not None:
             end = _clause_end(text, m.end(), seg_end)
             out.append(_Found((sp,), m.start(), end, m.start(), m.end(), Act.STATE, m.group(), True))
+    for m in _ZUFOLGE.finditer(text, s0, s1):
+        k = m.start()
+        while k > s0 and text[k - 1].isspace():
+            k -= 1
+        ment = ctx.ending_at(k)
+        sp = None
+        if ment is not None and ment.span.start >= s0:
+            sp = Country(ment.country) if ment.kind == "city" and ment.country else speaker_of(ment)
+            at = ment.span.start
+        if sp is None:  # "Dem Kreml zufolge", "Angaben des Präsidialamts zufolge"
+            at = scan.marks.clause_start(max(s0, k - 60), k)
+            sp = institution(ctx, at, k, text[at:k])
+        if sp is not None:
+            out.append(_Found((sp,), at, m.end(), m.start(), m.end(), Act.STATE, m.group(), True))
+    colon = text.find(":", s0, s1)
+    while colon >= 0:
+        _colon_quote(scan, s0, colon, out)
+        colon = text.find(":", colon + 1, s1)
     if not out or not found:
         return out
     return [f for f in out if not any(g.verb_start <= f.verb_start < g.verb_end for g in found)]
+
+
+def _colon_quote(scan: _Scan, s0: int, colon: int, out: list[_Found]) -> None:
+    """``Putin: „…“``: a speaker, a colon and a quotation (the quote is the content)."""
+    text = scan.ctx.text
+    q = colon + 1
+    while q < len(text) and text[q] == " ":
+        q += 1
+    if q >= len(text) or text[q] not in _QUOTE_OPENERS:
+        return
+    lb = scan.marks.clause_start(max(s0, colon - WINDOW), colon)
+    res = subject_before(scan.ctx, lb, colon, plural=False)
+    if res is not None and res[1] >= lb:
+        out.append(_Found(res[0], res[1], colon + 1, colon, colon + 1, Act.STATE, ":", False, colon + 1))
 
 
 # ------------------------------------------------------------------------------------ the record

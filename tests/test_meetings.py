@@ -1,0 +1,114 @@
+"""Meeting detection: kinds, participants, references, sidelines, visits.
+
+Cases are short texts written for these tests in the style of German agency and newspaper copy.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from summitlib.extract import analyse
+from summitlib.extract.meetings import find_meetings
+from summitlib.extract.summits import find_summits
+from summitlib.model import Meeting
+from summitlib.reading import parse_article
+
+
+def meetings(text: str, published: str = "2025-10-14") -> list[Meeting]:
+    doc = analyse(parse_article(text, published=published))
+    return find_meetings(doc, find_summits(doc))
+
+
+def shape(found: list[Meeting]) -> list[tuple[frozenset[str], str, int | None]]:
+    return [(frozenset(p.surname for p in m.participants), m.kind.value, m.summit) for m in found]
+
+
+SUMMIT = "In Duschanbe ging am Freitag der GUS-Gipfel zu Ende. "
+
+CASES = [
+    pytest.param(
+        SUMMIT + "Am Rande des Gipfels traf sich Putin mit Tokajew.",
+        [({"Putin", "Tokayev"}, "bilateral", 0)],
+        id="sidelines-bilateral",
+    ),
+    pytest.param(
+        SUMMIT + "Erdoğan, Alijew und Tokajew berieten zudem in kleiner Runde.",
+        [({"Erdogan", "Aliyev", "Tokayev"}, "trilateral", 0)],
+        id="coordinated-subject-is-one-trilateral",
+    ),
+    pytest.param(
+        SUMMIT + "Am Rande des Gipfels traf Erdoğan Alijew und Tokajew zu Gesprächen.",
+        [({"Erdogan", "Aliyev"}, "bilateral", 0), ({"Erdogan", "Tokayev"}, "bilateral", 0)],
+        id="subject-and-partners-are-bilaterals",
+    ),
+    pytest.param(
+        SUMMIT + "Tadschikistans Präsident Emomali Rachmon eröffnete die Sitzung. Putin traf sich am Rande "
+        "des Gipfels mit Mirsijojew. Der Gastgeber führte zudem jeweils "
+        "Einzelgespräche mit Alijew und Paschinjan.",
+        [
+            ({"Putin", "Mirziyoyev"}, "bilateral", 0),
+            ({"Rahmon", "Aliyev"}, "bilateral", 0),
+            ({"Rahmon", "Pashinyan"}, "bilateral", 0),
+        ],
+        id="host-reference-and-separate-talks",
+    ),
+    pytest.param(
+        "Tokajew und Mirsijojew haben am Montag miteinander telefoniert.",
+        [({"Tokayev", "Mirziyoyev"}, "call", None)],
+        id="phone-call",
+    ),
+    pytest.param(
+        "Wladimir Putin ist zu einem Staatsbesuch in Usbekistan eingetroffen. Mirsijojew empfing ihn am Flughafen.",
+        [({"Putin", "Mirziyoyev"}, "visit", None)],
+        id="state-visit-host-from-country-and-talks-not-repeated",
+    ),
+    pytest.param(
+        "Tokajew lud Xi zu einem Besuch nach Astana ein.",
+        [],
+        id="an-invitation-is-no-meeting",
+    ),
+    pytest.param(
+        "Mirsijojew brachte einen Fonds ins Gespräch, Rachmon hob die Sicherheit hervor.",
+        [],
+        id="ins-gespraech-bringen-is-no-meeting",
+    ),
+    pytest.param(
+        SUMMIT + "Gastgeber Rachmon empfing Tokajew, Mirsijojew, Dschaparow und Putin im Palast.",
+        [],
+        id="receiving-all-guests-opens-the-summit",
+    ),
+]
+
+
+class TestMeetings:
+    @pytest.mark.parametrize(("text", "expected"), CASES)
+    def test_table(self, text: str, expected: list[tuple[set[str], str, int | None]]) -> None:
+        assert shape(meetings(text)) == [(frozenset(a), b, c) for a, b, c in expected]
+
+    def test_visit_city_and_date(self) -> None:
+        found = meetings("Steinmeier ist am Dienstag zu einem Staatsbesuch in Kasachstan eingetroffen.", "2023-06-21")
+        assert len(found) == 1
+        m = found[0]
+        assert m.city == "Astana"
+        assert m.date is not None
+        assert m.date.start.isoformat() == "2023-06-20"
+
+    def test_planned_weekday_is_the_next_one(self) -> None:
+        found = meetings("Für Dienstag ist in Peking ein Gespräch zwischen Putin und Xi geplant.", "2025-09-01")
+        assert [(m.city, m.date.start.isoformat() if m.date else None) for m in found] == [("Beijing", "2025-09-02")]
+
+    def test_city_of_the_summit_is_not_the_meetings_own(self) -> None:
+        found = meetings(
+            "Beim G20-Gipfel in Rio ging es um Hunger. Biden und Xi waren vergangene Woche am Rande des "
+            "Apec-Gipfels in Lima zusammengetroffen.",
+            "2024-11-19",
+        )
+        assert len(found) == 1
+        assert (found[0].city, found[0].summit) == (None, 1)
+
+    def test_evidence_points_into_the_text(self) -> None:
+        text = SUMMIT + "Am Rande des Gipfels traf sich Putin mit Tokajew."
+        doc = analyse(parse_article(text, published="2025-10-14"))
+        for m in find_meetings(doc, find_summits(doc)):
+            for ev in m.evidence:
+                assert text[ev.start : ev.end] == ev.text
