@@ -86,7 +86,8 @@ class TestLexiconData:
         currencies = {form for form, _ in lexicon_rows("currency")}
         for form, _ in lexicon_rows("currency_adj"):
             adj, noun = form.split(" ")
-            assert adj and noun in currencies, form
+            assert adj, form
+            assert noun in currencies, form
 
     def test_lexicon_rows_in_file_order(self) -> None:
         for kind in KINDS:

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-
-import re
 
 from summitlib.extract.sentences import _BOUNDARY, split_sentences
 

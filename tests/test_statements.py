@@ -53,9 +53,7 @@ def make_doc(text: str, subheadings: tuple[Span, ...] = ()) -> Doc:
         while at >= 0:
             if not taken & set(range(at, at + len(surface))):
                 taken |= set(range(at, at + len(surface)))
-                found.append(
-                    EntityMention(Span.of(text, at, at + len(surface)), kind, key, country, None, form)
-                )
+                found.append(EntityMention(Span.of(text, at, at + len(surface)), kind, key, country, None, form))
             at = text.find(surface, at + 1)
     found.sort(key=lambda m: m.span.start)
     article = Article(id="t", text=text, subheadings=subheadings)

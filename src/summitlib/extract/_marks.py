@@ -16,7 +16,7 @@ __all__ = ["Marks", "in_brackets", "is_name_quote"]
 
 # Opening mark -> the marks that close it (German „…“, guillemets both ways, single „‚…‘", ASCII).
 _OPENERS = {"„": "“”", "«": "»", "»": "«", "‚": "‘’", '"': '"'}
-_QUOTE_MARKS = "„“”«»‚‘’\""
+_QUOTE_MARKS = '„“”«»‚‘’"'
 # Clause boundaries inside a sentence (the Vorfeld of a verb starts after the last one): comma,
 # semicolon, colon, brackets and quotation marks; and a spaced dash (" – ", " — ", " - ").
 _BOUNDARY = ',;:()„“”«»"'
@@ -25,6 +25,7 @@ _DASH_LEN = 3
 # Literals in every source phrase of the statement extractor: ", so X", "nach Worten/Angaben",
 # "laut", "X zufolge", "heißt/hieß es", "X: „…“" (a sentence without one is not searched for them).
 _SOURCE_CUES = ("so", "nach", "Nach", "laut", "Laut", "zufolge", "hei", "hie", ":")
+
 
 def _words(line: str) -> frozenset[str]:
     """A word list written as one space-separated string."""

@@ -53,10 +53,10 @@ __all__ = [
 
 Subject = tuple[tuple[Speaker, ...], int]  # the speakers and where their phrase starts
 
+
 def _words(line: str) -> frozenset[str]:
     """A word list written as one space-separated string."""
     return frozenset(line.split())
-
 
 
 ADVERBS = (
@@ -193,9 +193,7 @@ class Context:
         self.text = doc.text
         self.mentions: list[EntityMention] = [m for m in doc.entities if m.span.end > m.span.start]
         self.starts: Sequence[int] = (
-            doc.entity_starts
-            if len(self.mentions) == len(doc.entities)
-            else [m.span.start for m in self.mentions]
+            doc.entity_starts if len(self.mentions) == len(doc.entities) else [m.span.start for m in self.mentions]
         )
         self._ends: list[tuple[int, int]] | None = None  # (end, index), built on first use
         self.org = next((s.organization for s in summits if s.organization), None)
@@ -346,9 +344,7 @@ def subject_before(ctx: Context, lb: int, v0: int, plural: bool) -> Subject | No
     inst = institution(ctx, start, end, low)
     if inst is not None:
         return (inst,), start
-    if DECLARATION.search(low) and (
-        (ctx.org and _DEF_NOUN.fullmatch(low)) or _GROUP.search(low)
-    ):
+    if DECLARATION.search(low) and ((ctx.org and _DEF_NOUN.fullmatch(low)) or _GROUP.search(low)):
         org = org_in(ctx, start, end)
         return ((org,), start) if org else None
     role = _ROLE.fullmatch(low)
@@ -384,9 +380,7 @@ def _coordinated_mentions(ctx: Context, start: int, last: EntityMention) -> list
     return out
 
 
-def subject_after(
-    ctx: Context, v1: int, limit: int, plural: bool, *, own_only: bool = False
-) -> Subject | None:
+def subject_after(ctx: Context, v1: int, limit: int, plural: bool, *, own_only: bool = False) -> Subject | None:
     """The subject right after the verb (inverted verb second, parenthetical, ``so X``)."""
     text = ctx.text
     pm = _PRONOUN_AFTER.match(text, v1, limit)
@@ -444,9 +438,7 @@ def subject_after(
     return None
 
 
-def relative_subject(
-    ctx: Context, s0: int, lb: int, plural: bool
-) -> Subject | None:
+def relative_subject(ctx: Context, s0: int, lb: int, plural: bool) -> Subject | None:
     """``Tokajew, dessen Land den Vorsitz führte, bedauerte …``: the subject before a relative clause."""
     text = ctx.text
     comma = lb - 1
@@ -503,9 +495,7 @@ def subject_end(ctx: Context, v1: int, limit: int) -> int:
     return end
 
 
-def subordinate_subject(
-    ctx: Context, lb: int, v0: int, s0: int, plural: bool
-) -> Subject | None:
+def subordinate_subject(ctx: Context, lb: int, v0: int, s0: int, plural: bool) -> Subject | None:
     """Subject of a verb-final clause: after the subordinator, or the antecedent of a relative."""
     text = ctx.text
     clause = text[lb:v0]

@@ -74,9 +74,7 @@ def _parse_row(cells: list[str]) -> tuple[VerbEntry, list[tuple[str, Form]]]:
         if item.startswith("prep:"):
             preps = tuple(item[5:].split(","))
     variants = tuple(
-        (word, _act(act))
-        for word, _, act in (v.partition(">") for v in row.get("variants", "-").split())
-        if act
+        (word, _act(act)) for word, _, act in (v.partition(">") for v in row.get("variants", "-").split()) if act
     )
     entry = VerbEntry(
         lemma=row["lemma"],

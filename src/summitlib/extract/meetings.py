@@ -42,7 +42,8 @@ _VISIT = re.compile(
     r"|Station\s+gemacht|machte\b[^.;]{0,60}?\bStation)"
 )
 _TALKS = re.compile(
-    r"""\b(?: [A-ZÄÖÜ]?[a-zäöüß]*(?<![Tt]elefon)[Gg]espräch\w* | traf(?:en)?\b | trifft | getroffen | zusammen(?:kam|kamen|getroffen|treffen)?\b
+    r"""\b(?: [A-ZÄÖÜ]?[a-zäöüß]*(?<![Tt]elefon)[Gg]espräch\w*      # Gespräch, Einzelgespräche, not Telefongespräch
+        | traf(?:en)?\b | trifft | getroffen | zusammen(?:kam|kamen|getroffen|treffen)?\b
         | zusammengekommen | begegnet | Treffen\s+mit | unter\s+vier\s+Augen | Vier-Augen-\w+
         | empf(?:ing|angen)\b | Unterredung\w* | berieten | in\s+kleiner\s+Runde | im\s+kleinen\s+Kreis
         | im\s+Beisein )""",

@@ -96,7 +96,7 @@ _SOURCE = re.compile(
 _SOURCE_TAIL = re.compile(r"\s+(?:(?:des|der|dem|den|von|aus)\s+)?")  # "nach Angaben des …"
 _SOURCE_GAP = re.compile(r"(?:[\w-]+\s+){0,3}")  # words before the source's mention
 _ZUFOLGE = re.compile(r"z(?<!\wz)ufolge\b")  # "Scholz zufolge", "Dem Kreml zufolge"
-_QUOTE_OPENERS = "„«»‚\""
+_QUOTE_OPENERS = '„«»‚"'
 _HEISST_ES = re.compile(r"\b(?:hei(?:ß|ss)t|hie(?:ß|ss))\s+es\b")
 _GREETED = re.compile(
     r"\s+(?:(?:die|den|seine[n]?|ihre[n]?)\s+)?(?:Gäste|Gast|Teilnehmer|Delegationen|Staatschefs|Amtskollegen)\b"
@@ -253,7 +253,7 @@ def _analyse(scan: _Scan, hit: Hit, s0: int, s1: int, prev: list[_Found]) -> _Fo
             subordinate = True
             assert after_aux is not None  # for the type checker: one of both was found
             plural = after_aux.group().split()[-1] in _PLURAL_AUX
-        verb_words = text[v0 : hit_end]
+        verb_words = text[v0:hit_end]
 
     zu_at = max(s0, v0 - 4)
     if form.kind in ("finite", "joined") and "zu" in text[zu_at:v0] and _ZU_BEFORE.search(text[zu_at:v0]):
@@ -268,8 +268,7 @@ def _analyse(scan: _Scan, hit: Hit, s0: int, s1: int, prev: list[_Found]) -> _Fo
     if form.kind == "joined":
         subordinate = True
     elif vwords and (
-        vwords[0].lower() in SUBORDINATORS
-        or (vwords[0] in RELATIVES and lb > s0 and _clause_final(text, hit_end, s1))
+        vwords[0].lower() in SUBORDINATORS or (vwords[0] in RELATIVES and lb > s0 and _clause_final(text, hit_end, s1))
     ):
         subordinate = vwords[0].lower() in SUBORDINATORS or _clause_final(text, hit_end, s1)
 
@@ -283,7 +282,7 @@ def _analyse(scan: _Scan, hit: Hit, s0: int, s1: int, prev: list[_Found]) -> _Fo
     if entry.act is None:
         return None
     clause_end = _clause_end(text, hit_end, right_end)
-    if entry.preps and not prep_re(entry.preps).search(text[hit_end : clause_end]):
+    if entry.preps and not prep_re(entry.preps).search(text[hit_end:clause_end]):
         return None
     if entry.reflexive and not _SICH.match(text, hit_end):
         return None
@@ -364,9 +363,7 @@ def _is_greeting(ctx: Context, pos: int, end: int) -> bool:
     return any(m.kind == "person" for m in ctx.within(pos, stop))
 
 
-def _inherit(
-    ctx: Context, s0: int, s1: int, lb: int, prev: list[_Found], plural: bool = True
-) -> tuple[Speaker, ...]:
+def _inherit(ctx: Context, s0: int, s1: int, lb: int, prev: list[_Found], plural: bool = True) -> tuple[Speaker, ...]:
     """Speakers of a coordinated verb: the previous statement of the sentence, else its main subject.
 
     The main subject may be a pair (``Die beiden Präsidenten unterzeichneten … und betonten …``).
