@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import sys
 import unicodedata
+from collections.abc import Callable
 from importlib.resources import files
 
 import pytest
@@ -15,7 +16,7 @@ from summitlib.extract._lexicon import SEPARATOR, alternation, lexicon_rows, sta
 from summitlib.model import Qualifier
 
 #: Every kind of row, with a check of its value column.
-KINDS = {
+KINDS: dict[str, Callable[[str], bool]] = {
     "month": lambda v: v.isdigit() and 1 <= int(v) <= 12,
     "weekday": lambda v: v.isdigit() and 0 <= int(v) <= 6,
     "scale": lambda v: v.isdigit() and int(v) % 3 == 0,
@@ -113,7 +114,9 @@ class TestPatternHelpers:
             assert re.match(SEPARATOR, c) is None, c
 
     def test_alternation_prefers_longest(self) -> None:
-        assert re.match(alternation(["Mio", "Million", "Millionen"]), "Millionen").group() == "Millionen"
+        m = re.match(alternation(["Mio", "Million", "Millionen"]), "Millionen")
+        assert m is not None
+        assert m.group() == "Millionen"
 
     @pytest.mark.parametrize("any_digit", [False, True])
     def test_starts_with_one_of(self, any_digit: bool) -> None:

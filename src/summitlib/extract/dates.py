@@ -31,8 +31,10 @@ Resolution rules (all need ``published``; without it such mentions are skipped, 
 * ``Anfang/Mitte/Ende Juni`` keep month precision; a bare ``YEAR`` is a date only after a cue.
 
 Bare numbers (``80``, ``114``, ``2030 Tonnen``) and function words are never dates. Patterns are
-compiled once into one alternation (one branch per row of :data:`_BRANCHES`), scanned left to right:
-time is linear in the text.
+compiled once into one alternation (one branch per grammar row), scanned left to right: time is
+linear in the text. The scan only tries the alternation where a date can start (after a
+separator, at a digit, month, weekday or keyword; see :func:`_matches`), which finds the same
+matches as trying it everywhere.
 """
 
 from __future__ import annotations
@@ -170,6 +172,7 @@ _ANCHOR_WORDS = (
     "morgen", "Vortag", "Vorjahr", "Diesjährige", "diesjährige",
 )  # fmt: skip
 
+
 @functools.cache
 def _pattern() -> re.Pattern[str]:
     """The date pattern, matched where a date may start (only at offset 0 in :func:`find_dates`)."""
@@ -182,7 +185,7 @@ def _scanner() -> re.Pattern[str]:
 
     Its first element is a character class, so ``re`` skips through the text in C; the anchor
     lookahead then rejects almost every word before the (costly) date alternation is tried. The
-    date's own offset is the start of its branch group.
+    date itself starts one character after the match.
     """
     words = [str(d) for d in range(10)]
     words += [f for f, _ in lexicon_rows("month")] + [f for f, _ in lexicon_rows("weekday")]

@@ -286,6 +286,14 @@ def find_entities(text: str, published: dt.date | None = None) -> list[EntityMen
                 seen=seen, unknown=unknown, idx=idx,
             )
             continue
+        if p.tag == "role" and c.start > 1 and text[c.start - 1] == "-" and _is_word(text[c.start - 2]):
+            # "NDB-Präsidentin Dilma Rousseff", "IOC-Präsident Thomas Bach": the office of a body the
+            # gazetteer does not know, not of a state; the name stays a person without a leader's role.
+            i = _role_phrase(
+                text, cands, i, start=c.start, country=None, published=published, out=out,
+                seen=seen, unknown=unknown, idx=idx, body_office=True,
+            )
+            continue
         if p.tag == "role":
             i = _role_phrase(
                 text, cands, i, start=c.start, country=None, published=published, out=out,
@@ -348,10 +356,11 @@ def _role_phrase(
     seen: set[str],
     unknown: dict[str, tuple[str | None, str | None]],
     idx: _Index,
+    body_office: bool = False,
 ) -> int:
     """Resolve the role phrase whose role noun is ``cands[j]``; append its mention; return next index."""
     role_c = cands[j]
-    role = role_c.p.role
+    role = "other" if body_office else role_c.p.role
     country = country or role_c.p.country
     end = role_c.end
     k = j + 1
@@ -405,7 +414,7 @@ def _role_phrase(
                                         role=role, form="name", is_leader=role in gz.LEADER_ROLES))
                     return k
     # no name: the office holder on the publication day
-    holder = _holder(country, role, published)
+    holder = None if body_office else _holder(country, role, published)
     if holder is not None:
         seen.add(holder.canonical)
         out.append(_mention(text, start, end, EntityKind.PERSON, holder.canonical,

@@ -23,7 +23,7 @@ Grammar (words come from ``lexicon_de.tsv``)::
 ``von``/``auf`` directly precede it) is the preposition "of": ``ein Kredit über 50 Mio. Euro`` is
 exact. Quantities without a currency (Kubikmeter, Tonnen, Prozent), amounts without a number
 ("mehrere Milliarden Dollar") and years are not money. One left-to-right scan of precompiled
-patterns: time is linear in the text.
+patterns, tried only where an amount can start (see :func:`_matches`): time is linear in the text.
 """
 
 from __future__ import annotations

@@ -303,7 +303,7 @@ def _analyse(scan: _Scan, hit: Hit, s0: int, s1: int, prev: list[_Found]) -> _Fo
     elif coordinated and not vwords:
         res = subject_after(ctx, v1, right_end, plural, own_only=True)
         if res is None:
-            inherited = _inherit(ctx, s0, s1, lb, prev, plural)
+            inherited = _inherit(ctx, s0, s1, lb, prev, plural=plural)
             res = (inherited, v0) if inherited else None
     elif not vwords:
         res = subject_after(ctx, v1, right_end, plural)
@@ -363,7 +363,9 @@ def _is_greeting(ctx: Context, pos: int, end: int) -> bool:
     return any(m.kind == "person" for m in ctx.within(pos, stop))
 
 
-def _inherit(ctx: Context, s0: int, s1: int, lb: int, prev: list[_Found], plural: bool = True) -> tuple[Speaker, ...]:
+def _inherit(
+    ctx: Context, s0: int, s1: int, lb: int, prev: list[_Found], *, plural: bool = True
+) -> tuple[Speaker, ...]:
     """Speakers of a coordinated verb: the previous statement of the sentence, else its main subject.
 
     The main subject may be a pair (``Die beiden Präsidenten unterzeichneten … und betonten …``).
@@ -432,11 +434,12 @@ def _sources(scan: _Scan, s0: int, s1: int, found: list[_Found]) -> list[_Found]
         k = m.start()
         while k > s0 and text[k - 1].isspace():
             k -= 1
-        ment = ctx.ending_at(k)
+        before = ctx.ending_at(k)
         sp = None
-        if ment is not None and ment.span.start >= s0:
-            sp = Country(ment.country) if ment.kind == "city" and ment.country else speaker_of(ment)
-            at = ment.span.start
+        at = k
+        if before is not None and before.span.start >= s0:
+            sp = Country(before.country) if before.kind == "city" and before.country else speaker_of(before)
+            at = before.span.start
         if sp is None:  # "Dem Kreml zufolge", "Angaben des Präsidialamts zufolge"
             at = scan.marks.clause_start(max(s0, k - 60), k)
             sp = institution(ctx, at, k, text[at:k])
@@ -448,7 +451,8 @@ def _sources(scan: _Scan, s0: int, s1: int, found: list[_Found]) -> list[_Found]
         colon = text.find(":", colon + 1, s1)
     if not out or not found:
         return out
-    return [f for f in out if not any(g.verb_start <= f.verb_start < g.verb_end for g in found)]
+    covered = {i for g in found for i in range(g.verb_start, g.verb_end)}
+    return [f for f in out if f.verb_start not in covered]
 
 
 def _colon_quote(scan: _Scan, s0: int, colon: int, out: list[_Found]) -> None:

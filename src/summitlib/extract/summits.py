@@ -198,6 +198,14 @@ _CHAIR_AFTER = re.compile(
 _UNKNOWN_BODY = re.compile(r"\s+de[sr]\s+(?:Internationalen|Zwischenstaatlichen|Organisation|Fonds|Forums)")
 _HOST_LEAD = re.compile(r"\bGastgeber(?:in)?\b")
 _INVITE = re.compile(r"\b(?:lud|luden|einlud|einluden|eingeladen|ausrichten|ausrichtet)\b")
+# Verbs by which a host is named: inviting, receiving, hosting.
+_HOSTING = re.compile(
+    r"\b(?:lud|luden|lädt|einlud|einluden|eingeladen|einladen|empfangen|empfängt|empfing|richtet|richtete"
+    r"|ausrichten|ausrichtet|ausgerichtet|Gastgeber(?:in)?)\b"
+)
+# Between a verb in first position and its subject: "lädt Tadschikistans Präsident Rachmon …".
+_HOST_SUBJECT_AFTER = re.compile(r"\s*(?:[\w'-]+\s+){0,3}\Z")
+_PRONOUN_SUBJECT = re.compile(r"\b(?:[Ee]r|[Ss]ie)\b")
 
 _DATE_WINDOW = 140
 _VENUE_WINDOW = 120
@@ -537,20 +545,9 @@ def _chairs(doc: Doc, instances: Sequence[_Instance]) -> None:
         target = target or instances[0]
         if target.chair is None:
             target.chair = person_of(p)
-    for inst in instances:
-        if inst.other != "next" or inst.chair is not None:
-            continue
-        for m in inst.mentions:
-            if not doc.sentences:
-                break
-            clause = doc.sentences[m.sentence]
-            verb = _INVITE.search(text, clause.start, clause.end)
-            if verb is None:
-                continue
-            inviters = [q for q in persons_in(doc, clause.start, verb.start()) if q.role != "minister"]
-            if inviters:
-                inst.chair = person_of(inviters[-1])
-                break
+    for inst in instances[1:] if instances[0].chair is not None else instances:
+        if inst.chair is None:
+            inst.chair = _host_by_verb(doc, inst)
     main = instances[0]
     if main.chair is None and main.country:
         hosts = [
@@ -563,6 +560,36 @@ def _chairs(doc: Doc, instances: Sequence[_Instance]) -> None:
         ]
         if hosts:
             main.chair = person_of(hosts[0])
+
+
+def _host_by_verb(doc: Doc, inst: _Instance) -> Person | None:
+    """The host a sentence naming the summit gives by a hosting verb: the person before "lud … ein",
+    "empfangen", "richtet … aus" ("will Scholz die Präsidenten in Berlin zum Gipfel empfangen"), or, for a
+    pronoun subject ("lud er die Amtskollegen … ein"), the first person of the sentence before."""
+    if not doc.sentences:
+        return None
+    for m in inst.mentions:
+        clause = doc.sentences[m.sentence]
+        verb = _HOSTING.search(doc.text, clause.start, clause.end)
+        if verb is None:
+            continue
+        hosts = [
+            q for q in persons_in(doc, clause.start, verb.start()) if q.role not in ("minister", "secretary_general")
+        ]
+        if not hosts:
+            hosts = [
+                q for q in persons_in(doc, verb.end(), clause.end) if q.role not in ("minister", "secretary_general")
+            ][:1]
+            if hosts and not _HOST_SUBJECT_AFTER.match(doc.text, verb.end(), hosts[0].span.start):
+                hosts = []
+        if hosts:
+            return person_of(hosts[-1])
+        if _PRONOUN_SUBJECT.search(doc.text, clause.start, verb.end() + 6) and m.sentence > 0:
+            prev = doc.sentences[m.sentence - 1]
+            people = persons_in(doc, prev.start, prev.end)
+            if people:
+                return person_of(people[0])
+    return None
 
 
 def _absent(doc: Doc, person: EntityMention) -> bool:
@@ -596,6 +623,14 @@ def _venue_elsewhere(doc: Doc, sent: Span, country: str | None) -> bool:
         if VENUE_LEAD.search(lead) and e.country and e.country != country:
             return True
     return False
+
+
+def _dated_elsewhere(doc: Doc, sent: Span, date: PartialDate | None) -> bool:
+    """Whether the sentence is dated to before the summit ("im August … unterzeichnet hatte")."""
+    if date is None:
+        return False
+    found = [d.date for d in dates_in(doc, sent.start, sent.end) if d.date.precision is not Precision.YEAR]
+    return bool(found) and all(d.end < date.start - _DAYS3 for d in found)
 
 
 def _absent_countries(doc: Doc) -> set[str]:
@@ -642,7 +677,9 @@ def _participants(
     participation, away, both, absence = cues.participation, cues.away, cues.both, cues.absence
     for sent in scope:
         k = sentence_index(doc, sent.start)
-        elsewhere = full and (k in away or _venue_elsewhere(doc, sent, inst.country))
+        elsewhere = full and (
+            k in away or _venue_elsewhere(doc, sent, inst.country) or _dated_elsewhere(doc, sent, inst.date)
+        )
         people = persons_in(doc, sent.start, sent.end)
         for p in people:
             if k in absence and _absent(doc, p):
