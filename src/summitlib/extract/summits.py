@@ -512,10 +512,10 @@ def _lead_venue(doc: Doc, inst: _Instance) -> None:
     """A main summit without a venue in its own clauses takes the dateline city ("Tianjin (dpa) –") or
     the first ``in <city>`` of the lead."""
     if doc.article.paragraphs:
-        lead = doc.article.paragraphs[0]
-        line = _DATELINE.match(doc.text, lead.start, min(lead.end, lead.start + 60))
+        first = doc.article.paragraphs[0]
+        line = _DATELINE.match(doc.text, first.start, min(first.end, first.start + 60))
         if line is not None:
-            cities = entities_in(doc, lead.start, line.end(), EntityKind.CITY)
+            cities = entities_in(doc, first.start, line.end(), EntityKind.CITY)
             if cities:
                 inst.city, inst.country = cities[0], inst.country or cities[0].country
                 return
