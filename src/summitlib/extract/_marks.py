@@ -12,7 +12,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Sequence
 
-__all__ = ["Marks", "in_brackets", "is_name_quote"]
+__all__ = ["SOURCE_CUES", "Marks", "in_brackets", "is_name_quote"]
 
 # Opening mark -> the marks that close it (German „…“, guillemets both ways, single „‚…‘", ASCII).
 _OPENERS = {"„": "“”", "«": "»", "»": "«", "‚": "‘’", '"': '"'}
@@ -22,9 +22,9 @@ _QUOTE_MARKS = '„“”«»‚‘’"'
 _BOUNDARY = ',;:()„“”«»"'
 _DASHES = (" – ", " — ", " - ")
 _DASH_LEN = 3
-# Literals in every source phrase of the statement extractor: ", so X", "nach Worten/Angaben",
-# "laut", "X zufolge", "heißt/hieß es", "X: „…“" (a sentence without one is not searched for them).
-_SOURCE_CUES = ("so", "nach", "Nach", "laut", "Laut", "zufolge", "hei", "hie", ":")
+# Literals that source phrases of the statement extractor need: "nach Worten/Angaben", "laut",
+# "heißt/hieß es" (a sentence without one is not searched for that phrase).
+SOURCE_CUES = {"nach": ("nach", "Nach", "laut", "Laut"), "heisst": ("hei", "hie")}
 
 
 def _words(line: str) -> frozenset[str]:
@@ -47,12 +47,13 @@ class Marks:
         self.quotes = _positions(text, _QUOTE_MARKS)
         self.bounds = _positions(text, _BOUNDARY)
         self.dashes = _positions(text, _DASHES)
-        self.cues = _positions(text, _SOURCE_CUES)
+        self.cues = {name: _positions(text, words) for name, words in SOURCE_CUES.items()}
 
-    def has_source_cue(self, start: int, end: int) -> bool:
-        """Whether a word some source phrase needs (``so``, ``nach``, ``laut``, ``heißt``, …) starts here."""
-        i = bisect.bisect_left(self.cues, start)
-        return i < len(self.cues) and self.cues[i] < end
+    def has_cue(self, name: str, start: int, end: int) -> bool:
+        """Whether one of the ``SOURCE_CUES[name]`` literals starts in ``[start, end)``."""
+        cues = self.cues[name]
+        i = bisect.bisect_left(cues, start)
+        return i < len(cues) and cues[i] < end
 
     def quoted(self, start: int, end: int) -> list[tuple[int, int]]:
         """Spans of quoted text (inside the marks) between ``start`` and ``end``, paired left to right.
@@ -79,14 +80,15 @@ class Marks:
 
     def clause_start(self, lo: int, pos: int) -> int:
         """Just after the last clause boundary in ``[lo, pos)``, else ``lo``."""
-        last = 0
+        last = lo
         k = bisect.bisect_left(self.bounds, pos) - 1
         if k >= 0 and self.bounds[k] >= lo:
             last = self.bounds[k] + 1
-        k = bisect.bisect_right(self.dashes, pos - _DASH_LEN) - 1
-        if k >= 0 and self.dashes[k] >= lo:
-            last = max(last, self.dashes[k] + _DASH_LEN)
-        return max(last, lo)
+        if self.dashes:
+            k = bisect.bisect_right(self.dashes, pos - _DASH_LEN) - 1
+            if k >= 0 and self.dashes[k] >= lo and self.dashes[k] + _DASH_LEN > last:
+                last = self.dashes[k] + _DASH_LEN
+        return last
 
 
 def _positions(text: str, needles: Sequence[str]) -> list[int]:

@@ -146,6 +146,7 @@ class _Word(NamedTuple):
     plain: list[Form]  # finite forms without a particle
     separable: list[Form]  # finite forms that need their particle
     rest: list[Form]  # joined, zu-infinitive, infinitive
+    default: list[Form]  # the readings when no particle decides: participles + plain + rest
 
 
 @functools.cache
@@ -154,16 +155,11 @@ def _automaton() -> ahocorasick.Automaton:
     automaton = ahocorasick.Automaton()
     for word, forms in lexicon().items():
         finite = [f for f in forms if f.kind == "finite"]
-        automaton.add_word(
-            word,
-            _Word(
-                len(word),
-                [f for f in forms if f.kind == "participle"],
-                [f for f in finite if not f.entry.particle],
-                [f for f in finite if f.entry.particle],
-                [f for f in forms if f.kind not in ("participle", "finite")],
-            ),
-        )
+        participles = [f for f in forms if f.kind == "participle"]
+        plain = [f for f in finite if not f.entry.particle]
+        rest = [f for f in forms if f.kind not in ("participle", "finite")]
+        separable = [f for f in finite if f.entry.particle]
+        automaton.add_word(word, _Word(len(word), participles, plain, separable, rest, participles + plain + rest))
     automaton.make_automaton()
     return automaton
 
@@ -260,7 +256,7 @@ def readings(text: str, pos: int, s1: int, word: _Word) -> list[Form]:
             if at is not None and at < best_pos:
                 best, best_pos = f, at
     if best is None:
-        return word.participles + word.plain + word.rest
+        return word.default
     if best.entry.act is None:
         return word.participles + word.rest
     return [*word.participles, best, *word.rest]

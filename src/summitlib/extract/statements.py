@@ -10,9 +10,11 @@ organization). The clause around the verb decides where the subject stands:
   ``Putin und Xi bekräftigten …`` (one statement per speaker);
 * verb second after an adverbial, subject after the verb: ``In seiner Rede betonte Tokajew …``,
   ``Zudem kündigte er an …``; and parenthetical ``…, sagte er.`` / ``…“, erklärte der Kremlchef.``;
-* ``…, so Tokajew``; ``nach Worten Schaparows``, ``nach Angaben des Weißen Hauses``, ``laut Kreml``,
-  ``heißt es in der Erklärung`` (act ``state``);
-* coordinated verbs share the subject: ``Er dankte X … und hob hervor, dass …``;
+* source phrases (act ``state``): ``…, so Tokajew``; ``nach Worten Schaparows``, ``Nach Angaben des
+  Weißen Hauses``, ``laut Kreml``, ``Scholz zufolge``, ``heißt es in der Erklärung``; and a speaker with
+  a colon before a quotation, ``Putin: „…“``;
+* coordinated verbs share the subject: ``Er dankte X … und hob hervor, dass …``, ``Die beiden
+  Präsidenten unterzeichneten … und betonten …``;
 * subordinate and relative clauses, verb last: ``Wie der Pressedienst … mitteilte``,
   ``Rachmon, der zur Rettung des Sees aufrief``; perfect tense ``hatte er erklärt``;
 * purpose clauses ``nutzte die Bühne, um zu mehr Einheit aufzurufen`` (speaker: main-clause subject);
@@ -177,24 +179,21 @@ def _overlap_test(spans: list[tuple[int, int]]) -> Callable[[int, int], bool]:
 def _sentence(scan: _Scan, s0: int, s1: int) -> list[_Found]:
     """The statements of one sentence: its reporting verbs, then its source phrases."""
     ctx = scan.ctx
-    hits = scan.verbs.hits(s0, s1)
-    cue = scan.marks.has_source_cue(s0, s1)
-    if not hits and not cue:
-        return []
     found: list[_Found] = []
-    taken: set[int] = set()
-    for hit in hits:
-        if hit[0] in taken:
+    taken = -1  # the word whose reading made a statement (its other readings are skipped)
+    for hit in scan.verbs.hits(s0, s1):
+        if hit[0] == taken:
             continue
         f = _analyse(scan, hit, s0, s1, found)
         if f is not None:
-            taken.add(hit[0])
+            taken = hit[0]
             found.append(f)
             for sp in f.speakers:
                 if isinstance(sp, Person):
                     ctx.remember(sp)
-    if cue:
-        found.extend(_sources(scan, s0, s1, found))
+    sources = _sources(scan, s0, s1, found)
+    if sources:
+        found.extend(sources)
         found.sort(key=lambda f: f.verb_start)
     _clip(found)
     return found
@@ -205,9 +204,12 @@ def _clip(found: list[_Found]) -> None:
     for i, f in enumerate(found):
         end = f.ev_end
         if i + 1 < len(found) and not f.parenthetical:
-            nxt = found[i + 1]
-            end = min(end, max(nxt.ev_start, f.verb_end))
-        f.ev_end = max(end, f.verb_end)
+            cap = found[i + 1].ev_start
+            if cap < f.verb_end:
+                cap = f.verb_end
+            if cap < end:
+                end = cap
+        f.ev_end = end if end > f.verb_end else f.verb_end
 
 
 def _analyse(scan: _Scan, hit: Hit, s0: int, s1: int, prev: list[_Found]) -> _Found | None:
@@ -217,8 +219,8 @@ def _analyse(scan: _Scan, hit: Hit, s0: int, s1: int, prev: list[_Found]) -> _Fo
     hit_start, hit_end, form = hit
     entry = form.entry
     v0, v1 = hit_start, hit_end
-    lb = scan.marks.clause_start(max(s0, v0 - WINDOW), v0)
-    right_end = min(s1, v1 + WINDOW)
+    lb = scan.marks.clause_start(s0 if v0 - WINDOW < s0 else v0 - WINDOW, v0)
+    right_end = s1 if v1 + WINDOW > s1 else v1 + WINDOW
     verb_words = text[v0:v1]
     plural = form.plural
     subordinate = False
@@ -273,14 +275,14 @@ def _analyse(scan: _Scan, hit: Hit, s0: int, s1: int, prev: list[_Found]) -> _Fo
         subordinate = vwords[0].lower() in SUBORDINATORS or _clause_final(text, hit_end, s1)
 
     # particle and frame of the entry
+    if entry.act is None:
+        return None
     if form.kind == "finite":
         part_end = particle_end(text, hit_end, right_end, entry.particle)
         if entry.particle and part_end is None:
             return None
     else:
         part_end = None
-    if entry.act is None:
-        return None
     clause_end = _clause_end(text, hit_end, right_end)
     if entry.preps and not prep_re(entry.preps).search(text[hit_end:clause_end]):
         return None
@@ -288,8 +290,12 @@ def _analyse(scan: _Scan, hit: Hit, s0: int, s1: int, prev: list[_Found]) -> _Fo
         return None
     if entry.attitude and not _ATTITUDE.search(text, hit_end, min(clause_end, hit_end + 80)):
         return None
-    ok, act = variant_act(entry, text, hit_end)
-    if not ok or act is None:
+    act: Act | None = entry.act
+    if entry.variants:
+        ok, act = variant_act(entry, text, hit_end)
+        if not ok:
+            return None
+    if act is None:
         return None
     if entry.no_greeting and _is_greeting(ctx, hit_end, clause_end):
         return None
@@ -392,7 +398,7 @@ def _sources(scan: _Scan, s0: int, s1: int, found: list[_Found]) -> list[_Found]
             so = m.start() + 2
             end = subject_end(ctx, m.end() - 1, s1)
             out.append(_Found(res[0], so, end, so, so + 2, Act.STATE, "so", parenthetical=True))
-    for m in _SOURCE.finditer(text, s0, s1):
+    for m in _SOURCE.finditer(text, s0, s1) if scan.marks.has_cue("nach", s0, s1) else ():
         sp: Speaker | None = None
         end = m.end()
         if m.group("compound"):
@@ -421,7 +427,7 @@ def _sources(scan: _Scan, s0: int, s1: int, found: list[_Found]) -> list[_Found]
                     end = seg_end
         if sp is not None:
             out.append(_Found((sp,), m.start(), end, m.start(), m.end(), Act.STATE, m.group(), True))
-    for m in _HEISST_ES.finditer(text, s0, s1):
+    for m in _HEISST_ES.finditer(text, s0, s1) if scan.marks.has_cue("heisst", s0, s1) else ():
         seg_end = min(s1, m.end() + 80)
         seg = text[m.end() : seg_end]
         sp = institution(ctx, m.end(), seg_end, seg)
