@@ -135,6 +135,13 @@ CAMEO: dict[Act, str] = {
     Act.INVITE: "040",
 }
 
+def _repr_html_(self: object) -> str:
+    """A compact HTML table of one record, for notebooks."""
+    from summitlib._html import record_html
+
+    return record_html(self)
+
+
 #: An agreement count: a number, ``"several"`` for mehrere/zahlreiche, or ``None`` when unstated.
 Count: TypeAlias = int | Literal["several"] | None
 
@@ -243,6 +250,8 @@ class PartialDate:
 class Money:
     """An amount of money: exact ``Decimal`` amount, ISO 4217 currency, and the hedge around it."""
 
+    _repr_html_ = _repr_html_
+
     amount: Decimal
     currency: str
     qualifier: Qualifier = Qualifier.EXACT
@@ -337,6 +346,8 @@ Speaker: TypeAlias = Person | Country | Organization
 class Summit:
     """A multilateral gathering of heads of state or government, as one article reports it."""
 
+    _repr_html_ = _repr_html_
+
     name: str
     organization: str | None = None
     city: str | None = None
@@ -358,6 +369,8 @@ class Summit:
 class Meeting:
     """A named encounter between leaders: talks, a visit or a call, possibly on a summit's sidelines."""
 
+    _repr_html_ = _repr_html_
+
     participants: tuple[Person, ...]
     kind: MeetingKind = MeetingKind.BILATERAL
     summit: int | None = None
@@ -377,6 +390,8 @@ class Meeting:
 class Agreement:
     """Documents signed or adopted, or deals concluded."""
 
+    _repr_html_ = _repr_html_
+
     kind: AgreementKind
     count: Count = None
     parties: tuple[str, ...] = ()
@@ -390,6 +405,8 @@ class Agreement:
 @attrs.frozen
 class Statement:
     """One reporting verb: who said, demanded, proposed or warned what."""
+
+    _repr_html_ = _repr_html_
 
     speaker: Speaker
     act: Act

@@ -204,12 +204,8 @@ def _clip(found: list[_Found]) -> None:
     for i, f in enumerate(found):
         end = f.ev_end
         if i + 1 < len(found) and not f.parenthetical:
-            cap = found[i + 1].ev_start
-            if cap < f.verb_end:
-                cap = f.verb_end
-            if cap < end:
-                end = cap
-        f.ev_end = end if end > f.verb_end else f.verb_end
+            end = min(end, max(found[i + 1].ev_start, f.verb_end))
+        f.ev_end = max(end, f.verb_end)
 
 
 def _analyse(scan: _Scan, hit: Hit, s0: int, s1: int, prev: list[_Found]) -> _Found | None:
