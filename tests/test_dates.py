@@ -36,6 +36,21 @@ FIND = [
         id="near-month-same-year",
     ),
     pytest.param(
+        "Für Donnerstag ist in Peking ein Gespräch der Außenminister geplant.",
+        [("Donnerstag", d("2025-10-16"), True)],
+        id="future-weekday-in-a-plan",
+    ),
+    pytest.param(
+        "Der Premier, der am Donnerstag erwartet wird, sprach von Fortschritt.",
+        [("am Donnerstag", d("2025-10-16"), True)],
+        id="future-weekday-in-a-relative-clause",
+    ),
+    pytest.param(
+        "Er sprach am Montag von einem „Tag, der in die Geschichte eingehen wird“.",
+        [("am Montag", d("2025-10-13"), True)],
+        id="future-word-inside-a-later-quote-does-not-count",
+    ),
+    pytest.param(
         "Das Treffen soll im Februar stattfinden.",
         [("im Februar", PartialDate.month(2026, 2), True)],
         id="future-month",

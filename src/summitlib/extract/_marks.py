@@ -22,9 +22,12 @@ _QUOTE_MARKS = '„“”«»‚‘’"'
 _BOUNDARY = ',;:()„“”«»"'
 _DASHES = (" – ", " — ", " - ")
 _DASH_LEN = 3
-# Literals that source phrases of the statement extractor need: "nach Worten/Angaben", "laut",
+# Literals that source phrases of the statement extractor need: "nach Worten/Angaben/...", "laut",
 # "heißt/hieß es" (a sentence without one is not searched for that phrase).
-SOURCE_CUES = {"nach": ("nach", "Nach", "laut", "Laut"), "heisst": ("hei", "hie")}
+SOURCE_CUES = {
+    "nach": ("Worten", "Angaben", "Aussagen", "Darstellung", "laut", "Laut"),
+    "heisst": ("heißt", "heisst", "hieß", "hiess"),
+}
 
 
 def _words(line: str) -> frozenset[str]:

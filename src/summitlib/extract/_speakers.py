@@ -195,7 +195,8 @@ class Context:
         self.starts: Sequence[int] = (
             doc.entity_starts if len(self.mentions) == len(doc.entities) else [m.span.start for m in self.mentions]
         )
-        self._ends: list[tuple[int, int]] | None = None  # (end, index), built on first use
+        self._ends: list[int] | None = None  # mention ends, sorted, built on first use
+        self._end_index: list[int] | None = None  # mention index of each end (None: the same order)
         self.org = next((s.organization for s in summits if s.organization), None)
         self.chair = summits[0].chair if summits else None
         self.recent: list[Person] = []
@@ -237,11 +238,15 @@ class Context:
     def ending_at(self, pos: int) -> EntityMention | None:
         """The mention that ends exactly at ``pos`` (the first by start when several do)."""
         if self._ends is None:
-            self._ends = sorted((m.span.end, i) for i, m in enumerate(self.mentions))
-            self._end_keys = [e for e, _ in self._ends]
-        i = bisect.bisect_left(self._end_keys, pos)
-        if i < len(self._end_keys) and self._end_keys[i] == pos:
-            return self.mentions[self._ends[i][1]]
+            ends = [m.span.end for m in self.mentions]
+            if ends == sorted(ends):  # the usual case: mentions do not nest
+                self._ends, self._end_index = ends, None
+            else:
+                pairs = sorted((e, i) for i, e in enumerate(ends))
+                self._ends, self._end_index = [e for e, _ in pairs], [i for _, i in pairs]
+        i = bisect.bisect_left(self._ends, pos)
+        if i < len(self._ends) and self._ends[i] == pos:
+            return self.mentions[i if self._end_index is None else self._end_index[i]]
         return None
 
     def within(self, start: int, end: int) -> list[EntityMention]:
@@ -368,7 +373,11 @@ def subject_before(ctx: Context, lb: int, v0: int, plural: bool) -> Subject | No
 def _coordinated_mentions(ctx: Context, start: int, last: EntityMention) -> list[Speaker]:
     """``Putin und Xi`` / ``Tokajew, Putin und Xi`` before the verb: all their speakers."""
     out: list[Speaker] = []
-    ms = [m for m in ctx.within(start, last.span.end) if speaker_of(m) is not None]
+    inner = ctx.within(start, last.span.end)
+    if len(inner) == 1:  # the usual case: one name
+        sp = speaker_of(last)
+        return [sp] if sp is not None else []
+    ms = [m for m in inner if speaker_of(m) is not None]
     for a, b in itertools.pairwise(ms):
         gap = ctx.text[a.span.end : b.span.start]
         if not _LIST_GAP.fullmatch(gap):
@@ -534,6 +543,7 @@ def subordinate_subject(ctx: Context, lb: int, v0: int, s0: int, plural: bool) -
 
 
 def _pair(ctx: Context, pos: int, noun: str, plural: bool) -> Subject | None:
+    """``beide Staatschefs`` (plural verb): the last two persons; ``beide Seiten``: their two states."""
     if not plural:
         return None
     people = ctx.persons_before(pos, 2)
@@ -574,6 +584,7 @@ def main_subject(ctx: Context, s0: int, s1: int) -> Speaker | None:
 
 
 def institution(ctx: Context, start: int, end: int, phrase: str) -> Speaker | None:
+    """The state of a state body named in ``phrase`` (``das kasachische Außenministerium``, ``der Kreml``)."""
     m = _INSTITUTION.search(phrase)
     if m is None:
         return None
@@ -587,6 +598,7 @@ def institution(ctx: Context, start: int, end: int, phrase: str) -> Speaker | No
 
 
 def org_in(ctx: Context, start: int, end: int) -> Organization | None:
+    """The organization named in ``[start, end)``, else the summit's (the author of its declaration)."""
     for m in ctx.within(start, end):
         if m.kind == "organization":
             return Organization(m.key)
@@ -594,6 +606,8 @@ def org_in(ctx: Context, start: int, end: int) -> Organization | None:
 
 
 def _resolve_role(ctx: Context, start: int, end: int, role: re.Match[str]) -> Person | None:
+    """The person a role phrase means: a name in it, the chair for *Gastgeber*, else the last person
+    of the role's country (Kremlchef: RU, Bundeskanzler: DE) or simply the last person."""
     country = None
     for m in ctx.within(start, end):
         if m.kind == "person":

@@ -264,6 +264,7 @@ def readings(text: str, pos: int, s1: int, word: _Word) -> list[Form]:
 
 @functools.cache
 def _particle_re(particle: tuple[str, ...]) -> re.Pattern[str]:
+    """The particle as whole words closing a clause (before punctuation, a quote or a conjunction)."""
     first = re.escape(particle[0])
     words = r"\s+".join([rf"{first}(?<![\w-]{first})", *map(re.escape, particle[1:])])  # literal first: fast
     return re.compile(rf"{words}(?=\s*(?:[,.;:!?–—“”«»\")]|$|\s+(?:und|sowie|oder|aber)\b))")

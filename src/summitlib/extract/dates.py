@@ -24,7 +24,8 @@ Resolution rules (all need ``published``; without it such mentions are skipped, 
   marker (``soll``, ``wird``, ``geplant``, ``kommenden``, …) a month before the publication month is
   next year's; otherwise (past-tense news) a month more than six months after the publication month
   is last year's.
-* A weekday is the most recent such day on or before the publication date; after ``kommenden`` /
+* A weekday is the most recent such day on or before the publication date (the next one in a sentence
+  with a future marker); after ``kommenden`` /
   ``nächsten`` the next one after it; after ``vergangenen`` / ``letzten`` / ``vorigen`` the last one
   before it. ``am Vortag`` is the day before publication.
 * A week (Monday–Sunday) has month precision when it lies within one month, else it is a day range.
@@ -93,7 +94,7 @@ def german_parserinfo() -> du_parser.parserinfo:
 
 
 _FUTURE = re.compile(
-    r"(?<!\w)(?:soll|sollen|sollte|sollten|wird|werden|will|wollen|plant|planen|geplant|künftig"
+    r"(?<!\w)(?:soll|sollen|sollte|sollten|wird|werden|will|wollen|plant|planen|geplant|künftig|erwartet|vorgesehen"
     r"|kommende[nmrs]?|nächste[nmrs]?|bevorstehende[nmrs]?|voraussichtlich|anstehende[nmrs]?)(?!\w)"
 )
 _SENT_END = re.compile(r"[.!?\n][^.!?\n]{0,160}\Z")
@@ -242,6 +243,24 @@ def _is_future(text: str, start: int, end: int) -> bool:
     return _FUTURE.search(text, lo, hi) is not None
 
 
+_CLAUSE_STOP = ",;:„“”«»\"\n.!?"
+
+
+def _is_future_clause(text: str, start: int, end: int) -> bool:
+    """Whether the clause around ``start..end`` (up to a comma, colon or quotation mark, at most 120
+    characters each way) carries a future marker: a weekday in "der am Dienstag erwartet wurde" is the
+    coming one, while a "wird" inside a quotation later in the sentence says nothing about it."""
+    lo = start
+    floor = max(0, start - 120)
+    while lo > floor and text[lo - 1] not in _CLAUSE_STOP:
+        lo -= 1
+    hi = end
+    limit = min(len(text), end + 120)
+    while hi < limit and text[hi] not in _CLAUSE_STOP:
+        hi += 1
+    return _FUTURE.search(text, lo, hi) is not None
+
+
 def _infer_year(month: int, published: dt.date, future: bool) -> int:
     if future:
         return published.year if month >= published.month else published.year + 1
@@ -349,6 +368,9 @@ def _resolve(
             day = published + dt.timedelta(days=(w - published.weekday() - 1) % 7 + 1)
         elif rel.startswith(_PAST_REL):
             day = published - dt.timedelta(days=(published.weekday() - w - 1) % 7 + 1)
+        elif _is_future_clause(text, mstart, m.end()):
+            # "Für Dienstag ist ein Gespräch geplant": the coming one, not the last
+            day = published + dt.timedelta(days=(w - published.weekday()) % 7)
         else:
             day = published - dt.timedelta(days=(published.weekday() - w) % 7)
         return PartialDate.day(day), True, cue
