@@ -74,6 +74,11 @@ _FUTURE = re.compile(
 _EVENT_RELATIVE = re.compile(r"\b(?:Vortag|Folgetag|Vorabend)\b")
 
 
+#: Literals of which every match of a meeting cue contains one (see ``sentences_with``).
+_CUE_WORDS = (
+    "elefon", "Video", "esuch", "reis", "Reise", "Station", "espräch", "traf", "trifft", "getroffen",
+    "zusammen", "begegnet", "Treffen", "Augen", "empf", "Unterredung", "berieten", "Runde", "Kreis", "Beisein",
+)
 _ANY_CUE = re.compile("|".join(f"(?:{p.pattern})" for p in (_CALL, _VISIT, _TALKS)), re.VERBOSE)
 
 
@@ -209,9 +214,9 @@ def find_meetings(doc: Doc, summits: Sequence[Summit]) -> list[Meeting]:
     def paragraph_of(offset: int) -> int:
         return bisect.bisect_right(para_starts, offset) - 1
 
-    cues = sentences_with(doc, _ANY_CUE)
+    cues = sentences_with(doc, _ANY_CUE, _CUE_WORDS)
     mentioned = _summit_sentences(doc, summits)
-    sideline_sentences = sentences_with(doc, _SIDELINES)
+    sideline_sentences = sentences_with(doc, _SIDELINES, ("Rande", "Gipfel", "gipfel"))
     for i, sent in enumerate(doc.sentences):
         if i not in cues and i not in sideline_sentences:
             continue

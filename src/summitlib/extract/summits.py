@@ -36,6 +36,7 @@ import attrs
 
 from summitlib.extract._context import (
     ABSENCE,
+    ABSENCE_WORDS,
     VENUE_LEAD,
     codes,
     dates_in,
@@ -59,26 +60,51 @@ __all__ = ["find_summits"]
 
 @attrs.frozen
 class _Term:
-    pattern: str
+    pattern: re.Pattern[str]
     organization: str | None
+    anchor: str
 
 
 @cache
 def _terms() -> tuple[_Term, ...]:
+    """The summit nouns of ``summit_terms_de.tsv``, each compiled with a right word boundary."""
     out: list[_Term] = []
     with files("summitlib.data").joinpath("summit_terms_de.tsv").open(encoding="utf-8") as fh:
         rows = [line.rstrip("\n").split("\t") for line in fh if line.strip() and not line.startswith("#")]
     for row in rows[1:]:
-        out.append(_Term(row[0], row[1] or None))
+        # A noun is a whole word or the head of a compound ("SOZ-Gipfel", "Klimagipfel"): only its
+        # right edge must be a word boundary; the left side is inspected separately.
+        out.append(_Term(re.compile(row[0] + r"(?![\wäöüß])"), row[1] or None, row[2]))
     return tuple(out)
 
 
-@cache
-def _noun_re() -> re.Pattern[str]:
-    branches = [f"(?P<t{i}>{t.pattern})" for i, t in enumerate(_terms())]
-    # A noun is a whole word or the head of a compound ("SOZ-Gipfel", "Klimagipfel"): only its
-    # right edge must be a word boundary; the left side is inspected separately.
-    return re.compile(r"(?:" + "|".join(branches) + r")(?![\wäöüß])")
+def _noun_matches(text: str) -> list[tuple[re.Match[str], _Term]]:
+    """Every summit noun in ``text``, in order, without overlaps.
+
+    Each term's anchor is found with ``str.find`` (fast C code) and its pattern tried only in a small
+    window around each hit: a single alternation of all terms, tried at every position of the text,
+    costs ten times as much.
+    """
+    found: list[tuple[re.Match[str], _Term]] = []
+    size = len(text)
+    for term in _terms():
+        i = text.find(term.anchor)
+        while i != -1:
+            lo, hi = max(0, i - 12), min(size, i + len(term.anchor) + 80)
+            m = term.pattern.search(text, lo, hi)
+            while m is not None and m.end() <= i:
+                m = term.pattern.search(text, m.end(), hi)
+            if m is not None and m.start() <= i + len(term.anchor) and (m.end() < hi or hi == size):
+                found.append((m, term))
+            i = text.find(term.anchor, i + len(term.anchor))
+    found.sort(key=lambda mt: (mt[0].start(), -mt[0].end()))
+    out: list[tuple[re.Match[str], _Term]] = []
+    last_end = -1
+    for m, term in found:
+        if m.start() >= last_end:
+            out.append((m, term))
+            last_end = m.end()
+    return out
 
 
 _COMPOUND_HEAD = re.compile(r"[Gg]ipfel")
@@ -176,6 +202,11 @@ _PARTICIPATION = re.compile(
         | zusammengekommen | Teilnehmer | Staats-\s+und\s+Regierungschefs | Staatschefs | Präsidenten
         | unterzeichneten | verabschiedeten )""",
     re.VERBOSE,
+)
+_PARTICIPATION_WORDS = (
+    "teil", "Teil", "nahm", "arunter", "Delegation", "Mitglied", "vertreten", "Gast", "Gäste", "anwesend",
+    "reisten", "angereist", "kamen", "versammelt", "zusammengekommen", "Regierungschefs", "Staatschefs",
+    "Präsidenten", "unterzeichneten", "verabschiedeten",
 )
 _EXCLUDED_BEFORE = re.compile(r"\b(?:[Oo]hne|außer|ausser|Fernbleiben|Abwesenheit|Boykott|Absage)\s+(?:\w+\s+){0,1}\Z")
 _LIST_GAP = re.compile(r"\A(?:\s*,\s*|\s+und\s+|\s+sowie\s+|\s*,\s*und\s+)(?:die\s+|der\s+|den\s+)?\Z")
@@ -391,14 +422,12 @@ def _date_near(doc: Doc, sent: Span, start: int, end: int) -> PartialDate | None
 
 
 def _mentions(doc: Doc) -> list[_Mention]:
-    terms = _terms()
     out: list[_Mention] = []
     subheads = doc.article.subheadings
-    for m in _noun_re().finditer(doc.text):
+    for m, term in _noun_matches(doc.text):
         if any(s.start <= m.start() < s.end for s in subheads):
             continue
-        group = next(i for i, g in enumerate(m.groups()) if g is not None)
-        found = _mention(doc, m, terms[group])
+        found = _mention(doc, m, term)
         if found is not None:
             out.append(found)
     return out
@@ -654,10 +683,10 @@ class _Cues:
     @classmethod
     def of(cls, doc: Doc) -> _Cues:
         return cls(
-            sentences_with(doc, _PARTICIPATION),
-            sentences_with(doc, _ELSEWHERE),
-            sentences_with(doc, _BOTH),
-            sentences_with(doc, ABSENCE),
+            sentences_with(doc, _PARTICIPATION, _PARTICIPATION_WORDS),
+            sentences_with(doc, _ELSEWHERE, ("elefon", "Staatsbesuch", "reiste")),
+            sentences_with(doc, _BOTH, ("eide",)),
+            sentences_with(doc, ABSENCE, ABSENCE_WORDS),
         )
 
 
