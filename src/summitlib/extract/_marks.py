@@ -20,6 +20,7 @@ _QUOTE_MARKS = '„“”«»‚‘’"'
 # Clause boundaries inside a sentence (the Vorfeld of a verb starts after the last one): comma,
 # semicolon, colon, brackets and quotation marks; and a spaced dash (" – ", " — ", " - ").
 _BOUNDARY = ',;:()„“”«»"'
+_HARD = ",;:()"  # boundaries that quotation marks do not make (a quote may sit inside a clause)
 _DASHES = (" – ", " — ", " - ")
 _DASH_LEN = 3
 # Literals that source phrases of the statement extractor need: "nach Worten/Angaben/...", "laut",
@@ -49,6 +50,7 @@ class Marks:
         self.text = text
         self.quotes = _positions(text, _QUOTE_MARKS)
         self.bounds = _positions(text, _BOUNDARY)
+        self.hard = [p for p in self.bounds if text[p] in _HARD]
         self.dashes = _positions(text, _DASHES)
         self.cues = {name: _positions(text, words) for name, words in SOURCE_CUES.items()}
 
@@ -81,12 +83,16 @@ class Marks:
             i = j + 1
         return out
 
-    def clause_start(self, lo: int, pos: int) -> int:
-        """Just after the last clause boundary in ``[lo, pos)``, else ``lo``."""
+    def clause_start(self, lo: int, pos: int, *, quotes: bool = True) -> int:
+        """Just after the last clause boundary in ``[lo, pos)``, else ``lo``.
+
+        With ``quotes=False`` quotation marks are no boundaries (``hatte vor einer «Spaltung» gewarnt``).
+        """
         last = lo
-        k = bisect.bisect_left(self.bounds, pos) - 1
-        if k >= 0 and self.bounds[k] >= lo:
-            last = self.bounds[k] + 1
+        bounds = self.bounds if quotes else self.hard
+        k = bisect.bisect_left(bounds, pos) - 1
+        if k >= 0 and bounds[k] >= lo:
+            last = bounds[k] + 1
         if self.dashes:
             k = bisect.bisect_right(self.dashes, pos - _DASH_LEN) - 1
             if k >= 0 and self.dashes[k] >= lo and self.dashes[k] + _DASH_LEN > last:

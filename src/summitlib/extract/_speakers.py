@@ -23,6 +23,7 @@ import itertools
 import re
 from typing import TYPE_CHECKING
 
+from summitlib.extract._sources import named_body, unknown_body
 from summitlib.extract._speech import WINDOW
 from summitlib.model import Country, Organization, Person, Speaker, Summit
 
@@ -44,6 +45,7 @@ __all__ = [
     "opening_pair",
     "org_in",
     "relative_subject",
+    "role_person",
     "speaker_of",
     "subject_after",
     "subject_before",
@@ -102,14 +104,24 @@ _ROLE_WORD = re.compile(
     r"|[Ss]ekretär|[Ss]precher|[Vv]orsitzende)"
 )
 
-# An unknown person introduced by an office: "Kremlsprecher Dmitri Peskow".
+# Offices and professions that introduce a name ("NDB-Präsidentin", "Zentralasien-Expertin"); lower
+# case inside compounds ("Kremlsprecher"), either case after a hyphen or alone.
+_OFFICES = (
+    r"[Ss]precher|[Mm]inister|[Pp]räsident|[Cc]hef|[Ss]ekretär|[Kk]anzler|[Bb]erater|[Bb]otschafter"
+    r"|[Vv]orsitzende|[Gg]ouverneur|[Ee]xpert|[Aa]nalyst|[Pp]olitolog|[Öö]konom|[Hh]istoriker"
+    r"|[Ww]issenschaftler|[Ff]orscher|[Dd]irektor|[Ll]eiter"
+)
+_OFFICE = re.compile(rf"(?<![\w-])(?:[\w-]*(?:{_OFFICES})(?:in|r|e|en)?|Gastgeber(?:in)?)\b")
+
+# An unknown person introduced by an office or profession: "Kremlsprecher Dmitri Peskow", "die
+# Zentralasien-Expertin Katharina Brenner" (unnamed "Experten" are no speakers).
 _TITLED = re.compile(
-    r"""
+    rf"""
     (?:(?:[Dd]er|[Dd]ie)\s+)?
-    (?:[\w-]*(?:sprecher|minister|präsident|chef|sekretär|kanzler|berater|botschafter|vorsitzende|gouverneur)
-     |Gastgeber)                                                    # office or host
-    (?:in|r)?\s+
-    (?P<name>(?:[A-ZÄÖÜ][\w'-]+\s+){0,2}[A-ZÄÖÜ][\w'-]+)          # one to three name words
+    (?:[\w-]*(?:{_OFFICES})
+     |Gastgeber)                                                    # office, profession or host
+    (?:in|r|e)?\s+
+    (?P<name>(?:[A-ZÄÖÜ][\w'-]+\s+){{0,2}}[A-ZÄÖÜ][\w'-]+)          # one to three name words
     """,
     re.VERBOSE,
 )
@@ -137,6 +149,17 @@ _GROUP = re.compile(
     re.VERBOSE,
 )
 
+# A bloc named by a class noun: "die Gruppe der fünf Schwellenländer", "das Bündnis" (the summit's
+# organization, or one named in the phrase).
+_BLOC = re.compile(
+    r"(?:[Dd]ie|[Dd]as|[Dd]er)\s+(?:Gruppe|Staatengruppe|Bündnis|Staatenbündnis|Staatenbund|Allianz)"
+    r"(?:\s+(?:der|des)\s+(?:[\w-]+\s+){0,2}[\w-]+)?"
+)
+# The summit's leaders as a body: at a summit their joint position is the bloc's (as its declaration).
+_SUMMIT_LEADERS = re.compile(
+    r"(?:[Dd]ie\s+)?(?:Staats-\s+und\s+Regierungschefs|Gipfelteilnehmer|Mitgliedst?aaten|Mitgliedsstaaten)\b"
+)
+
 # A declaration as subject or place: "Die Erklärung ruft auf", "Darin", "In der Abschlusserklärung".
 DECLARATION = re.compile(
     r"""
@@ -146,16 +169,14 @@ DECLARATION = re.compile(
     re.VERBOSE,
 )
 
-# A state body as subject: ministries, presidential offices, the Kremlin, the White House.
+# A state body as subject: ministries, presidential offices and press services. Named seats of
+# government (Kreml, Weißes Haus, Akorda, …) are data: see :func:`~summitlib.extract._sources.named_body`.
 _INSTITUTION = re.compile(
     r"""
     \b(?:
-      (?P<ru>Kreml)(?!chef|sprecher)\w*                     # the Kremlin (not "Kremlchef")
-    | (?P<us>Weiße[n]?\s+Haus(?:es)?)                        # the White House
-    | (?P<de>Bundesregierung|Kanzleramt|Auswärtige[n]?\s+Amt(?:es|s)?)   # German federal bodies
-    | (?P<fr>Élysée(?:palast|-Palast)?)                      # the French presidency
-    | [\w-]*[Mm]inisterium | Präsidialamt | Präsidialverwaltung | Präsidentenamt | Präsidentenpalast
-    | Pressedienst | Presseamt | Pressestelle | Regierung | Botschaft | Administration | Staatsführung
+      [\w-]*[Mm]inisterium | Präsidialamt | Präsidialverwaltung | Präsidentenamt | Präsidentenpalast
+    | Präsidialkanzlei | Pressedienst | Presseamt | Pressestelle | Regierung | Botschaft | Administration
+    | Staatsführung
     )""",
     re.VERBOSE,
 )
@@ -163,7 +184,7 @@ _INSTITUTION = re.compile(
 # A role phrase the entity finder left unresolved: "der Gastgeber", "der Kanzler".
 _ROLE = re.compile(
     r"""
-    (?:[Dd]er|[Dd]ie)\s+(?:[a-zäöüß]+(?:e|en)\s+){0,2}
+    (?:[Dd]er|[Dd]ie|[Dd]as)\s+(?:[a-zäöüß]+(?:e|en)\s+){0,2}
     (?P<role>Präsident(?:in)?|Staatschef(?:in)?|Staatsoberhaupt|Regierungschef(?:in)?
      |Ministerpräsident(?:in)?|Premier(?:minister)?(?:in)?|(?P<de>Bundes)?[Kk]anzler(?:in)?
      |Bundespräsident(?:in)?|Kremlchef|Gastgeber(?:in)?|Außenminister(?:in)?|Aussenminister(?:in)?
@@ -176,7 +197,7 @@ _ROLE = re.compile(
 
 _NO_SUBJECT_FORMS = ("adjective", "genitive", "demonym", "description")
 
-_ADVERB_GAP = re.compile(rf"\s+(?:(?:{ADVERBS})\s+){{0,2}}")  # "betonte dagegen …"
+_ADVERB_GAP = re.compile(rf"\s+(?:sich\s+)?(?:(?:{ADVERBS})\s+){{0,2}}")  # "betonte dagegen …", "sprachen sich"
 _DET_WORDS = re.compile(r"(?:der|die|das)\s+(?:[\w-]+\s+){0,2}")  # head of an institution phrase
 _DEF_NOUN = re.compile(r"(?:Die|Das|Der)\s+[\w-]+")  # "Die Erklärung"
 _LIST_GAP = re.compile(r"\s*(?:,|und|sowie)\s+(?:(?:der|die)\s+)?(?:[\w-]+\s+){0,3}")  # "Putin und Xi"
@@ -184,6 +205,10 @@ _NEXT_WORDS = re.compile(r"\s+(?:\S+\s+){0,3}\S+?(?=[\s,.;:!?]|$)")  # at most f
 _PRONOUN = re.compile(r"(?:e(?<!\we)r|s(?<!\ws)ie)\b")  # \b(er|sie)\b with literal starts (fast search)
 _PRONOUN_FIRST = re.compile(r"(?:Er|Sie)\b")
 _WORD = re.compile(r"[^\W\d_]+")
+_NAME_APPOSITION = re.compile(r"(?:[A-ZÄÖÜ][\w'-]+\s+){0,2}[A-ZÄÖÜ][\w'-]+")
+_WIE_OFFICE = re.compile(rf"(?<![\w-])[Ww]ie\s+(?:der|die)\s+(?:[\w-]+\s+){{0,4}}?(?:{_OFFICE.pattern})")
+_FOCUS_TAIL = re.compile(r"\s+(?:selbst|seinerseits|ihrerseits|wiederum|indes|jedoch|dagegen|hingegen)\Z")
+_REL_AFTER_PREP = _words("dem der den denen dessen deren welchem welcher welchen")
 
 
 class Context:
@@ -320,8 +345,11 @@ def subject_before(ctx: Context, lb: int, v0: int, plural: bool) -> Subject | No
         while start < end and text[start].isspace():
             start += 1
         first = text[start:end].split()[0].lower() if start < end else ""
-    if first in _PREPOSITIONS:
+    if first in _PREPOSITIONS and not ctx.within(start, start + 1):  # "Von der Leyen" is a name
         return None
+    tail = _FOCUS_TAIL.search(text, start, end)  # "Tokajew selbst hat …"
+    if tail is not None and tail.start() > start:
+        end = tail.start()
     low = text[start:end]
     # pronoun
     if low in ("Er", "er", "Sie", "sie"):
@@ -352,6 +380,12 @@ def subject_before(ctx: Context, lb: int, v0: int, plural: bool) -> Subject | No
     if DECLARATION.search(low) and ((ctx.org and _DEF_NOUN.fullmatch(low)) or _GROUP.search(low)):
         org = org_in(ctx, start, end)
         return ((org,), start) if org else None
+    if (ctx.org and plural and _SUMMIT_LEADERS.fullmatch(low)) or (not plural and _BLOC.fullmatch(low)):
+        org = org_in(ctx, start, end)
+        return ((org,), start) if org else None
+    body = unknown_body(text, start, end)
+    if body is not None and body[1] == start and body[2] == end and not plural:
+        return (body[0],), start
     role = _ROLE.fullmatch(low)
     if role:
         p = _resolve_role(ctx, start, end, role)
@@ -421,7 +455,7 @@ def subject_after(ctx: Context, v1: int, limit: int, plural: bool, *, own_only: 
     grp = _GROUP.match(text, at, window_end)
     if grp and plural and ctx.org:
         sent_start = max(0, v1 - WINDOW)
-        if DECLARATION.search(text, sent_start, v1):
+        if _SUMMIT_LEADERS.match(text, at, window_end) or DECLARATION.search(text, sent_start, v1):
             org = org_in(ctx, grp.start(), grp.end())
             return ((org,), grp.start()) if org else None
     inst = _DET_WORDS.match(text[at:window_end])
@@ -436,6 +470,13 @@ def subject_after(ctx: Context, v1: int, limit: int, plural: bool, *, own_only: 
         return ((p,), at) if p else None
     if plural:
         return None
+    bloc = _BLOC.match(text, at, window_end)
+    if bloc:
+        org = org_in(ctx, at, bloc.end())
+        return ((org,), at) if org else None
+    body = unknown_body(text, at, window_end)
+    if body is not None and body[1] == at:
+        return (body[0],), at
     titled = _TITLED.match(text, at, window_end)
     if titled:
         return (ctx.learn(titled.group("name"), at),), at
@@ -464,6 +505,9 @@ def relative_subject(ctx: Context, s0: int, lb: int, plural: bool) -> Subject | 
         inner = [m for m in ctx.within(seg0, comma) if m.kind == "person"]
         if len(inner) == 1 and inner[0].span.end == comma and not plural:
             return (Person(inner[0].key, inner[0].country),), inner[0].span.start
+        named = _wie_apposition(ctx, s0, prev, seg0, comma) if not plural else None
+        if named is not None:
+            return (named,), seg0
         if plural or not _ROLE_WORD.search(text, seg0, comma):
             return None
         # the name before the apposition, unknown to the gazetteer: "Gastgeber Anwar Ibrahim, …"
@@ -480,6 +524,21 @@ def relative_subject(ctx: Context, s0: int, lb: int, plural: bool) -> Subject | 
         return None
     sp = speaker_of(m)
     return ((sp,), m.span.start) if sp is not None and m.kind != "city" else None
+
+
+def _wie_apposition(ctx: Context, s0: int, prev: int, seg0: int, comma: int) -> Person | None:
+    """``wie der außenpolitische Berater des Präsidenten, Juri Uschakow, mitteilte``: the name in an
+    apposition after an office opening a *wie* clause."""
+    name = ctx.text[seg0:comma].rstrip()
+    if not _NAME_APPOSITION.fullmatch(name):
+        return None
+    wie = _WIE_OFFICE.search(ctx.text, max(s0, prev - 120), prev)
+    if wie is None or "," in ctx.text[wie.start() : prev]:
+        return None
+    inner = [m for m in ctx.within(seg0, comma) if m.kind == "person"]
+    if inner and inner[0].span.start == seg0:
+        return ctx.person(inner[0])
+    return ctx.by_token(name.split()[-1], seg0) or ctx.learn(name, seg0)
 
 
 def subject_end(ctx: Context, v1: int, limit: int) -> int:
@@ -513,6 +572,9 @@ def subordinate_subject(ctx: Context, lb: int, v0: int, s0: int, plural: bool) -
         return None
     intro = words[0]
     after = lb + clause.find(intro) + len(intro)
+    if intro.lower() in _PREPOSITIONS and len(words) > 1 and words[1] in _REL_AFTER_PREP:
+        after = text.find(words[1], after, v0) + len(words[1])  # "zu dem X … eingeladen hat"
+        intro = words[1]
     pm = _PRONOUN.search(text[after:v0])
     if pm:
         p = None if plural else ctx.last_person(lb)
@@ -584,13 +646,13 @@ def main_subject(ctx: Context, s0: int, s1: int) -> Speaker | None:
 
 
 def institution(ctx: Context, start: int, end: int, phrase: str) -> Speaker | None:
-    """The state of a state body named in ``phrase`` (``das kasachische Außenministerium``, ``der Kreml``)."""
-    m = _INSTITUTION.search(phrase)
-    if m is None:
+    """The state of a state body named in ``phrase`` (``das kasachische Außenministerium``, ``der Kreml``,
+    ``der Pressedienst des Kremls``); a named international body gives its organization."""
+    named = named_body(phrase)
+    if named is not None:
+        return named
+    if _INSTITUTION.search(phrase) is None:
         return None
-    for code in ("ru", "us", "de", "fr"):
-        if m.group(code):
-            return Country(code.upper())
     for mention in ctx.within(start, end):
         if mention.kind in ("country", "city", "person") and mention.country:
             return Country(mention.country)
@@ -603,6 +665,17 @@ def org_in(ctx: Context, start: int, end: int) -> Organization | None:
         if m.kind == "organization":
             return Organization(m.key)
     return Organization(ctx.org) if ctx.org else None
+
+
+def role_person(ctx: Context, pos: int, role: str) -> Person | None:
+    """The person a bare role noun means (``des Präsidenten``, ``des Kremlchefs``): the chair for a host,
+    the last person of the role's implied state, else the latest subject."""
+    if role.startswith("Gastgeber") and ctx.chair is not None:
+        return ctx.chair
+    country = "RU" if role.startswith("Kreml") else "DE" if role.startswith(("Kanzler", "Bundes")) else None
+    if country:
+        return next((p for p in ctx.persons_before(pos) if p.country == country), None)
+    return ctx.last_person(pos)
 
 
 def _resolve_role(ctx: Context, start: int, end: int, role: re.Match[str]) -> Person | None:

@@ -39,6 +39,7 @@ from typing import TYPE_CHECKING
 import attrs
 
 from summitlib.extract._marks import Marks, in_brackets, is_name_quote
+from summitlib.extract._sources import unknown_body
 from summitlib.extract._speakers import (
     ADVERBS,
     DECLARATION,
@@ -51,6 +52,7 @@ from summitlib.extract._speakers import (
     opening_pair,
     org_in,
     relative_subject,
+    role_person,
     speaker_of,
     subject_after,
     subject_before,
@@ -91,19 +93,36 @@ _SOURCE = re.compile(
     r"""
     \b(?:[Nn]ach\s+(?:den\s+)?(?:Worten|Angaben|Aussagen|Darstellung)   # nach Worten/Angaben X
     | [Ll]aut                                                             # laut X
-    | [Nn]ach\s+(?P<compound>[A-ZÄÖÜ][\w]*)-Angaben)                      # nach Kreml-Angaben
+    | [Nn]ach\s+(?P<compound>[A-ZÄÖÜ][\w]*)-Angaben                       # nach Kreml-Angaben
+    | [Nn]ach\s+(?P<poss>seine[nr]?|ihre[nr]?)\s+(?:Worten|Angaben|Aussagen|Darstellung)  # nach seinen Worten
+    | [Nn]ach\s+(?P<adj>[a-zäöü][a-zäöüß]+en)\s+Angaben)                  # nach indischen Angaben
     \b""",
     re.VERBOSE,
 )
 _SOURCE_TAIL = re.compile(r"\s+(?:(?:des|der|dem|den|von|aus)\s+)?")  # "nach Angaben des …"
 _SOURCE_GAP = re.compile(r"(?:[\w-]+\s+){0,3}")  # words before the source's mention
+# a preposition before the mention makes it a modifier ("der in Shanghai ansässigen Bank"), not the source
+_GAP_PREP = re.compile(r"(?<![\w-])(?:in|im|aus|bei|von|vom|mit|für|nach)\s")
+# "nach Angaben des Präsidenten": a role noun in the genitive, resolved like a role subject
+_ROLE_GENITIVE = re.compile(
+    r"""(?:[a-zäöüß]+en\s+){0,2}
+    (?P<role>Präsidenten|Staatschefs|Staatsoberhaupt(?:e?s)|Regierungschefs|Ministerpräsidenten|Premierministers
+     |Premiers|Kremlchefs|Kanzlers|Bundeskanzlers|Gastgebers)\b""",
+    re.VERBOSE,
+)
 _ZUFOLGE = re.compile(r"z(?<!\wz)ufolge\b")  # "Scholz zufolge", "Dem Kreml zufolge"
 _QUOTE_OPENERS = '„«»‚"'
+_QUOTE_MARKS = '„“”«»‚‘’"'
 _HEISST_ES = re.compile(r"\b(?:hei(?:ß|ss)t|hie(?:ß|ss))\s+es\b")
 _GREETED = re.compile(
     r"\s+(?:(?:die|den|seine[n]?|ihre[n]?)\s+)?(?:Gäste|Gast|Teilnehmer|Delegationen|Staatschefs|Amtskollegen)\b"
 )
 _CONTENT_LEAD = re.compile(r"^(?:dass|,)\s+")
+# a partner sharing the statement: "gemeinsam mit Ratspräsident X" (up to the name's end)
+_JOINT = re.compile(r"\s*(?:[Gg]emeinsam|[Zz]usammen)\s+mit\s+(?P<who>(?:[\w-]+\s+){0,4}?[\w-]+)")
+_JOINT_AFTER = re.compile(
+    r"\s+(?:(?:er|sie|[A-ZÄÖÜ][\w-]*)\s+)?(?:gemeinsam|zusammen)\s+mit\s+(?P<who>(?:[\w-]+\s+){0,4}?[\w-]+)(?=[\s,.])"
+)
 
 
 @attrs.define
@@ -181,22 +200,36 @@ def _sentence(scan: _Scan, s0: int, s1: int) -> list[_Found]:
     ctx = scan.ctx
     found: list[_Found] = []
     taken = -1  # the word whose reading made a statement (its other readings are skipped)
+    sources = _sources(scan, s0, s1)
+    told = 0  # sources whose person is remembered (a later "er" means the source's speaker)
     for hit in scan.verbs.hits(s0, s1):
         if hit[0] == taken:
             continue
+        while told < len(sources) and sources[told].verb_start < hit[0]:
+            _remember(ctx, sources[told])
+            told += 1
         f = _analyse(scan, hit, s0, s1, found)
         if f is not None:
             taken = hit[0]
             found.append(f)
-            for sp in f.speakers:
-                if isinstance(sp, Person):
-                    ctx.remember(sp)
-    sources = _sources(scan, s0, s1, found)
+            _remember(ctx, f)
+    for f in sources[told:]:
+        _remember(ctx, f)
+    if sources and found:
+        covered = {i for g in found for i in range(g.verb_start, g.verb_end)}
+        sources = [f for f in sources if f.verb_start not in covered]
     if sources:
         found.extend(sources)
         found.sort(key=lambda f: f.verb_start)
     _clip(found)
     return found
+
+
+def _remember(ctx: Context, f: _Found) -> None:
+    """Note the persons of a statement as the latest subjects."""
+    for sp in f.speakers:
+        if isinstance(sp, Person):
+            ctx.remember(sp)
 
 
 def _clip(found: list[_Found]) -> None:
@@ -241,6 +274,14 @@ def _analyse(scan: _Scan, hit: Hit, s0: int, s1: int, prev: list[_Found]) -> _Fo
         aux = None
         for m in _AUX.finditer(text, lb, v0):
             aux = m
+        if aux is None and text[lb - 1 : lb] in _QUOTE_MARKS:  # "hatte vor einer «Spaltung» gewarnt"
+            wide = scan.marks.clause_start(max(s0, v0 - WINDOW), v0, quotes=False)
+            for m in _AUX.finditer(text, wide, v0):
+                aux = m
+            if aux is not None:
+                lb = wide
+        if aux is None and text[lb - 1 : lb] == ",":  # "hat … Iran, Ägypten und Argentinien eingeladen"
+            aux, lb = _aux_before_list(scan, s0, lb, aux)
         after_aux = _AUX_AFTER.match(text[v1 : v1 + 12])
         if (aux is None and after_aux is None) or _PASSIVE.search(text, lb, v0):
             return None
@@ -280,8 +321,11 @@ def _analyse(scan: _Scan, hit: Hit, s0: int, s1: int, prev: list[_Found]) -> _Fo
     else:
         part_end = None
     clause_end = _clause_end(text, hit_end, right_end)
-    if entry.preps and not prep_re(entry.preps).search(text[hit_end:clause_end]):
-        return None
+    if entry.preps and not (
+        prep_re(entry.preps).search(text, hit_end, clause_end)
+        or (form.kind in ("participle", "joined") and prep_re(entry.preps).search(text, lb, hit_start))
+    ):
+        return None  # verb-final forms have the preposition before them ("hat zum Gipfel geladen")
     if entry.reflexive and not _SICH.match(text, hit_end):
         return None
     if entry.attitude and not _ATTITUDE.search(text, hit_end, min(clause_end, hit_end + 80)):
@@ -302,6 +346,8 @@ def _analyse(scan: _Scan, hit: Hit, s0: int, s1: int, prev: list[_Found]) -> _Fo
     parenthetical = False
     if subordinate:
         res = subordinate_subject(ctx, lb, v0, s0, plural)
+        if res is None and not vwords and lb > s0:  # "wie der Berater, Juri Uschakow, mitteilte"
+            res = relative_subject(ctx, s0, lb, plural)
     elif coordinated and not vwords:
         res = subject_after(ctx, v1, right_end, plural, own_only=True)
         if res is None:
@@ -320,6 +366,8 @@ def _analyse(scan: _Scan, hit: Hit, s0: int, s1: int, prev: list[_Found]) -> _Fo
     if res is None:
         return None
     speakers, sub_pos = res
+    if not subordinate and "mit" in text[lb:right_end]:
+        speakers = _joint(ctx, lb, v0, v1, right_end, speakers=speakers)
     ev_start = min(sub_pos, v0)
     content_start = subject_end(ctx, v1, right_end) if sub_pos > v0 and not parenthetical else -1
     if parenthetical:
@@ -340,6 +388,52 @@ def _analyse(scan: _Scan, hit: Hit, s0: int, s1: int, prev: list[_Found]) -> _Fo
         parenthetical,
         content_start,
     )
+
+
+def _joint(
+    ctx: Context, lb: int, v0: int, v1: int, limit: int, *, speakers: tuple[Speaker, ...]
+) -> tuple[Speaker, ...]:
+    """``Gemeinsam mit Ratspräsident X warb sie …`` / ``Sie warb gemeinsam mit X …``: X speaks too."""
+    text = ctx.text
+    m = _JOINT.fullmatch(text, lb, lb + len(text[lb:v0].rstrip()))
+    if m is None:
+        m = _JOINT_AFTER.match(text, v1, limit)
+    if m is None:
+        return speakers
+    partner = ctx.ending_at(m.end())
+    if partner is None or partner.kind != "person" or partner.span.start < m.start("who"):
+        return speakers
+    p = ctx.person(partner)
+    return speakers if p in speakers else (*speakers, p)
+
+
+def _aux_before_list(scan: _Scan, s0: int, lb: int, aux: re.Match[str] | None) -> tuple[re.Match[str] | None, int]:
+    """The auxiliary before an enumeration (``hat A, B und C eingeladen``) and its clause start.
+
+    Steps back over at most eight commas whose items are short (at most five words, no subordinator);
+    the clause before the first item (opening the sentence or after another boundary, or longer than
+    five words) must hold the auxiliary and must not be subordinate. Else ``(aux, lb)`` unchanged.
+    """
+    text = scan.ctx.text
+    hard = scan.marks.hard
+    k = bisect.bisect_left(hard, lb - 1)
+    end = lb - 1  # the comma closing the current item
+    for _ in range(9):
+        comma = k > 0 and hard[k - 1] >= s0 and text[hard[k - 1]] == ","
+        start = hard[k - 1] + 1 if k > 0 and hard[k - 1] >= s0 else s0
+        item = text[start:end].split()
+        if not item or item[0].lower() in SUBORDINATORS:
+            return aux, lb
+        if not comma or len(item) > 5:
+            if item[0] in RELATIVES and comma:
+                return aux, lb  # a relative clause, not the auxiliary's clause
+            found = None
+            for m in _AUX.finditer(text, max(start, end - WINDOW), end):  # bounded: linear in the text
+                found = m
+            return (found, start) if found is not None else (aux, lb)
+        end = hard[k - 1]
+        k -= 1
+    return aux, lb
 
 
 def _clause_final(text: str, pos: int, s1: int) -> bool:
@@ -382,7 +476,7 @@ def _inherit(
 # ------------------------------------------------------------------------------- source phrases
 
 
-def _sources(scan: _Scan, s0: int, s1: int, found: list[_Found]) -> list[_Found]:
+def _sources(scan: _Scan, s0: int, s1: int) -> list[_Found]:
     """``…, so X``; ``nach Worten/Angaben X``; ``laut X``; ``X zufolge``; ``heißt es in der Erklärung``;
     ``X: „…“``."""
     ctx = scan.ctx
@@ -397,7 +491,11 @@ def _sources(scan: _Scan, s0: int, s1: int, found: list[_Found]) -> list[_Found]
     for m in _SOURCE.finditer(text, s0, s1) if scan.marks.has_cue("nach", s0, s1) else ():
         sp: Speaker | None = None
         end = m.end()
-        if m.group("compound"):
+        if m.group("poss"):
+            sp = ctx.last_person(m.start())
+        elif m.group("adj"):
+            sp = next((Country(a.country) for a in ctx.within(m.start("adj"), m.end("adj")) if a.country), None)
+        elif m.group("compound"):
             sp = institution(ctx, m.start(), m.end(), m.group("compound"))
             if sp is None:
                 for ment in ctx.within(m.start(), m.end()):
@@ -407,7 +505,8 @@ def _sources(scan: _Scan, s0: int, s1: int, found: list[_Found]) -> list[_Found]
             tail = _SOURCE_TAIL.match(text[m.end() : m.end() + 12])
             at = m.end() + (tail.end() if tail else 0)
             for ment in ctx.within(at, min(s1, at + 60)):
-                if _SOURCE_GAP.fullmatch(text[at : ment.span.start]):
+                gap = text[at : ment.span.start]
+                if _SOURCE_GAP.fullmatch(gap) and not _GAP_PREP.search(gap):
                     if ment.kind == "person":
                         sp = Person(ment.key, ment.country)
                     elif ment.kind in ("city", "country") and ment.country:
@@ -421,6 +520,15 @@ def _sources(scan: _Scan, s0: int, s1: int, found: list[_Found]) -> list[_Found]
                 sp = institution(ctx, at, seg_end, text[at:seg_end])
                 if sp is not None:
                     end = seg_end
+            if sp is None:
+                role = _ROLE_GENITIVE.match(text, at, min(s1, at + 60))
+                if role is not None:
+                    sp = role_person(ctx, at, role.group("role"))
+                    end = role.end()
+            if sp is None:
+                body = unknown_body(text, at, min(s1, at + 90))  # "der (in X ansässigen) Neuen Entwicklungsbank"
+                if body is not None and _SOURCE_GAP.fullmatch(text[at : body[1]]):
+                    sp, end = body[0], body[2]
         if sp is not None:
             out.append(_Found((sp,), m.start(), end, m.start(), m.end(), Act.STATE, m.group(), True))
     for m in _HEISST_ES.finditer(text, s0, s1) if scan.marks.has_cue("heisst", s0, s1) else ():
@@ -451,10 +559,8 @@ def _sources(scan: _Scan, s0: int, s1: int, found: list[_Found]) -> list[_Found]
     while colon >= 0:
         _colon_quote(scan, s0, colon, out)
         colon = text.find(":", colon + 1, s1)
-    if not out or not found:
-        return out
-    covered = {i for g in found for i in range(g.verb_start, g.verb_end)}
-    return [f for f in out if f.verb_start not in covered]
+    out.sort(key=lambda f: f.verb_start)
+    return out
 
 
 def _colon_quote(scan: _Scan, s0: int, colon: int, out: list[_Found]) -> None:

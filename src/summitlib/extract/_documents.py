@@ -1,0 +1,504 @@
+"""Machinery of :mod:`summitlib.extract.agreements`: the lexicon, the patterns and the pure helpers.
+
+Everything here works on one clause, one noun or the list of hits; the article-wide rules (signers,
+summit link) live in ``agreements.py``. Every pattern is linear in its input (no nested unbounded
+quantifiers) and every helper runs in time linear in the span it is given.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import functools
+import re
+from importlib.resources import files
+from typing import TYPE_CHECKING, NamedTuple
+
+import attrs
+
+from summitlib.model import Agreement, AgreementKind, Count, Money, Span, Summit
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Sequence
+
+    from summitlib.extract.entities import EntityMention
+
+_DATA = "agreements_de.tsv"
+
+#: Capitalised or lower-case word tokens (German letters, digits, apostrophes, inner hyphens).
+WORD = re.compile(
+    r"""
+      [^\W_] [\w'’]*            # a word: letters/digits, may carry an apostrophe (Xi'an)
+      (?: - [^\W_] [\w'’]* )*   # hyphen compounds (Astana-Erklärung, US-Unternehmen)
+    """,
+    re.VERBOSE,
+)
+
+#: Clause boundaries inside a sentence.
+_CLAUSE = re.compile(
+    r"""
+      \s* [;:] \s*                       # semicolon or colon
+    | \s+ [–—] \s+                       # spaced dash
+    | , \s* (?= (?: der|die|das|den|dem|deren|dessen|welche[rsnm]?|dass|daß|wie|wo|als|weil|nachdem
+                 |ob|wenn|obwohl|damit|sodass|während|um|bevor|seit|seitdem|aber|doch|sondern
+                 |teilte|hieß|sagte|erklärte|so) \b )   # comma + subordinator / relative pronoun
+    """,
+    re.VERBOSE,
+)
+
+#: A fronted subordinate clause: it ends at its first comma ("Wie X mitteilte, ging es …").
+_FRONTED = re.compile(r"(?:Wie|Als|Nachdem|Während|Da|Weil|Obwohl|Wenn|Bevor|Seit|Seitdem)\b")
+
+#: "und" followed by a verb: a coordinated verb phrase with its own objects.
+_AND_VERB = re.compile(r"\sund\s+(\w+)")
+
+#: Relative pronouns that open a clause referring back to the last noun.
+RELATIVE = re.compile(r"(?:der|die|das|den|dem|welche[rsnm]?)\b")
+
+#: The separable particle of ``nahmen … an`` / ``schlossen … ab``: the word before a clause or
+#: sentence end, a comma or a dash ("nahmen 24 Dokumente an, darunter …").
+PARTICLE = re.compile(r"\b(?:ab|an)\b(?=[\s.!?»«“”\"]*(?:[,;:–—]|\Z))")
+
+#: A participle followed by a passive/future auxiliary: "unterzeichnet werden" is a plan.
+WERDEN_AFTER = re.compile(r"\A\s+(?:werden|werde|würden|würde|sollen|soll)\b")
+
+#: "sich" right after a finite "schloss(en)": joining (schlossen sich … an), not concluding.
+SICH = re.compile(r"\A\s+sich\b")
+
+#: "weitere" right before a noun (at most one adjective between): another document.
+_FURTHER = re.compile(r"\bweitere\w*\s+(?:\w+\s+)?\Z")
+
+#: A definite article right before a noun (at most one adjective between): a known document.
+_DEFINITE = re.compile(r"\b(?:der|die|das|dem|den|des)\s+(?:\w+\s+)?\Z")
+
+#: "… von Tianjin" after a noun: the proper part of a document's name.
+_OF_NAME = re.compile(r"\s+von\s+([A-ZÄÖÜ][\w'’-]*)")
+
+#: "Astanaer Erklärung": a city adjective before the noun.
+_ADJ_NAME = re.compile(r"([A-ZÄÖÜ][\w'’-]*er)\s+\Z")
+
+#: Words that end the look-back for a count before a document noun.
+_COUNT_STOP = frozenset(
+    {"der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "und", "sowie", "oder", "über", "im", "in"}
+    | {"von", "mit", "zu"}
+)
+
+
+@attrs.frozen
+class Lexicon:
+    """The rows of ``data/agreements_de.tsv`` (see its header), plus patterns built from them."""
+
+    nouns: dict[str, tuple[str, str]]
+    self_nouns: dict[str, str]
+    verbs: dict[str, str]
+    infinitives: frozenset[str]
+    modals: frozenset[str]
+    negations: frozenset[str]
+    numbers: dict[str, tuple[int, bool]]
+    several: frozenset[str]
+    pair: frozenset[str]
+    pair_nouns: frozenset[str]
+    witness: frozenset[str]
+    source: frozenset[str]
+    elsewhere: frozenset[str]
+    visit: frozenset[str]
+    summit_cue: frozenset[str]
+    generic_cue: frozenset[str]
+    sector_re: re.Pattern[str]
+    sectors: dict[str, str]
+    noun_stems: tuple[str, ...]
+    gate_stems: tuple[str, ...]
+    cue_stems: tuple[str, ...]
+    aside_re: re.Pattern[str]
+    company_re: re.Pattern[str]
+    max_suffix: int
+
+
+@functools.cache
+def lexicon() -> Lexicon:
+    """Load ``data/agreements_de.tsv`` once, on first use."""
+    rows: dict[str, list[tuple[str, str, str]]] = {}
+    with files("summitlib.data").joinpath(_DATA).open(encoding="utf-8") as fh:
+        header_seen = False
+        for raw in fh:
+            line = raw.rstrip("\n")
+            if not line or line.startswith("#"):
+                continue
+            if not header_seen:
+                header_seen = True
+                continue
+            section, form, value, extra = line.split("\t")
+            rows.setdefault(section, []).append((form, value, extra))
+
+    def forms(section: str) -> frozenset[str]:
+        return frozenset(f for f, _, _ in rows.get(section, ()))
+
+    nouns = {f: (v, x) for f, v, x in rows.get("noun", ())}
+    self_nouns = {f: v for f, v, _ in rows.get("self", ())}
+    sectors = {f: v for f, v, _ in rows.get("sector", ())}
+    # longest first, so "erneuerbare energie" wins over "energie" at the same position
+    alternatives = sorted(sectors, key=len, reverse=True)
+    sector_re = re.compile(
+        r"(?<!\w)(?:" + "|".join(re.escape(s).replace(r"\ ", r"\w*\s+") for s in alternatives) + r")\w*",
+        re.IGNORECASE,
+    )
+    elsewhere = forms("elsewhere")
+    summit_cue = forms("summit_cue")
+    return Lexicon(
+        nouns=nouns,
+        self_nouns=self_nouns,
+        verbs={f: v for f, v, _ in rows.get("verb", ())},
+        infinitives=forms("infinitive"),
+        modals=forms("modal"),
+        negations=forms("negation"),
+        numbers={f: (int(v), x == "multiplier") for f, v, x in rows.get("number", ())},
+        several=forms("several"),
+        pair=forms("pair"),
+        pair_nouns=forms("pair_noun"),
+        witness=forms("witness"),
+        source=forms("source"),
+        elsewhere=elsewhere,
+        visit=frozenset(f for f, _, x in rows.get("elsewhere", ()) if x == "visit"),
+        summit_cue=summit_cue,
+        generic_cue=frozenset(f for f, _, x in rows.get("summit_cue", ()) if x == "generic"),
+        sector_re=sector_re,
+        sectors=sectors,
+        noun_stems=minimal_stems((*nouns, *self_nouns)),
+        gate_stems=minimal_stems((*(f for f, _, _ in rows.get("verb", ())), *self_nouns)),
+        cue_stems=minimal_stems((*summit_cue, *elsewhere, "gipfel")),
+        aside_re=_word_alternation(forms("witness") | forms("source")),
+        company_re=_word_end_alternation(forms("company")),
+        max_suffix=max((len(f) for f in (*nouns, *self_nouns)), default=0),
+    )
+
+
+def minimal_stems(forms: Iterable[str]) -> tuple[str, ...]:
+    """The forms that contain no other form: a text without any of them holds none of ``forms``."""
+    ordered = sorted(set(forms), key=len)
+    out: list[str] = []
+    for f in ordered:
+        if not any(o in f for o in out):
+            out.append(f)
+    return tuple(out)
+
+
+def find_all(low: str, stems: Iterable[str], start: int, end: int) -> list[int]:
+    """Sorted start offsets of every (non-overlapping) occurrence of ``stems`` in ``low[start:end]``."""
+    out: list[int] = []
+    for stem in stems:
+        at = low.find(stem, start, end)
+        while at >= 0:
+            out.append(at)
+            at = low.find(stem, at + len(stem), end)
+    out.sort()
+    return out
+
+
+def _word_end_alternation(forms: Iterable[str]) -> re.Pattern[str]:
+    """A pattern for words ending in one of ``forms`` (case-insensitive), one linear alternation."""
+    alternatives = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
+    return re.compile(r"(?:" + alternatives + r")(?![\w'’-])", re.IGNORECASE)
+
+
+def _word_alternation(forms: Iterable[str]) -> re.Pattern[str]:
+    """A pattern for one of the whole words ``forms`` (case-insensitive)."""
+    alternatives = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
+    return re.compile(r"\b(?:" + alternatives + r")\b", re.IGNORECASE)
+
+
+class Tok(NamedTuple):
+    """A word of a sentence: offsets into the article text, the word and its lower-case form."""
+
+    start: int
+    end: int
+    text: str
+    low: str
+
+
+#: Characters a word run is made of (a run holds one or more ``WORD`` tokens).
+_RUN_CHARS = frozenset("'’-_")
+#: Longest run looked at around a cue hit: longer runs are no cue words (keeps the scan linear).
+_RUN_LIMIT = 60
+
+
+def _run_start(text: str, pos: int, floor: int) -> int | None:
+    """Start of the run of word characters around ``pos`` (None when it is longer than the limit)."""
+    i = pos
+    stop = max(floor, pos - _RUN_LIMIT)
+    while i > stop and (text[i - 1].isalnum() or text[i - 1] in _RUN_CHARS):
+        i -= 1
+    if i == stop and i > floor and (text[i - 1].isalnum() or text[i - 1] in _RUN_CHARS):
+        return None
+    return i
+
+
+def cue_words(text: str, low: str, start: int, end: int, lex: Lexicon) -> list[tuple[int, str]]:
+    """Positions of the summit/elsewhere cue words in ``text[start:end]`` (word starts, in order).
+
+    The kinds are ``summit``, ``generic`` (a summit cue that a state visit can also use: Sitzung,
+    Treffen), ``visit`` (an elsewhere cue naming a visit) and ``elsewhere``.
+    """
+    out: dict[int, str] = {}
+    for at in find_all(low, lex.cue_stems, start, end):
+        run = _run_start(text, at, start)
+        if run is None:
+            continue
+        m = WORD.search(text, run, end)
+        while m is not None and m.end() <= at:
+            m = WORD.search(text, m.end(), end)
+        if m is None or m.start() > at or m.start() in out:
+            continue
+        word = m.group().lower()
+        if word in lex.summit_cue or word.endswith(("gipfel", "gipfels")):
+            out[m.start()] = "generic" if word in lex.generic_cue else "summit"
+        elif word in lex.elsewhere:
+            out[m.start()] = "visit" if word in lex.visit else "elsewhere"
+    return sorted(out.items())
+
+
+def current_summits(summits: Sequence[Summit], published: dt.date | None, pub_end: dt.date | None) -> list[int]:
+    """Indexes of the summits an article reports as its current event (not past, not announced)."""
+    if published is None:
+        return list(range(len(summits)))
+    end = pub_end or published
+    window = published - dt.timedelta(days=45)
+    dated = [
+        i for i, s in enumerate(summits) if s.date is not None and s.date.start <= end and s.date.end >= window
+    ]
+    # an undated summit is the current one only when no summit is dated to the publication
+    return dated or [i for i, s in enumerate(summits) if s.date is None]
+
+
+def noun_kind(low: str, lex: Lexicon) -> tuple[str, str] | None:
+    """The (kind, number) of a document noun by its longest listed ending, or None."""
+    word = low.rsplit("-", 1)[-1] if "-" in low else low
+    for n in range(min(len(word), lex.max_suffix), 3, -1):
+        hit = lex.nouns.get(word[-n:])
+        if hit is not None:
+            return hit
+        self_kind = lex.self_nouns.get(word[-n:])
+        if self_kind is not None:
+            return (self_kind, "sg")
+    return None
+
+
+def self_kind(low: str, lex: Lexicon) -> str | None:
+    """The kind of a noun that says by itself that it was adopted (Abschlusserklärung), or None."""
+    return lex.self_nouns.get(low.rsplit("-", 1)[-1])
+
+
+def clauses(sent: Span, lex: Lexicon) -> list[tuple[int, int]]:
+    """Clause spans of a sentence (see the module grammar of ``agreements``)."""
+    text = sent.text
+    cuts: list[tuple[int, int]] = []
+    for m in _CLAUSE.finditer(text):
+        if RELATIVE.match(text, m.end()):
+            # a relative clause is verb-final; ", die USA, Saudi-Arabien" is a list, not a clause
+            nxt = text.find(",", m.end())
+            last = None
+            for last in WORD.finditer(text, m.end(), nxt if nxt > 0 else len(text)):  # noqa: B007
+                pass
+            if last is None or not last.group()[:1].islower():
+                continue
+        cuts.append((m.start(), m.end()))
+    fronted = _FRONTED.match(text)
+    if fronted is not None:
+        comma = text.find(",", fronted.end())
+        if comma > 0:
+            cuts.append((comma, comma + 1))
+    for am in _AND_VERB.finditer(text):
+        if am.group(1).lower() in lex.verbs:
+            cuts.append((am.start(), am.start() + 5))
+    cuts.sort()
+    out = []
+    pos = 0
+    for a, b in cuts:
+        if a < pos:
+            continue
+        out.append((sent.start + pos, sent.start + a))
+        pos = b
+    out.append((sent.start + pos, sent.end))
+    return [(a, b) for a, b in out if b > a]
+
+
+def party_code(e: EntityMention) -> str | None:
+    """The state (or ``EU``) an entity signs for."""
+    kind = str(e.kind)
+    if kind == "country":
+        return e.key
+    if kind == "person":
+        return e.country
+    if kind == "organization":
+        return "EU" if e.key == "EU" else e.country
+    return None
+
+
+def count_before(toks: Sequence[Tok], idx: int, number: str, lex: Lexicon) -> Count:
+    """The count written before the noun ``toks[idx]``, skipping up to three adjectives."""
+    skipped = 0
+    j = idx - 1
+    while j >= 0 and skipped <= 3:
+        t = toks[j]
+        low = t.low
+        if low.isdigit():
+            if len(low) > 3 or number == "sg":
+                return None
+            return int(low)
+        if low in lex.numbers:
+            n, multiplier = lex.numbers[low]
+            if multiplier:
+                if j > 0 and toks[j - 1].low in lex.numbers and not lex.numbers[toks[j - 1].low][1]:
+                    return lex.numbers[toks[j - 1].low][0] * n
+                return n
+            if number == "sg" or n == 1:
+                return None
+            return n
+        if low in lex.several:
+            return "several" if number != "sg" else None
+        if low == "von" and j > 0 and toks[j - 1].low == "reihe":
+            return "several"
+        if t.text[:1].isupper() or low in _COUNT_STOP:
+            return None
+        skipped += 1
+        j -= 1
+    return None
+
+
+def assign_money(money: Sequence[Money], nouns: Sequence[Tok]) -> dict[int, Money]:
+    """The amount each noun claims: every amount goes to the closest noun, each noun keeps the closest.
+
+    Returns a map from the noun's start offset to its money.
+    """
+    ends = [t.end for t in nouns]
+    best: dict[int, tuple[int, Money]] = {}
+    for m in money:
+        ev = m.evidence
+        if ev is None or not nouns:
+            continue
+        i = bisect.bisect_left(ends, ev.start)
+        # candidates: the nouns ending right before and right after the amount (ties go to the earlier)
+        options = [k for k in (i - 1, i) if 0 <= k < len(nouns)]
+        k = min(options, key=lambda k: (abs(ev.start - ends[k]), k))
+        d = abs(ev.start - ends[k])
+        key = nouns[k].start
+        if key not in best or d < best[key][0]:
+            best[key] = (d, m)
+    return {k: v[1] for k, v in best.items()}
+
+
+def sectors_in(scope: str, lex: Lexicon) -> tuple[str, ...]:
+    """The sector labels named in ``scope``, in order."""
+    out: list[str] = []
+    for m in lex.sector_re.finditer(scope):
+        low = " ".join(m.group().lower().split())
+        label = None
+        for n in range(len(low), 2, -1):
+            key = low[:n]
+            # map "erneuerbaren energien" -> the row "erneuerbaren energie"
+            if key in lex.sectors:
+                label = lex.sectors[key]
+                break
+        if label is None:
+            words = low.split()
+            label = next((v for k, v in lex.sectors.items() if k.split()[0] == words[0][: len(k.split()[0])]), None)
+        if label is not None and label not in out:
+            out.append(label)
+    return tuple(out)
+
+
+def doc_name(text: str, tok: Tok, tail_end: int) -> tuple[str, str | None]:
+    """A display name of the document and the proper part that tells it apart (Astana, Xi'an)."""
+    name = tok.text
+    key: str | None = None
+    if "-" in tok.text:
+        head = tok.text.rsplit("-", 1)[0]
+        if head[:1].isupper() and len(head) > 1:
+            key = head.lower()
+    m = _OF_NAME.match(text, tok.end, tail_end)
+    if m:
+        name = f"{tok.text} von {m.group(1)}"
+        key = m.group(1).lower()
+    before = _ADJ_NAME.search(text[max(0, tok.start - 30) : tok.start])
+    if before and key is None:
+        key = before.group(1).lower()
+        name = f"{before.group(1)} {tok.text}"
+    return name, key
+
+
+@attrs.define
+class Hit:
+    """One document noun in a signing clause, before merging."""
+
+    kind: AgreementKind
+    tok: Tok
+    count: Count
+    value: Money | None
+    parties: tuple[str, ...]
+    explicit: bool
+    sectors: tuple[str, ...]
+    summit: int | None
+    name: str
+    name_key: str | None
+    further: bool
+    definite: bool
+    evidence: list[Span]
+
+
+def further_definite(text: str, start: int, tok: Tok) -> tuple[bool, bool]:
+    """Whether ``weitere`` / a definite article stands right before the noun (within its clause)."""
+    before = text[max(start, tok.start - 40) : tok.start].lower()
+    return _FURTHER.search(before) is not None, _DEFINITE.search(before) is not None
+
+
+def _compatible(a: Hit, b: Hit) -> bool:
+    if a.kind != b.kind or a.summit != b.summit or b.further:
+        return False
+    if a.value is not None and b.value is not None:
+        return (a.value.amount, a.value.currency) == (b.value.amount, b.value.currency)
+    if a.count != b.count and not (b.count is None and b.definite):
+        return False
+    if a.name_key and b.name_key and a.name_key[:4] != b.name_key[:4]:
+        return False
+    return not (a.explicit and b.explicit and set(a.parties) != set(b.parties))
+
+
+def merge(hits: Iterable[Hit]) -> list[Hit]:
+    """Merge the mentions of the same document (see the module docstring of ``agreements``)."""
+    out: list[Hit] = []
+    groups: dict[tuple[AgreementKind, int | None], list[Hit]] = {}
+    for h in hits:
+        group = groups.setdefault((h.kind, h.summit), [])
+        twin = next((o for o in group if _compatible(o, h)), None)
+        if twin is None:
+            out.append(h)
+            group.append(h)
+            continue
+        if h.explicit and not twin.explicit:
+            twin.parties, twin.explicit = h.parties, True
+        if twin.value is None:
+            twin.value = h.value
+        if twin.count is None:
+            twin.count = h.count
+        twin.sectors = twin.sectors + tuple(s for s in h.sectors if s not in twin.sectors)
+        if twin.name_key is None and h.name_key is not None:
+            twin.name, twin.name_key = h.name, h.name_key
+        twin.evidence.extend(h.evidence)
+    return out
+
+
+def to_agreement(h: Hit, lex: Lexicon) -> Agreement:
+    """The record of a merged hit; without sectors in the text, the noun's own compound (Handelsabkommen)."""
+    sectors = h.sectors
+    if not sectors:
+        m = lex.sector_re.match(h.tok.low)
+        sectors = sectors_in(m.group(), lex) if m is not None else ()
+    return Agreement(
+        kind=h.kind,
+        count=h.count,
+        parties=h.parties,
+        value=h.value,
+        sectors=sectors,
+        summit=h.summit,
+        name=h.name,
+        evidence=tuple(sorted(set(h.evidence))),
+    )
