@@ -7,8 +7,12 @@ record extractor needs these, so they live once here.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections.abc import Iterable, Sequence
+from typing import Any
+
+import ahocorasick
 
 from summitlib.extract._doc import Doc
 from summitlib.extract.dates import DateMention
@@ -65,6 +69,16 @@ def sentence_index(doc: Doc, offset: int) -> int:
     return max(bisect.bisect_right(doc.sentence_starts, offset) - 1, 0)
 
 
+@functools.cache
+def _automaton(keywords: tuple[str, ...]) -> Any:
+    """One Aho-Corasick automaton over ``keywords`` (built once per keyword set)."""
+    automaton = ahocorasick.Automaton()
+    for word in keywords:
+        automaton.add_word(word, word)
+    automaton.make_automaton()
+    return automaton
+
+
 def sentences_with(doc: Doc, pattern: re.Pattern[str], keywords: tuple[str, ...] = ()) -> frozenset[int]:
     """Indexes of the sentences in which ``pattern`` matches.
 
@@ -75,12 +89,9 @@ def sentences_with(doc: Doc, pattern: re.Pattern[str], keywords: tuple[str, ...]
     text = doc.text
     if not keywords or not doc.sentences:
         return frozenset(sentence_index(doc, m.start()) for m in pattern.finditer(text))
-    candidates: set[int] = set()
-    for word in keywords:
-        i = text.find(word)
-        while i != -1:
-            candidates.add(sentence_index(doc, i))
-            i = text.find(word, i + len(word))
+    starts = doc.sentence_starts
+    candidates = {bisect.bisect_right(starts, end) - 1 for end, _ in _automaton(keywords).iter(text)}
+    candidates.discard(-1)
     sentences = doc.sentences
     return frozenset(
         k for k in candidates if pattern.search(text, sentences[k].start, sentences[k].end) is not None

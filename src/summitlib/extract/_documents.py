@@ -107,6 +107,8 @@ class Lexicon:
     sector_re: re.Pattern[str]
     sectors: dict[str, str]
     noun_stems: tuple[str, ...]
+    noun_tails: frozenset[str]
+    suffix_lengths: tuple[int, ...]
     gate_stems: tuple[str, ...]
     cue_stems: tuple[str, ...]
     aside_re: re.Pattern[str]
@@ -138,10 +140,7 @@ def lexicon() -> Lexicon:
     sectors = {f: v for f, v, _ in rows.get("sector", ())}
     # longest first, so "erneuerbare energie" wins over "energie" at the same position
     alternatives = sorted(sectors, key=len, reverse=True)
-    sector_re = re.compile(
-        r"(?<!\w)(?:" + "|".join(re.escape(s).replace(r"\ ", r"\w*\s+") for s in alternatives) + r")\w*",
-        re.IGNORECASE,
-    )
+    sector_re = re.compile(r"(?<!\w)" + _trie(alternatives, space=r"\w*\s+") + r"\w*", re.IGNORECASE)
     elsewhere = forms("elsewhere")
     summit_cue = forms("summit_cue")
     return Lexicon(
@@ -164,6 +163,8 @@ def lexicon() -> Lexicon:
         sector_re=sector_re,
         sectors=sectors,
         noun_stems=minimal_stems((*nouns, *self_nouns)),
+        noun_tails=frozenset(f[-_TAIL:] for f in (*nouns, *self_nouns)),
+        suffix_lengths=tuple(sorted({len(f) for f in (*nouns, *self_nouns) if len(f) > _TAIL - 1}, reverse=True)),
         gate_stems=minimal_stems((*(f for f, _, _ in rows.get("verb", ())), *self_nouns)),
         cue_stems=minimal_stems((*summit_cue, *elsewhere, "gipfel")),
         aside_re=_word_alternation(forms("witness") | forms("source")),
@@ -194,10 +195,33 @@ def find_all(low: str, stems: Iterable[str], start: int, end: int) -> list[int]:
     return out
 
 
+def _trie(forms: Iterable[str], *, space: str = r"\ ") -> str:
+    """One regex alternation of ``forms`` factored as a trie (a single pass per position, no backtracking
+    over the list); a longer form is tried before its prefix, and ``space`` stands for a blank."""
+    root: dict[str, dict[str, object]] = {}
+    for form in forms:
+        node = root
+        for ch in form:
+            node = node.setdefault(ch, {})  # type: ignore[assignment]
+        node[""] = {}
+
+    def render(node: dict[str, dict[str, object]]) -> str:
+        # the blank branch first: a phrase ("erneuerbare energie") wins over its first word
+        keys = sorted((k for k in node if k), key=lambda k: (k != " ", k))
+        alts = [(space if k == " " else re.escape(k)) + render(node[k]) for k in keys]  # type: ignore[arg-type]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        if "" in node:
+            return body + "?" if len(alts) == 1 and len(alts[0]) == 1 else "(?:" + body + ")?"
+        return body
+
+    return "(?:" + render(root) + ")"
+
+
 def _word_end_alternation(forms: Iterable[str]) -> re.Pattern[str]:
     """A pattern for words ending in one of ``forms`` (case-insensitive), one linear alternation."""
-    alternatives = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
-    return re.compile(r"(?:" + alternatives + r")(?![\w'’-])", re.IGNORECASE)
+    return re.compile(_trie(forms) + r"(?![\w'’-])", re.IGNORECASE)
 
 
 def _word_alternation(forms: Iterable[str]) -> re.Pattern[str]:
@@ -269,10 +293,18 @@ def current_summits(summits: Sequence[Summit], published: dt.date | None, pub_en
     return dated or [i for i, s in enumerate(summits) if s.date is None]
 
 
+#: Length of the word ending that every listed noun is indexed by (a cheap test before the lookups).
+_TAIL = 4
+
+
 def noun_kind(low: str, lex: Lexicon) -> tuple[str, str] | None:
     """The (kind, number) of a document noun by its longest listed ending, or None."""
+    if low[-_TAIL:] not in lex.noun_tails:
+        return None
     word = low.rsplit("-", 1)[-1] if "-" in low else low
-    for n in range(min(len(word), lex.max_suffix), 3, -1):
+    for n in lex.suffix_lengths:
+        if n > len(word):
+            continue
         hit = lex.nouns.get(word[-n:])
         if hit is not None:
             return hit

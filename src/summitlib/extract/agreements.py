@@ -152,7 +152,7 @@ def find_agreements(doc: Doc, summits: Sequence[Summit]) -> list[Agreement]:
     """
     lex = lexicon()
     text = doc.text
-    low = text.lower()
+    low = _lower(text)
     gates = find_all(low, lex.gate_stems, 0, len(text))
     if not gates:
         return []  # no signing verb and no self-adopting noun: nothing to find
@@ -167,11 +167,16 @@ def find_agreements(doc: Doc, summits: Sequence[Summit]) -> list[Agreement]:
         if si <= done or si < 0 or at >= sentences[si].end:
             continue
         done = si
-        sent = sentences[si]
-        stems = find_all(low, lex.noun_stems, sent.start, sent.end)
-        if stems:
-            hits.extend(ctx.sentence_hits(si, stems, seen_self))
+        hits.extend(ctx.sentence_hits(si, seen_self))
     return [to_agreement(h, lex) for h in merge(hits)]
+
+
+def _lower(text: str) -> str:
+    """``text.lower()`` with the same length (offsets stay valid: "İ" lowers to two characters)."""
+    low = text.lower()
+    if len(low) == len(text):
+        return low
+    return "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
 
 
 class _Context:
@@ -220,24 +225,22 @@ class _Context:
         return self._foreign
 
     # ------------------------------------------------------------------ sentences
-    def sentence_hits(self, si: int, stem_at: list[int], seen_self: set[str]) -> list[Hit]:
+    def sentence_hits(self, si: int, seen_self: set[str]) -> list[Hit]:
         lex = self.lex
         text = self.text
         sent = self.sentences[si]
-        toks = [Tok(m.start(), m.end(), m.group(), m.group().lower()) for m in WORD.finditer(text, sent.start, sent.end)]
+        toks = [Tok(a, b, text[a:b], m.group()) for m in WORD.finditer(self.low, sent.start, sent.end) for a, b in [m.span()]]
         tok_starts = [t.start for t in toks]
         index = {t.start: i for i, t in enumerate(toks)}
-        maybe = set()
-        for t in toks:
-            i = bisect.bisect_left(stem_at, t.start)
-            if i < len(stem_at) and stem_at[i] < t.end:
-                maybe.add(t.start)
+        kinds = {t.start: k for t in toks if t.text[:1].isupper() for k in [noun_kind(t.low, lex)] if k is not None}
+        if not kinds:
+            return []
         spans = clauses(sent, lex)
         hits: list[Hit] = []
         prev_doc_noun: tuple[int, Tok] | None = None
         for ci, (cs, ce) in enumerate(spans):
             ctoks = toks[bisect.bisect_left(tok_starts, cs) : bisect.bisect_left(tok_starts, ce)]
-            nouns_k = [(t, k) for t in ctoks if t.start in maybe and t.text[:1].isupper() for k in [noun_kind(t.low, lex)] if k is not None]
+            nouns_k = [(t, kinds[t.start]) for t in ctoks if t.start in kinds]
             lows = {t.low for t in ctoks}
             signed = not (lows & lex.negations) and self._signs(ctoks, cs, ce)
             chosen: list[tuple[Tok, tuple[str, str]]] = []
