@@ -204,9 +204,26 @@ _PARTICIPATION = re.compile(
     re.VERBOSE,
 )
 _PARTICIPATION_WORDS = (
-    "teil", "Teil", "nahm", "arunter", "Delegation", "Mitglied", "vertreten", "Gast", "Gäste", "anwesend",
-    "reisten", "angereist", "kamen", "versammelt", "zusammengekommen", "Regierungschefs", "Staatschefs",
-    "Präsidenten", "unterzeichneten", "verabschiedeten",
+    "teil",
+    "Teil",
+    "nahm",
+    "arunter",
+    "Delegation",
+    "Mitglied",
+    "vertreten",
+    "Gast",
+    "Gäste",
+    "anwesend",
+    "reisten",
+    "angereist",
+    "kamen",
+    "versammelt",
+    "zusammengekommen",
+    "Regierungschefs",
+    "Staatschefs",
+    "Präsidenten",
+    "unterzeichneten",
+    "verabschiedeten",
 )
 _EXCLUDED_BEFORE = re.compile(r"\b(?:[Oo]hne|außer|ausser|Fernbleiben|Abwesenheit|Boykott|Absage)\s+(?:\w+\s+){0,1}\Z")
 _LIST_GAP = re.compile(r"\A(?:\s*,\s*|\s+und\s+|\s+sowie\s+|\s*,\s*und\s+)(?:die\s+|der\s+|den\s+)?\Z")
@@ -643,9 +660,9 @@ def _listed_countries(doc: Doc, sent: Span) -> list[str]:
     return out
 
 
-def _venue_elsewhere(doc: Doc, sent: Span, country: str | None) -> bool:
+def _venue_elsewhere(doc: Doc, sent: Span, country: str | None, meeting: bool) -> bool:
     """Whether a meeting sentence places its encounter in another state than the summit's."""
-    if country is None or not _MEETING_CUE.search(doc.text, sent.start, sent.end):
+    if country is None or not meeting:
         return False
     for e in entities_in(doc, sent.start, sent.end, EntityKind.CITY):
         lead = doc.text[max(sent.start, e.span.start - 40) : e.span.start]
@@ -679,6 +696,7 @@ class _Cues:
     away: frozenset[int]
     both: frozenset[int]
     absence: frozenset[int]
+    meeting: frozenset[int]
 
     @classmethod
     def of(cls, doc: Doc) -> _Cues:
@@ -687,6 +705,7 @@ class _Cues:
             sentences_with(doc, _ELSEWHERE, ("elefon", "Staatsbesuch", "reiste")),
             sentences_with(doc, _BOTH, ("eide",)),
             sentences_with(doc, ABSENCE, ABSENCE_WORDS),
+            sentences_with(doc, _MEETING_CUE, ("getroffen", "traf", "empf", "espräch", "besucht")),
         )
 
 
@@ -707,7 +726,9 @@ def _participants(
     for sent in scope:
         k = sentence_index(doc, sent.start)
         elsewhere = full and (
-            k in away or _venue_elsewhere(doc, sent, inst.country) or _dated_elsewhere(doc, sent, inst.date)
+            k in away
+            or _venue_elsewhere(doc, sent, inst.country, k in cues.meeting)
+            or _dated_elsewhere(doc, sent, inst.date)
         )
         people = persons_in(doc, sent.start, sent.end)
         for p in people:
