@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 from summitlib.extract._doc import Doc
 from summitlib.extract.agreements import find_agreements
+from summitlib.extract.dates import find_dates
 from summitlib.extract.entities import find_entities
 from summitlib.extract.sentences import split_sentences
 from summitlib.model import Agreement, AgreementKind, Money, PartialDate, Qualifier, Span, Summit
@@ -70,14 +71,12 @@ def _doc(text: str) -> Doc:
         start = text.index(block, pos)
         paragraphs.append(Span.of(text, start, start + len(block)))
         pos = start + len(block)
-    article = Article(
-        id="test", text=text, published=PartialDate.day(PUBLISHED), paragraphs=tuple(paragraphs)
-    )
+    article = Article(id="test", text=text, published=PartialDate.day(PUBLISHED), paragraphs=tuple(paragraphs))
     return Doc(
         article=article,
         sentences=tuple(split_sentences(text)),
         entities=tuple(find_entities(text, PUBLISHED)),
-        dates=(),
+        dates=tuple(find_dates(text, PUBLISHED)),
         money=_money(text),
     )
 
@@ -177,6 +176,112 @@ CASES_KIND_COUNT = [
 ]
 
 
+#: Separable adoption verbs, passive signing in the leaders' presence, appositions and source phrases.
+CASES_GRAMMAR = [
+    (
+        "separable-verb-with-long-middle-field-and-darunter",
+        "Am zweiten Tag nahmen die Präsidenten nach Angaben des usbekischen Außenministeriums insgesamt "
+        "18 Dokumente an, darunter die Erklärung von Chiwa und ein Fahrplan für den Wassersektor bis 2030.",
+        [
+            ("documents", 18, {"KZ", "UZ", "KG", "TJ", "TM"}, 0),
+            ("declaration", None, None, 0),
+            ("other", None, None, 0),
+        ],
+    ),
+    (
+        "separable-verb-particle-before-comma-clause",
+        "Einstimmig nahmen die fünf Staatschefs am Nachmittag ein Statut der Kommission an, das bereits im "
+        "Vorfeld ausgehandelt worden war.",
+        [("other", None, None, 0)],
+    ),
+    (
+        "an-as-preposition-is-no-particle",
+        "Die Außenminister nahmen an einer Debatte über das Abkommen zum Klimaschutz teil.",
+        [],
+    ),
+    (
+        "passive-signing-in-presence-of-the-leaders",
+        "Im Beisein der Staatschefs wurden 20 Abkommen unterzeichnet, darunter ein Abkommen über den "
+        "Bahnverkehr sowie ein Memorandum über die Hochschulbildung.",
+        [
+            ("agreement", 20, {"KZ", "UZ", "KG", "TJ", "TM"}, 0),
+            ("agreement", None, {"KZ", "UZ", "KG", "TJ", "TM"}, 0),
+            ("memorandum", None, {"KZ", "UZ", "KG", "TJ", "TM"}, 0),
+        ],
+    ),
+    (
+        "named-witnesses-are-the-sides-when-nobody-signs-by-name",
+        "Im Beisein von Tokajew und Mirsijojew wurden drei Abkommen über den Grenzverkehr unterzeichnet.",
+        [("agreement", 3, {"KZ", "UZ"}, 0)],
+    ),
+    (
+        "generic-document-in-apposition-is-the-same-document",
+        "Die Staatschefs verabschiedeten die Erklärung von Aralsk, ein Dokument mit 40 Punkten.",
+        [("declaration", None, {"KZ", "UZ", "KG", "TJ", "TM"}, 0)],
+    ),
+    (
+        "verstaendigten-sich-auf-a-roadmap",
+        "Die Regierungschefs verständigten sich auf eine Roadmap für den digitalen Zoll.",
+        [("other", None, None, 0)],
+    ),
+]
+
+#: Document nouns: (noun phrase after "Die Präsidenten unterzeichneten", expected kind).
+CASES_NOUNS = [
+    ("den Haushalt der Organisation", "other"),
+    ("das Budget des Sekretariats", "other"),
+    ("einen Fahrplan zur Zollunion", "other"),
+    ("eine Roadmap für den Handel", "other"),
+    ("ein Kommuniqué", "declaration"),
+    ("ein Communiqué", "declaration"),
+    ("einen Aktionsplan", "other"),
+    ("eine Konzeption der Sicherheit", "other"),
+    ("die Satzung des Fonds", "other"),
+    ("das Statut des Rates", "other"),
+    ("eine Gipfelerklärung", "declaration"),
+    ("eine Friedenserklärung", "declaration"),
+    ("einen Freundschaftsvertrag", "treaty"),
+    ("ein Rahmenabkommen", "agreement"),
+    ("ein Freihandelsabkommen", "agreement"),
+    ("ein Partnerschaftsabkommen", "agreement"),
+    ("ein Investitionsabkommen", "agreement"),
+    ("Lieferverträge", "contract"),
+    ("eine Kreditvereinbarung", "agreement"),
+    ("einen Sicherheitspakt", "treaty"),
+    ("ein Dokument über Zölle", "documents"),
+]
+
+#: Final documents that need no verb.
+CASES_SELF = [
+    ("Das Abschlussdokument umfasst zwölf Seiten.", "declaration"),
+    ("Im Schlussdokument fehlt jeder Hinweis auf den Krieg.", "declaration"),
+    ("Die Gipfelerklärung nennt den Klimawandel an erster Stelle.", "declaration"),
+]
+
+
+class TestGrammar:
+    """Separable verbs, passives, appositions and the lexicon of document nouns."""
+
+    @pytest.mark.parametrize(("text", "expected"), [c[1:] for c in CASES_GRAMMAR], ids=[c[0] for c in CASES_GRAMMAR])
+    def test_table(self, text: str, expected: list[tuple[str, object, set[str] | None, int | None]]) -> None:
+        got = _run(text)
+        assert [(str(a.kind), a.count, a.summit) for a in got] == [(k, c, s) for k, c, _, s in expected]
+        for agreement, (_, _, parties, _) in zip(got, expected, strict=True):
+            if parties is not None:
+                assert set(agreement.parties) == parties
+
+    @pytest.mark.parametrize(("phrase", "kind"), CASES_NOUNS, ids=[c[0] for c in CASES_NOUNS])
+    def test_noun(self, phrase: str, kind: str) -> None:
+        (agreement,) = _run(f"In Astana unterzeichneten die Präsidenten außerdem {phrase}.")
+        assert str(agreement.kind) == kind
+
+    @pytest.mark.parametrize(("text", "kind"), CASES_SELF, ids=[c[1] + "-" + c[0].split()[1] for c in CASES_SELF])
+    def test_final_document(self, text: str, kind: str) -> None:
+        (agreement,) = _run(text)
+        assert str(agreement.kind) == kind
+        assert agreement.summit == 0
+
+
 class TestKindsAndCounts:
     """What counts as an agreement, its kind, count, parties and summit."""
 
@@ -238,12 +343,43 @@ class TestSummitLink:
         assert set(agreement.parties) == {"KZ", "UZ"}
 
     def test_earlier_year_is_not_the_summit(self) -> None:
-        text = (
-            "Die Präsidenten sprachen über die Umsetzung des 2019 unterzeichneten Vertrags über Freundschaft."
-        )
+        text = "Die Präsidenten sprachen über die Umsetzung des 2019 unterzeichneten Vertrags über Freundschaft."
         (agreement,) = _run(text)
         assert agreement.summit is None
         assert agreement.kind is AgreementKind.TREATY
+
+    def test_visit_report_signings_are_not_the_summit(self) -> None:
+        """In an article about a state visit, a session of the two delegations is no summit cue."""
+        text = (
+            "Der usbekische Präsident Schawkat Mirsijojew ist zu einem Staatsbesuch in Kasachstan "
+            "eingetroffen. Tokajew empfing den Gast in Astana.\n\n"
+            "Nach einer Sitzung der beiden Regierungen wurde im Beisein der Staatschefs ein Dutzend "
+            "Dokumente unterzeichnet, darunter ein Abkommen über den Transit und ein Memorandum über "
+            "Wasser.\n\n"
+            "Zudem schlossen Firmen beider Länder Lieferverträge ab."
+        )
+        got = _run(text)
+        assert [(str(a.kind), a.count) for a in got] == [
+            ("documents", 12),
+            ("agreement", None),
+            ("memorandum", None),
+            ("contract", None),
+        ]
+        assert all(a.summit is None for a in got)
+        assert all(set(a.parties) == {"KZ", "UZ"} for a in got)
+
+    def test_declaration_signed_earlier_elsewhere(self) -> None:
+        """A relative clause dates the signing before the summit and names who signed with "er"."""
+        text = (
+            "Tokajew sprach über die Wasserversorgung der Region. "
+            "Er verwies auf die Grenzerklärung, die er im Februar gemeinsam mit Mirsijojew unterzeichnet hatte. "
+            "Am Ende unterzeichneten die Staatschefs die Erklärung von Astana."
+        )
+        first, second = _run(text)
+        assert first.summit is None
+        assert set(first.parties) == {"KZ", "UZ"}
+        assert second.summit == 0
+        assert set(second.parties) == {"KZ", "UZ", "KG", "TJ", "TM"}
 
     def test_eu_format_adds_the_union(self) -> None:
         text = "Zum Abschluss nahmen die Staats- und Regierungschefs eine gemeinsame Erklärung an."

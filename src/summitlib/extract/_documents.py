@@ -10,6 +10,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import functools
+import itertools
 import re
 from importlib.resources import files
 from typing import TYPE_CHECKING, NamedTuple
@@ -76,6 +77,10 @@ _OF_NAME = re.compile(r"\s+von\s+([A-ZÄÖÜ][\w'’-]*)")
 
 #: "Astanaer Erklärung": a city adjective before the noun.
 _ADJ_NAME = re.compile(r"([A-ZÄÖÜ][\w'’-]*er)\s+\Z")
+
+#: What stands between a document and a generic noun in apposition ("die Erklärung von Kasan, ein
+#: Dokument mit 130 Punkten"): the same document, described.
+_APPOSITION = re.compile(r"(?:\s+von\s+[\w'’-]+)?\s*,\s*(?:ein|eine|einem|einen|einer)\s+(?:[\w-]+\s+)?")
 
 #: Words that end the look-back for a count before a document noun.
 _COUNT_STOP = frozenset(
@@ -286,9 +291,7 @@ def current_summits(summits: Sequence[Summit], published: dt.date | None, pub_en
         return list(range(len(summits)))
     end = pub_end or published
     window = published - dt.timedelta(days=45)
-    dated = [
-        i for i, s in enumerate(summits) if s.date is not None and s.date.start <= end and s.date.end >= window
-    ]
+    dated = [i for i, s in enumerate(summits) if s.date is not None and s.date.start <= end and s.date.end >= window]
     # an undated summit is the current one only when no summit is dated to the publication
     return dated or [i for i, s in enumerate(summits) if s.date is None]
 
@@ -351,6 +354,16 @@ def clauses(sent: Span, lex: Lexicon) -> list[tuple[int, int]]:
         pos = b
     out.append((sent.start + pos, sent.end))
     return [(a, b) for a, b in out if b > a]
+
+
+def drop_appositions(text: str, nouns: list[tuple[Tok, tuple[str, str]]]) -> list[tuple[Tok, tuple[str, str]]]:
+    """The nouns less a generic singular ``Dokument`` in apposition to the noun before it."""
+    out = nouns[:1]
+    for before, (tok, kind) in itertools.pairwise(nouns):
+        if kind == ("documents", "sg") and _APPOSITION.fullmatch(text, before[0].end, tok.start):
+            continue
+        out.append((tok, kind))
+    return out
 
 
 def party_code(e: EntityMention) -> str | None:

@@ -8,9 +8,13 @@ or relative pronoun (``, den alle sechs Präsidenten unterzeichneten``). An *agr
 ``Absichtserklärung``, ``Erklärung``, ``Dokumente``, ``Beschlüsse``, ``Fahrplan`` …, compounds by their
 ending: ``Handelsabkommen``, ``Astana-Erklärung``) in a clause that also holds a signing verb
 (``unterzeichneten``, ``verabschiedet``, ``schlossen … ab``, ``nahmen … an``, ``einigten sich auf`` …) that
-is not a plan (an infinitive with a modal, a participle with ``werden``) and not negated. A relative clause
-with the verb and no noun signs the last noun before it. ``Abschlusserklärung``/``Gipfelerklärung`` need
-no verb (a summit's final declaration exists only once adopted). Subheadings are skipped.
+is not a plan (an infinitive with a modal, a participle with ``werden``) and not negated; ``nahmen`` needs its
+particle ``an`` before a comma, dash or the clause end, however long the middle field (``nahmen … 24 Dokumente
+an, darunter …``). A relative clause with the verb and no noun signs the last noun before it (its signers
+and dates are the relative clause's: ``…, die er im August mit X unterzeichnet hatte``). A generic
+``Dokument`` in apposition (``die Erklärung von Kasan, ein Dokument mit …``) is the noun before it.
+``Abschlusserklärung``/``Gipfelerklärung``/``Abschlussdokument`` need no verb (a summit's final declaration
+exists only once adopted). Subheadings are skipped.
 
 Fields
 ------
@@ -23,9 +27,11 @@ count
 parties
     the signers named in the clause before the first document noun (states, persons' states, adjectives,
     the EU) plus partners after the noun introduced by ``mit``/``zwischen``; persons in a witness phrase
-    (``im Beisein von``) do not sign; ``er`` is the first person of the sentence before. Without named
-    signers: ``beide Seiten``/``beider Länder`` are the article's two sides (the two states of the leaders
-    named most, or of the sentence before); otherwise the linked summit's ``countries`` (less states named
+    (``im Beisein von``) do not sign, but are the sides when nobody else is named; nobody in a source phrase
+    (``nach Angaben des …``, ``laut``) signs; ``er`` is the first person of the nearest sentence before
+    that names one, and signs with the partners of ``gemeinsam mit``. Without named signers:
+    ``beide Seiten``/``beider Länder`` are the article's two sides (the two states of the leaders named
+    most, or of the sentence before); otherwise the linked summit's ``countries`` (less states named
     as guests or observers, plus ``EU`` for EU formats); otherwise the two sides.
 value
     the :class:`~summitlib.model.Money` in the clause nearest to the noun.
@@ -36,8 +42,11 @@ summit
     a summit is *current* when its date is unknown or lies within 45 days before publication (not
     after it). The last cue in the paragraph up to the noun decides: a summit word (``Gipfel``,
     ``Sitzung``, ``zum Abschluss``) links, a visit word (``Staatsbesuch``, ``Vorabend``), a city that is
-    not the summit's or an earlier year in the sentence unlinks; with no cue it links. A link goes to the
-    current summit mentioned last before the noun (else the first current one).
+    not the summit's or an earlier year in the sentence unlinks; with no cue it links. In a visit report
+    (the lead names a visit and no current summit) generic cues (``Sitzung``, ``Treffen``) do not link and
+    no cue means no link. A date in the signing clause before the summit's first day unlinks. A link goes
+    to the current summit mentioned last before the noun (else the first current one); a city in a
+    document's name (``Erklärung von Chiwa``) is no venue.
 
 Mentions of the same document are merged: same kind and summit, compatible count, value and name (the
 ``Astana`` of ``Astana-Erklärung``), never after ``weitere``; parties named explicitly win over defaults.
@@ -47,6 +56,7 @@ Every pattern is linear in the input.
 from __future__ import annotations
 
 import bisect
+import datetime as dt
 import re
 from collections import Counter
 from typing import TYPE_CHECKING
@@ -66,6 +76,7 @@ from summitlib.extract._documents import (
     cue_words,
     current_summits,
     doc_name,
+    drop_appositions,
     find_all,
     further_definite,
     lexicon,
@@ -99,6 +110,9 @@ _GUEST = re.compile(
 #: Words without which ``_GUEST`` cannot match (a cheap test before the scan).
 _GUEST_WORDS = ("Beobachter", "hinzu", "Gast", "Gäste")
 
+#: "<noun> von " right before a name: the name is part of the document's name.
+_NAME_OF = re.compile(r"([^\W_][\w'’-]*)\s+von\s+\Z")
+
 #: A four-digit year.
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 
@@ -116,11 +130,11 @@ _LOCATIVE = re.compile(
     r"\b(?:in|im|nach|aus|vor|von|über|zur|zum|für|gegen)\s+(?:der\s+|dem\s+|den\s+)?(?:[a-zäöü]+\w*\s+)?\Z"
 )
 
+#: "(gemeinsam) mit": the partners who sign with the subject.
+_WITH = re.compile(r"\b(?:gemeinsam|zusammen)\s+mit\b")
+
 #: Pronoun subject "er" in the clause.
 _ER = re.compile(r"\ber\b")
-
-#: The separable particle at the end of a clause (schlossen … ab, nahmen … an).
-_PARTICLE_END = re.compile(r"\b(ab|an)\s*[.!?»«“”\"]*\s*\Z")
 
 #: Sentences that continue the last agreement with its sectors.
 _CONTINUES = re.compile(
@@ -133,6 +147,9 @@ _CONTINUES = re.compile(
     """,
     re.VERBOSE,
 )
+
+#: How far from a summit's dates a dated signing may lie and still be the summit's.
+_DATE_SLACK = dt.timedelta(days=3)
 
 #: Organization formats whose documents the EU signs as a side.
 _EU_FORMATS = frozenset({"EU", "CA-EU"})
@@ -205,11 +222,12 @@ class _Context:
         self.money.sort(key=lambda x: x[0])
         self.money_starts = [x[0] for x in self.money]
         self._guests: frozenset[str] | None = None
-        self._cues: dict[int, tuple[list[int], list[str]]] = {}
+        self._cues: dict[int, tuple[list[int], list[str], list[int]]] = {}
         self._pairs: dict[int, list[str]] = {}
         self._pair_cues: dict[int, int] = {}
         self._past: dict[int, tuple[int, int]] = {}
         self._foreign: tuple[list[int], list[int]] | None = None
+        self._visit: bool | None = None
 
     @property
     def foreign_cities(self) -> tuple[list[int], list[int]]:
@@ -219,17 +237,41 @@ class _Context:
             found = (
                 []
                 if None in cities
-                else [e.span for e in self.ents if e.kind is EntityKind.CITY and e.key not in cities]
+                else [
+                    e.span
+                    for e in self.ents
+                    if e.kind is EntityKind.CITY and e.key not in cities and not self._names_document(e.span)
+                ]
             )
             self._foreign = ([sp.start for sp in found], [sp.end for sp in found])
         return self._foreign
+
+    def _names_document(self, span: Span) -> bool:
+        """Whether a city is part of a document's name ("Erklärung von Chiwa", "Chiwa-Erklärung")."""
+        text = self.text
+        m = _NAME_OF.search(text, max(0, span.start - 40), span.start)
+        if m is not None and noun_kind(m.group(1).lower(), self.lex) is not None:
+            return True
+        if text[span.end : span.end + 1] == "-":
+            w = WORD.match(text, span.end + 1)
+            return w is not None and noun_kind(w.group().lower(), self.lex) is not None
+        return False
 
     # ------------------------------------------------------------------ sentences
     def sentence_hits(self, si: int, seen_self: set[str]) -> list[Hit]:
         lex = self.lex
         text = self.text
         sent = self.sentences[si]
-        toks = [Tok(a, b, text[a:b], m.group()) for m in WORD.finditer(self.low, sent.start, sent.end) for a, b in [m.span()]]
+        tails = lex.noun_tails
+        low = self.low
+        words = WORD.finditer(low, sent.start, sent.end)
+        if not any(m.group()[-4:] in tails and text[m.start()].isupper() and noun_kind(m.group(), lex) for m in words):
+            return []  # no document noun
+        toks = [
+            Tok(a, b, text[a:b], m.group())
+            for m in WORD.finditer(self.low, sent.start, sent.end)
+            for a, b in [m.span()]
+        ]
         tok_starts = [t.start for t in toks]
         index = {t.start: i for i, t in enumerate(toks)}
         kinds = {t.start: k for t in toks if t.text[:1].isupper() for k in [noun_kind(t.low, lex)] if k is not None}
@@ -245,14 +287,16 @@ class _Context:
             signed = not (lows & lex.negations) and self._signs(ctoks, cs, ce)
             chosen: list[tuple[Tok, tuple[str, str]]] = []
             if signed and nouns_k:
-                chosen = nouns_k
+                chosen = drop_appositions(text, nouns_k)
             elif signed and not nouns_k and prev_doc_noun is not None and ctoks:
                 # a relative clause ", den alle sechs Präsidenten unterzeichneten" signs the noun before
                 if RELATIVE.match(ctoks[0].low) and prev_doc_noun[0] == ci - 1:
                     tok = prev_doc_noun[1]
                     kind = noun_kind(tok.low, lex)
                     if kind is not None:
-                        hits.extend(self._hits([(tok, kind)], spans[ci - 1], si, toks, index))
+                        hits.extend(
+                            self._hits([(tok, kind)], spans[ci - 1], si, toks=toks, index=index, signing=(cs, ce))
+                        )
             else:
                 # self-adopting nouns: "Die Abschlusserklärung umfasst fünf Absätze."
                 plan = bool(lows & lex.modals)
@@ -265,7 +309,7 @@ class _Context:
                 if sk is not None:
                     seen_self.add(sk)
             if chosen:
-                hits.extend(self._hits(chosen, (cs, ce), si, toks, index))
+                hits.extend(self._hits(chosen, (cs, ce), si, toks=toks, index=index))
             if nouns_k:
                 prev_doc_noun = (ci, nouns_k[-1][0])
         return hits
@@ -274,7 +318,7 @@ class _Context:
         """Whether the clause holds a signing verb that is neither a plan nor a reflexive join."""
         lex = self.lex
         has_modal = any(t.low in lex.modals for t in ctoks)
-        particle: bool | None = None
+        particle: int | None = None
         for t in ctoks:
             kind = lex.verbs.get(t.low)
             if kind is None or (t.text[:1].isupper() and t is not ctoks[0]):
@@ -288,8 +332,9 @@ class _Context:
                 continue  # "schlossen sich … an": joining
             if kind == "accept":
                 if particle is None:
-                    particle = _PARTICLE_END.search(self.text[cs:ce]) is not None
-                if not particle:
+                    # the last separable "an" of the clause: "nahmen … 24 Dokumente an, darunter …"
+                    particle = max((m.start() for m in PARTICLE.finditer(self.text, cs, ce)), default=-1)
+                if particle < t.end:
                     continue  # "nahmen … teil" is not "nahmen … an"
             return True
         return False
@@ -300,17 +345,23 @@ class _Context:
         chosen: list[tuple[Tok, tuple[str, str]]],
         clause: tuple[int, int],
         si: int,
+        *,
         toks: list[Tok],
         index: dict[int, int],
+        signing: tuple[int, int] | None = None,
     ) -> list[Hit]:
+        """The hits of the document nouns ``chosen`` of one clause; ``signing`` is the relative clause
+        that signs them ("…, die er im August mit X unterzeichnet hatte"), when not the clause itself."""
         lex = self.lex
         text = self.text
         sent = self.sentences[si]
-        prev = self.sentences[si - 1] if si > 0 else None
         nxt = self.sentences[si + 1] if si + 1 < len(self.sentences) else None
         cs, ce = clause
         first = chosen[0][0]
-        signer_codes = self._signers(clause, first.start, prev)
+        if signing is None:
+            signer_codes, witnesses = self._signers(clause, first.start, si)
+        else:
+            signer_codes, witnesses = self._signers(signing, signing[1], si)
         companies = lex.company_re.search(text, cs, ce) is not None
         lo = bisect.bisect_left(self.money_starts, cs)
         hi = bisect.bisect_left(self.money_starts, ce)
@@ -324,8 +375,8 @@ class _Context:
                 kind = AgreementKind.CONTRACT if companies or value is not None else AgreementKind.TREATY
             else:
                 kind = AgreementKind(raw_kind)
-            summit = self._summit(tok, sent)
-            parties, is_explicit = self._parties(signer_codes, partners, summit, tok=tok, si=si, toks=toks)
+            summit = self._summit(tok, sent, signing or clause)
+            parties, is_explicit = self._parties(signer_codes or witnesses, partners, summit, tok=tok, si=si, toks=toks)
             scope = text[tok.start : tail_end]
             if i + 1 == len(chosen) and nxt is not None and _CONTINUES.match(nxt.text):
                 scope += " " + nxt.text
@@ -350,27 +401,35 @@ class _Context:
             )
         return out
 
-    def _signers(self, clause: tuple[int, int], end: int, prev: Span | None) -> list[str]:
-        """States of the signers named in the clause before the first document noun ``end``.
+    def _signers(self, clause: tuple[int, int], end: int, si: int) -> tuple[list[str], list[str]]:
+        """States of the signers named in the clause before the first document noun ``end``, and the
+        states of the persons in a witness phrase ("im Beisein von Tokajew und Mirsijojew").
 
         Falls back to the subject right after a verb that follows the noun ("Ein Abkommen schloss er",
-        "… unterzeichneten Kasachstan und China") and to "er" = the first person of the sentence before.
+        "… unterzeichneten Kasachstan und China"). ``er`` is the person named last before (the first
+        of the nearest sentence that names one); it signs when nobody else is named, or together
+        with the partners of "(gemeinsam) mit".
         """
         text = self.text
         start, cend = clause
         wm = self.lex.aside_re.search(text, start, end)
         aside = (-1, -1)
         if wm is not None:
-            # the witness phrase runs to the next verb or to the noun: "im Beisein von Trump und Anwar"
+            # the witness or source phrase runs to the next verb or to the noun: "im Beisein von Trump"
             stop = end
             for vm in WORD.finditer(text, wm.end(), end):
                 if vm.group().lower() in self.lex.verbs:
                     stop = vm.start()
                     break
             aside = (wm.start(), stop)
+        witness = wm is not None and wm.group().lower() in self.lex.witness
         codes: list[str] = []
+        witnesses: list[str] = []
         for e in self._ents_in(start, end):
             if aside[0] <= e.span.start < aside[1]:
+                code = e.country if witness and e.kind is EntityKind.PERSON else None
+                if code and code not in witnesses:
+                    witnesses.append(code)
                 continue
             if _LOCATIVE.search(text, max(0, e.span.start - 40), e.span.start):
                 continue
@@ -383,11 +442,21 @@ class _Context:
                 if vm.group().lower() in self.lex.verbs:
                     codes = self._chain(vm.end(), cend)
                     break
-        if not codes and _ER.search(text, start, cend) and prev is not None:
-            first = next((e for e in self._ents_in(prev.start, prev.end) if e.kind is EntityKind.PERSON), None)
-            if first is not None and first.country:
-                codes.append(first.country)
-        return codes
+        er = _ER.search(text, start, cend)
+        if er is not None and (not codes or _WITH.search(text, er.end(), end)):
+            code = self._er(si, start)
+            if code and code not in codes:
+                codes.insert(0, code)
+        return codes, witnesses
+
+    def _er(self, si: int, before: int) -> str | None:
+        """The state of "er": the first person of the sentence before (or of the nearest one naming one)."""
+        for k in range(si - 1, max(-1, si - 4), -1):
+            s = self.sentences[k]
+            first = next((e for e in self._ents_in(s.start, s.end) if e.kind is EntityKind.PERSON), None)
+            if first is not None:
+                return first.country
+        return None
 
     def _chain(self, pos: int, end: int) -> list[str]:
         """States of the entities chained from ``pos`` by commas, "und" and articles."""
@@ -522,12 +591,28 @@ class _Context:
         return frozenset(out)
 
     # ------------------------------------------------------------------ summit link
-    def _cue_list(self, start: int, end: int) -> tuple[list[int], list[str]]:
+    def _cue_list(self, start: int, end: int) -> tuple[list[int], list[str], list[int]]:
+        """Cue positions and kinds of a paragraph, and for each the index of the last non-generic cue."""
         cached = self._cues.get(start)
         if cached is None:
             found = cue_words(self.text, self.low, start, end, self.lex)
-            cached = self._cues[start] = ([p for p, _ in found], [k for _, k in found])
+            strong: list[int] = []
+            for i, (_, kind) in enumerate(found):
+                strong.append(i if kind != "generic" else (strong[-1] if strong else -1))
+            cached = self._cues[start] = ([p for p, _ in found], [k for _, k in found], strong)
         return cached
+
+    @property
+    def visit_report(self) -> bool:
+        """Whether the article reports a visit: its lead names one and no current summit."""
+        if self._visit is None:
+            lead = self.paragraphs[0] if self.paragraphs else (self.sentences[0] if self.sentences else None)
+            self._visit = bool(
+                lead is not None
+                and "visit" in self._cue_list(lead.start, lead.end)[1]
+                and not any(lead.start <= ev.start < lead.end for i in self.current for ev in self.summits[i].evidence)
+            )
+        return self._visit
 
     def _past_in(self, sent: Span) -> tuple[int, int]:
         """Ends of the first earlier year and of the first "vergangenen Jahr" in a sentence (or past its end)."""
@@ -547,16 +632,19 @@ class _Context:
             cached = self._past[sent.start] = (year, lm.end() if lm is not None else never)
         return cached
 
-    def _summit(self, tok: Tok, sent: Span) -> int | None:
+    def _summit(self, tok: Tok, sent: Span, clause: tuple[int, int]) -> int | None:
         if not self.current:
             return None
         pi = bisect.bisect_right(self.para_starts, tok.start) - 1
         para = self.paragraphs[pi] if pi >= 0 and tok.start < self.paragraphs[pi].end else sent
         start = min(para.start, sent.start)
-        positions, kinds = self._cue_list(start, max(para.end, sent.end))
-        ci = bisect.bisect_left(positions, tok.start)
-        state, last_pos = (kinds[ci - 1], positions[ci - 1]) if ci > 0 else ("none", -1)
-        state = "elsewhere" if state in ("elsewhere", "visit") else state
+        positions, kinds, strong = self._cue_list(start, max(para.end, sent.end))
+        ci = bisect.bisect_left(positions, tok.start) - 1
+        if self.visit_report and ci >= 0:
+            ci = strong[ci]  # a visit report's "Sitzung" is the visit's own
+        state, last_pos = (kinds[ci], positions[ci]) if ci >= 0 else ("none", -1)
+        if state == "none" and self.visit_report:
+            return None
         city_starts, city_ends = self.foreign_cities
         j = bisect.bisect_left(city_starts, tok.start) - 1
         while j >= 0 and city_ends[j] > tok.start:
@@ -564,9 +652,7 @@ class _Context:
         if j >= 0 and city_starts[j] >= max(start, last_pos):
             state = "elsewhere"
         year_end, last_year_end = self._past_in(sent)
-        if year_end <= tok.start or last_year_end <= tok.start:
-            state = "elsewhere"
-        if state == "elsewhere":
+        if year_end <= tok.start or last_year_end <= tok.start or state in ("elsewhere", "visit"):
             return None
         chosen = self.current[0]
         best = -1
@@ -580,4 +666,19 @@ class _Context:
             for ev in self.summits[i].evidence:
                 if best < ev.start <= tok.start:
                     best, chosen = ev.start, i
-        return chosen
+        return None if self._dated_elsewhere(clause, self.summits[chosen]) else chosen
+
+    def _dated_elsewhere(self, clause: tuple[int, int], summit: Summit) -> bool:
+        """Whether the signing clause dates the signing before the summit ("im August" for an October
+        summit). Later dates are the document's content ("Budget für das kommende Jahr") or plans."""
+        if summit.date is None:
+            return False
+        lo = summit.date.start - _DATE_SLACK
+        dates = self.doc.dates
+        i = bisect.bisect_left(self.doc.date_starts, clause[0])
+        while i < len(dates) and dates[i].span.start < clause[1]:
+            d = dates[i].date
+            if dates[i].cue in ("", "am", "im", "vom") and d.end < lo:
+                return True
+            i += 1
+        return False
