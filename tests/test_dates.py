@@ -37,7 +37,7 @@ FIND = [
     ),
     pytest.param(
         "Für Donnerstag ist in Peking ein Gespräch der Außenminister geplant.",
-        [("Donnerstag", d("2025-10-16"), True)],
+        [("Für Donnerstag", d("2025-10-16"), True)],
         id="future-weekday-in-a-plan",
     ),
     pytest.param(
@@ -49,6 +49,11 @@ FIND = [
         "Er sprach am Montag von einem „Tag, der in die Geschichte eingehen wird“.",
         [("am Montag", d("2025-10-13"), True)],
         id="future-word-inside-a-later-quote-does-not-count",
+    ),
+    pytest.param(
+        "Der nächste Gipfel ist für Dezember geplant.",
+        [("für Dezember", PartialDate.month(2025, 12), True)],
+        id="month-after-fuer",
     ),
     pytest.param(
         "Das Treffen soll im Februar stattfinden.",

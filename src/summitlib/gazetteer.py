@@ -38,6 +38,7 @@ __all__ = [
     "leader",
     "leaders",
     "leaders_of",
+    "leads_on",
     "organization",
     "organizations",
     "roles",
@@ -247,6 +248,28 @@ def leaders() -> tuple[LeaderRow, ...]:
             )
         )
     return tuple(out)
+
+
+@functools.cache
+def _tenures() -> dict[str, tuple[LeaderRow, ...]]:
+    out: dict[str, list[LeaderRow]] = {}
+    for r in leaders():
+        out.setdefault(r.canonical, []).append(r)
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def leads_on(canonical: str, on: dt.date, *, slack_days: int = 31) -> bool | None:
+    """Whether the person with this canonical name held a leader's office around day ``on``.
+
+    Returns None for a person the gazetteer does not know (the text is all there is to go by).
+    """
+    rows = _tenures().get(canonical)
+    if rows is None:
+        return None
+    slack = dt.timedelta(days=slack_days)
+    return any(
+        r.is_leader and r.start - slack <= on and (r.end is None or on <= r.end + slack) for r in rows
+    )
 
 
 def leader(name_or_form: str) -> LeaderRow:

@@ -46,7 +46,8 @@ ABSENCE = re.compile(
         | fern(?:blieb|geblieben) | ließ\s+sich\b[^.;]{0,80}?\bvertreten | liess\s+sich\b[^.;]{0,80}?\bvertreten
         | nicht\s+(?:teil|anwesend|angereist|dabei|gekommen|erschienen)
         | (?:kam|kamen|reiste|reisten|erschien)\s+nicht\b
-        | verzichtete | fehlte )
+        | verzichtete\s+auf\s+(?:die\s+|eine\s+|seine\s+|ihre\s+)?(?:Teilnahme|Reise|Anreise|Besuch)
+        | fehlte )
     """,
     re.VERBOSE,
 )

@@ -196,21 +196,21 @@ def _scanner() -> re.Pattern[str]:
 
 #: The preposition before a date, read backwards from its anchor.
 _CUE = re.compile(
-    r"(?<!\w)(?P<cue>am|im|vom|bis(?:\s+zum)?|seit|ab|zum|in\s+der|in\s+dieser|in\s+den\s+Jahren|in)\s+\Z",
+    r"(?<!\w)(?P<cue>am|im|vom|bis(?:\s+zum)?|seit|ab|zum|für|in\s+der|in\s+dieser|in\s+den\s+Jahren|in)\s+\Z",
     re.IGNORECASE,
 )
 #: Which cues each branch takes into its span; None = a cue is optional, a set = one is required.
 _CUES: dict[str, tuple[frozenset[str], bool]] = {
     "range": (frozenset({"vom", "am"}), False),
     "dayrange": (frozenset({"vom", "am"}), False),
-    "day": (frozenset({"am", "vom", "bis", "bis zum", "seit", "ab", "zum"}), False),
+    "day": (frozenset({"am", "vom", "bis", "bis zum", "seit", "ab", "zum", "für"}), False),
     "numeric": (frozenset({"am", "vom", "bis", "seit", "ab"}), False),
     "partmonth": (frozenset({"seit", "ab", "bis"}), False),
     "monthyear": (frozenset({"im", "seit", "ab", "bis"}), False),
-    "month": (frozenset({"im", "seit", "ab", "bis"}), True),
+    "month": (frozenset({"im", "seit", "ab", "bis", "für"}), True),
     "year": (frozenset({"im", "seit", "ab", "bis", "in den jahren"}), False),
     "wdrange": (frozenset({"am"}), False),
-    "weekday": (frozenset({"am", "seit", "bis", "vom", "ab"}), False),
+    "weekday": (frozenset({"am", "seit", "bis", "vom", "ab", "für"}), False),
     "today": (frozenset({"am", "bis", "seit", "ab"}), False),
     "week": (frozenset({"in der", "in dieser"}), False),
     "relyear": (frozenset({"im", "in"}), False),

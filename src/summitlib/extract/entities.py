@@ -186,7 +186,7 @@ _NOT_NAME = frozenset(
     Gipfel Gipfeltreffen Regierung Staat Staaten Land Länder Rede Gespräche Gespräch Treffen Besuch Amt
     Delegation Vertreter Jahr Jahre Jahren Sitzung Herr Frau Dr Prof""".split()  # noqa: SIM905 - word block
 )
-_ROLE_GAPS = frozenset({" ", "-", " der ", " des "})
+_ROLE_GAPS = frozenset({" ", "-", " der ", " des ", " von "})
 
 
 def _is_word(ch: str) -> bool:
@@ -366,9 +366,12 @@ def _role_phrase(
     k = j + 1
     nxt = cands[k] if k < len(cands) else None
     # "Präsident Kasachstans", "der Präsident der Mongolei"
+    gap = text[end:nxt.start] if nxt else ""
     if (
-        country is None and nxt and nxt.p.tag == "country" and text[end:nxt.start] in _ROLE_GAPS - {"-"}
-        and (nxt.p.form == "genitive" or text[end:nxt.start] != " ")
+        country is None and nxt and nxt.p.tag == "country" and gap in _ROLE_GAPS - {"-"}
+        and (nxt.p.form == "genitive" or gap != " ")
+        # "der Emir von Katar", but not the plural "die Staats- und Regierungschefs von Kirgisistan, …"
+        and (gap != " von " or not text[role_c.start:end].endswith("s"))
     ):
         country = nxt.p.key
         end = nxt.end

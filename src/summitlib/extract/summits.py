@@ -51,6 +51,7 @@ from summitlib.extract._context import (
 )
 from summitlib.extract._doc import Doc
 from summitlib.extract.entities import EntityKind, EntityMention
+from summitlib.gazetteer import leads_on
 from summitlib.model import PartialDate, Person, Precision, Span, Summit
 
 __all__ = ["find_summits"]
@@ -127,6 +128,13 @@ _FUTURE_CLAUSE = re.compile(
 _AGO = re.compile(
     r"\bvergangene[nmrs]?\b|\bletzte[nmrs]?\b|\bvorige[nmrs]?\b|\b(?:Jahre?n?|Monate?n?|Wochen?)\s+nach\s+de[mr]\b",
     re.IGNORECASE,
+)
+# A bare summit noun: another occasion of the same format unless the text says otherwise.
+_PLAIN_NOUN = re.compile(r"Gipfel(?:treffen)?s?")
+_SIDELINES_OF = re.compile(r"\b[Rr]ande\s+de[sr]\s+(?:\w+\s+)?\Z")
+# A state that will host: "Indien werde den nächsten Gipfel im kommenden Jahr ausrichten".
+_HOSTS_NEXT = re.compile(
+    r"\b(?:ausrichten|ausrichtet|ausrichte|ausgerichtet|Gastgeber(?:land)?|übernimmt\s+den\s+Vorsitz)\b"
 )
 _PAST_CLAUSE = re.compile(r"\b(?:hatte|hatten|war|waren)\b")
 
@@ -386,14 +394,17 @@ def _mention(doc: Doc, m: re.Match[str], term: _Term) -> _Mention | None:
     other = "next" if _NEXT.search(lead_in) or _FUTURE_CLAUSE.search(clause) else ""
     if _PREVIOUS.search(lead_in) and _PAST_CLAUSE.search(text[sent.start : sent.end]):
         other = "previous"
-    if re.search(
-        r"\bvergangene[nmrs]?\b|\bletzte[nmrs]?\b|\bvorige[nmrs]?\b|\b(?:Jahre?n?|Monate?n?|Wochen?)\s+nach\s+de[mr]\b",
-        lead_in,
-        re.I,
-    ):
+    if _AGO.search(lead_in):
         other = "previous"
-    city, country = _venue(doc, sent, start, noun_end)
-    date = _date_near(doc, sent, start, noun_end)
+    if _SIDELINES_OF.search(lead_in) and not explicit:
+        # "am Rande des Gipfels": the summit just reported; place and date in the clause are the
+        # encounter's, not the summit's
+        other, city, country, date = "", None, None, None
+    else:
+        city, country = _venue(doc, sent, start, noun_end)
+        date = _date_near(doc, sent, start, noun_end)
+        if country is None and other:
+            country = _hosting_country(doc, sent)
     para_starts = [p.start for p in doc.article.paragraphs]
     paragraph = bisect.bisect_right(para_starts, noun_start) - 1
     return _Mention(
@@ -407,6 +418,15 @@ def _mention(doc: Doc, m: re.Match[str], term: _Term) -> _Mention | None:
         sentence_index(doc, noun_start),
         paragraph,
     )
+
+
+def _hosting_country(doc: Doc, sent: Span) -> str | None:
+    """The state a sentence names as host of a future summit ("Indien werde den nächsten Gipfel
+    ausrichten"), when it places the summit in no city."""
+    if _HOSTS_NEXT.search(doc.text, sent.start, sent.end) is None:
+        return None
+    states = [c for c in entities_in(doc, sent.start, sent.end, EntityKind.COUNTRY) if c.form == "name"]
+    return states[0].key if len(states) == 1 else None
 
 
 def _venue(doc: Doc, sent: Span, start: int, end: int) -> tuple[EntityMention | None, str | None]:
@@ -506,7 +526,8 @@ def _settle_organizations(doc: Doc, instances: Sequence[_Instance]) -> None:
         main.org = ranked[0] if ranked else next((i.org for i in instances if i.org and i.org != "OTHER"), None)
     for inst in instances[1:]:
         if inst.org is None:
-            inst.org = main.org if inst.other else "OTHER"
+            plain = all(_PLAIN_NOUN.fullmatch(m.name) for m in inst.mentions)
+            inst.org = main.org if inst.other or plain else "OTHER"
 
 
 _LEAD_SENTENCES = 3
@@ -596,16 +617,11 @@ def _chairs(doc: Doc, instances: Sequence[_Instance]) -> None:
             inst.chair = _host_by_verb(doc, inst)
     main = instances[0]
     if main.chair is None and main.country:
-        hosts = [
-            p
-            for p in doc.entities
-            if p.kind is EntityKind.PERSON and p.is_leader and p.country == main.country and p.role == "head_of_state"
-        ]
-        hosts = hosts or [
-            p for p in doc.entities if p.kind is EntityKind.PERSON and p.is_leader and p.country == main.country
-        ]
-        if hosts:
-            main.chair = person_of(hosts[0])
+        # the leader of the venue's state the article mentions most (a chancellor hosts in Berlin,
+        # not the federal president who received a guest)
+        host = next((p for p in doc.leader_rank if p.country == main.country), None)
+        if host is not None:
+            main.chair = person_of(host)
 
 
 def _host_by_verb(doc: Doc, inst: _Instance) -> Person | None:
@@ -671,6 +687,10 @@ def _venue_elsewhere(doc: Doc, sent: Span, country: str | None, meeting: bool) -
     return False
 
 
+def _paragraph_of(doc: Doc, offset: int) -> int:
+    return bisect.bisect_right([p.start for p in doc.article.paragraphs], offset) - 1
+
+
 def _dated_elsewhere(doc: Doc, sent: Span, date: PartialDate | None) -> bool:
     """Whether the sentence is dated to before the summit ("im August … unterzeichnet hatte")."""
     if date is None:
@@ -710,18 +730,27 @@ class _Cues:
 
 
 def _participants(
-    doc: Doc, inst: _Instance, sentences: set[int], *, full: bool, foreign: set[int], cues: _Cues
+    doc: Doc, inst: _Instance, sentences: set[int], *, full: bool, main: bool, foreign: set[int], cues: _Cues
 ) -> tuple[tuple[str, ...], tuple[Person, ...]]:
     text = doc.text
     if full:
         scope = [s for i, s in enumerate(doc.sentences) if i not in foreign]
     else:
         scope = [doc.sentences[i] for i in sorted(sentences) if i < len(doc.sentences)]
+        if main:
+            # a main summit first named after the lead: its own paragraphs tell who came
+            paras = {p for p in (_paragraph_of(doc, doc.sentences[i].start) for i in sentences) if p >= 0}
+            scope = [
+                s
+                for i, s in enumerate(doc.sentences)
+                if i not in foreign and (i in sentences or _paragraph_of(doc, s.start) in paras)
+            ]
     leaders: list[EntityMention] = []
     countries: list[str] = []
     absent: set[str] = set()
     present: set[str] = set()
     gone = _absent_countries(doc) if full else set()
+    published = doc.published
     participation, away, both, absence = cues.participation, cues.away, cues.both, cues.absence
     for sent in scope:
         k = sentence_index(doc, sent.start)
@@ -740,8 +769,8 @@ def _participants(
             if elsewhere or _OBJECT_OF_SPEECH.search(text[max(sent.start, p.span.start - 50) : p.span.start]):
                 continue
             present.add(p.key)
-            if p.is_leader:
-                leaders.append(p)
+            if p.is_leader and (published is None or leads_on(p.key, published) is not False):
+                leaders.append(p)  # not a former president named in passing
             if p.country and (p.is_leader or k in participation):
                 countries.append(p.country)
         if k in both and not people:
@@ -784,7 +813,9 @@ def find_summits(doc: Doc) -> list[Summit]:
         if inst.other == "next":
             countries, leaders = (), ()  # who will come to a future summit, the text rarely says
         else:
-            countries, leaders = _participants(doc, inst, sentences, full=full and i == 0, foreign=foreign, cues=cues)
+            countries, leaders = _participants(
+                doc, inst, sentences, full=full and i == 0, main=i == 0, foreign=foreign, cues=cues
+            )
         org = inst.org or "OTHER"
         first = inst.mentions[0]
         out.append(
