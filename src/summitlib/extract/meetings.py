@@ -17,6 +17,8 @@ import datetime as dt
 import re
 from collections.abc import Sequence
 
+import attrs
+
 from summitlib.extract._context import (
     VENUE_LEAD,
     dates_in,
@@ -53,6 +55,7 @@ _TRILATERAL = re.compile(r"\b(?:trilateral\w*|Dreiertreffen|Dreiergespräch\w*|z
 _SEPARATE = re.compile(
     r"\b(?:jeweils|Einzelgespräch\w*|getrennt\w*|separat\w*\s+mit|bilaterale[n]?\s+Gespräch\w*)\b", re.I
 )
+_WITH_PARTNER = re.compile(r"\bmit\s+(?:[\w-]+\s+){0,5}\Z")
 _SUMMIT_DAY = re.compile(r"\b(?:am\s+)?(?P<n>ersten|zweiten|dritten|letzten)\s+Gipfeltag\b")
 _SIDELINES = re.compile(r"\b(?:am\s+Rande|Rande\s+de[sr]|Gipfeltag\w*|während\s+des\s+Gipfels|beim\s+Gipfel)\b", re.I)
 _PRONOUN = re.compile(r"\b(?:[Ee]r|ihn|ihm|[Dd]er\s+Gastgeber)\b")
@@ -76,8 +79,26 @@ _EVENT_RELATIVE = re.compile(r"\b(?:Vortag|Folgetag|Vorabend)\b")
 
 #: Literals of which every match of a meeting cue contains one (see ``sentences_with``).
 _CUE_WORDS = (
-    "elefon", "Video", "esuch", "reis", "Reise", "Station", "espräch", "traf", "trifft", "getroffen",
-    "zusammen", "begegnet", "Treffen", "Augen", "empf", "Unterredung", "berieten", "Runde", "Kreis", "Beisein",
+    "elefon",
+    "Video",
+    "esuch",
+    "reis",
+    "Reise",
+    "Station",
+    "espräch",
+    "traf",
+    "trifft",
+    "getroffen",
+    "zusammen",
+    "begegnet",
+    "Treffen",
+    "Augen",
+    "empf",
+    "Unterredung",
+    "berieten",
+    "Runde",
+    "Kreis",
+    "Beisein",
 )
 _ANY_CUE = re.compile("|".join(f"(?:{p.pattern})" for p in (_CALL, _VISIT, _TALKS)), re.VERBOSE)
 
@@ -171,12 +192,22 @@ def _during(summit: Summit, city: str | None, date: PartialDate | None) -> bool:
     return date is None or summit.date.start <= date.start <= summit.date.end + dt.timedelta(days=2)
 
 
-def _host(doc: Doc, country: str | None, exclude: set[str], where: Span) -> EntityMention | None:
-    """The host of a visit to ``country``: its leader as the article names them, else (for a visit to a
-    state whose leader the article leaves unnamed) its head of state on the publication day."""
+def _host(
+    doc: Doc, country: str | None, exclude: set[str], where: Span, *, state_visit: bool = False
+) -> EntityMention | None:
+    """The host of a visit to ``country``: its leader as the article names them (for a state visit its
+    head of state), else (for a visit to a state whose leader the article leaves unnamed) its head of
+    state on the publication day."""
     if country is None:
         return None
-    named = next((e for e in doc.leader_rank if e.country == country and e.key not in exclude), None)
+    named = next(
+        (
+            e
+            for e in doc.leader_rank
+            if e.country == country and e.key not in exclude and (not state_visit or e.role == "head_of_state")
+        ),
+        None,
+    ) or next((e for e in doc.leader_rank if e.country == country and e.key not in exclude), None)
     if named is not None or doc.published is None:
         return named
     from summitlib.gazetteer import leaders_of
@@ -241,12 +272,23 @@ def find_meetings(doc: Doc, summits: Sequence[Summit]) -> list[Meeting]:
         city, country = _venue(doc, sent)
         date = _date(doc, sent, summits, chunk)
         if kind is MeetingKind.VISIT and len({p.key for p in people}) == 1:
-            host = _host(doc, country or _country_of_venue(doc, sent), {p.key for p in people}, sent)
+            visited = country or _country_of_venue(doc, sent) or _other_state(doc, sent, people[0])
+            host = _host(doc, visited, {p.key for p in people}, sent, state_visit="Staatsbesuch" in chunk)
+            country = country or visited
             if host is not None:
                 people = [*people, host]
         if kind is MeetingKind.VISIT and city is None:
             city = _capital(country or _country_of_venue(doc, sent))
             country = country or _country_of_venue(doc, sent)
+        if (
+            len({p.key for p in people}) == 1
+            and kind is MeetingKind.BILATERAL
+            and _WITH_PARTNER.search(text, max(sent.start, people[0].span.start - 60), people[0].span.start)
+        ):
+            # "Das erste Gespräch am Rande des Gipfels mit Xi Jinping …": the article's protagonist
+            protagonist = _previous_subject(doc, sent.start)
+            if protagonist is not None and protagonist.key != people[0].key:
+                people = [protagonist, *people]
         persons = unique_persons(people)
         if _TRILATERAL.search(chunk) and len(persons) < 3:
             persons = unique_persons([*people, *top_leaders(doc, 3 - len(persons), {p.name for p in persons})])
@@ -268,6 +310,8 @@ def find_meetings(doc: Doc, summits: Sequence[Summit]) -> list[Meeting]:
             ):
                 city = None  # "am Rande des Gipfels in Lima": the summit's venue, not the meeting's
         summit = mentioned.get(i, 0) if on_sidelines and summits else None
+        if sidelines and city is not None and summit is not None and summits[summit].city == city:
+            city = None  # "In Samarkand traf Putin am Rande des Gipfels …": the summit's venue
         evidence = (Span.of(text, sent.start, sent.end),)
         groups: list[tuple[Person, ...]]
         if (
@@ -324,6 +368,17 @@ def _resolve_references(
     return people
 
 
+def _other_state(doc: Doc, sent: Span, visitor: EntityMention) -> str | None:
+    """The one state other than the visitor's that a visit sentence names ("Xi hatte Kasachstan einen
+    Staatsbesuch abgestattet")."""
+    states = {
+        c.key
+        for c in entities_in(doc, sent.start, sent.end, EntityKind.COUNTRY)
+        if c.form == "name" and c.key != visitor.country
+    }
+    return states.pop() if len(states) == 1 else None
+
+
 def _capital(country: str | None) -> str | None:
     """The capital of a state, for a state visit that names only the state."""
     if country is None:
@@ -349,22 +404,30 @@ def _dedupe(meetings: list[Meeting]) -> list[Meeting]:
     """One entry per encounter.
 
     A later mention of the same participants merges into an earlier one when it adds no place or date
-    of its own, or when it repeats a visit's talks (same place, overlapping dates).
+    of its own, or when it repeats a visit's talks (same place, overlapping dates); a visit takes the
+    place and date such a repetition gives ("wurde am Donnerstag von Steinmeier empfangen").
     """
     out: list[Meeting] = []
-    seen: dict[frozenset[str], list[Meeting]] = {}
+    seen: dict[frozenset[str], list[int]] = {}
     for m in meetings:
         same = seen.setdefault(frozenset(p.name for p in m.participants), [])
-        dup = any(
-            (m.city is None and m.date is None and (m.summit is None or o.summit == m.summit))
-            or (
+        merged = False
+        for j in same:
+            o = out[j]
+            plain_repeat = m.city is None and m.date is None and (m.summit is None or o.summit == m.summit)
+            visit_talks = (
                 (o.summit == m.summit or (o.kind is MeetingKind.VISIT and m.summit is None))
                 and (m.city is None or o.city in (None, m.city))
                 and (m.date is None or o.date is None or o.date.overlaps(m.date.start, m.date.end))
             )
-            for o in same
-        )
-        if not dup:
+            if plain_repeat or visit_talks:
+                if o.kind is MeetingKind.VISIT and m.summit is None:
+                    out[j] = attrs.evolve(
+                        o, city=o.city or m.city, date=o.date or m.date, evidence=o.evidence + m.evidence
+                    )
+                merged = True
+                break
+        if not merged:
+            same.append(len(out))
             out.append(m)
-            same.append(m)
     return out
