@@ -104,6 +104,11 @@ class TestContract:
             pytest.param(Person("Vladimir Putin", "RU"), {"name": "Vladimir Putin", "country": "RU"}, id="person"),
             pytest.param(Country("KZ"), {"country": "KZ"}, id="state"),
             pytest.param(Organization("SCO"), {"organization": "SCO"}, id="body"),
+            pytest.param(
+                Organization("Amnesty International"),
+                {"organization": "Amnesty International", "name": "Amnesty International"},
+                id="body-outside-the-organization-keys",
+            ),
         ],
     )
     def test_speaker_shapes(self, speaker: Person | Country | Organization, expected: dict[str, str]) -> None:

@@ -7,7 +7,9 @@ Policy, applied to every model class:
 - ``Decimal`` amounts are decimal strings (``"17000000000"``), never floats;
 - spans are ``{"start", "end", "text"}`` offsets into the article text;
 - countries are ISO 3166-1 alpha-2 strings; a speaker is ``{"name", "country"}`` for a person,
-  ``{"country"}`` for a state and ``{"organization"}`` for a body;
+  ``{"country"}`` for a state and ``{"organization"}`` for a body (plus ``"name"``, the body's name as
+  written, when it is not one of the organization keys: ``{"organization": "Amnesty International",
+  "name": "Amnesty International"}``);
 - enums are their string values; tuples are lists;
 - extra keys are written where useful (``cameo`` on statements) and ignored when reading.
 
@@ -17,6 +19,7 @@ Policy, applied to every model class:
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 from collections.abc import Iterable, Iterator
 from decimal import Decimal
@@ -105,17 +108,27 @@ def _unstructure_speaker(value: Speaker) -> dict[str, Any]:
     if isinstance(value, Person):
         return converter.unstructure(value, Person)  # type: ignore[no-any-return]
     if isinstance(value, Organization):
-        return {"organization": value.key}
+        if value.key in _known_organizations():
+            return {"organization": value.key}
+        # a body the gazetteer does not know (an NGO, a company, a bank): its name as written
+        return {"organization": value.key, "name": value.key}
     return {"country": value.code}
+
+
+@functools.cache
+def _known_organizations() -> frozenset[str]:
+    from summitlib.gazetteer import organizations
+
+    return frozenset(o.key for o in organizations())
 
 
 def _structure_speaker(value: Any, _: Any) -> Speaker:
     from summitlib.model import Country
 
-    if value.get("name"):
-        return converter.structure(value, Person)
     if value.get("organization"):
         return Organization(str(value["organization"]))
+    if value.get("name"):
+        return converter.structure(value, Person)
     if value.get("country"):
         return Country(str(value["country"]))
     raise ValueError(f"a speaker needs 'name', 'organization' or 'country': {value!r}")
