@@ -35,13 +35,26 @@ __all__ = [
 ]
 
 #: Literals of which every :data:`ABSENCE` match contains one (for :func:`sentences_with`).
-ABSENCE_WORDS = ("abgesagt", "sagte", "blieb", "fern", "ließ", "liess", "nicht", "verzichtete", "fehlte")
+ABSENCE_WORDS = (
+    "abgesagt",
+    "sagte",
+    "blieb",
+    "fern",
+    "ließ",
+    "liess",
+    "lässt",
+    "lassen",
+    "nicht",
+    "verzichtete",
+    "fehlte",
+)
 
 #: Words that say a leader stayed away or sent somebody else (then the leader is not a participant).
 ABSENCE = re.compile(
     r"""
     \b(?: (?:Reise|Teilnahme|Besuch|Visite)\w*\s+(?:\w+\s+){0,4}abgesagt
         | sagte\s+(?:\w+\s+){0,4}(?:Reise|Teilnahme|Besuch|Visite)\w*\b[^.;]{0,140}?\bab\b
+        | sich\s+(?:\w+\s+){0,6}vertreten\s+lassen | lässt\s+sich\b[^.;]{0,80}?\bvertreten
         | blieb\b[^.;]{0,60}?\bfern
         | fern(?:blieb|geblieben) | ließ\s+sich\b[^.;]{0,80}?\bvertreten | liess\s+sich\b[^.;]{0,80}?\bvertreten
         | nicht\s+(?:teil|anwesend|angereist|dabei|gekommen|erschienen)
@@ -94,9 +107,7 @@ def sentences_with(doc: Doc, pattern: re.Pattern[str], keywords: tuple[str, ...]
     candidates = {bisect.bisect_right(starts, end) - 1 for end, _ in _automaton(keywords).iter(text)}
     candidates.discard(-1)
     sentences = doc.sentences
-    return frozenset(
-        k for k in candidates if pattern.search(text, sentences[k].start, sentences[k].end) is not None
-    )
+    return frozenset(k for k in candidates if pattern.search(text, sentences[k].start, sentences[k].end) is not None)
 
 
 def sentence_at(doc: Doc, offset: int) -> Span:

@@ -130,7 +130,10 @@ _AGO = re.compile(
     re.IGNORECASE,
 )
 # A bare summit noun: another occasion of the same format unless the text says otherwise.
-_PLAIN_NOUN = re.compile(r"Gipfel(?:treffen)?s?")
+_PLAIN_NOUN = re.compile(
+    r"Gipfel(?:treffen)?s?(?:\s+der\s+(?:Organisation|Gruppe|Gemeinschaft|Allianz|Union|Staatschefs)"
+    r"|\s+des\s+(?:Bündnisses|Formats|Blocks|Verbunds))?"
+)
 _SIDELINES_OF = re.compile(r"\b[Rr]ande\s+de[sr]\s+(?:\w+\s+)?\Z")
 # A state that will host: "Indien werde den nächsten Gipfel im kommenden Jahr ausrichten".
 _HOSTS_NEXT = re.compile(
@@ -237,7 +240,9 @@ _EXCLUDED_BEFORE = re.compile(r"\b(?:[Oo]hne|außer|ausser|Fernbleiben|Abwesenhe
 _LIST_GAP = re.compile(r"\A(?:\s*,\s*|\s+und\s+|\s+sowie\s+|\s*,\s*und\s+)(?:die\s+|der\s+|den\s+)?\Z")
 # A leader named only as the object of thanks or congratulation is no participant ("dankte X für").
 _OBJECT_OF_SPEECH = re.compile(r"\b(?:dankte[n]?|gratulierte[n]?|würdigte[n]?)\s+(?:\w+\s+){0,3}\Z")
-_MEETING_CUE = re.compile(r"\b(?:zusammengetroffen|getroffen|traf|empfing|empfangen|Gespräch\w*|besucht\w*)\b")
+_MEETING_CUE = re.compile(
+    r"\b(?:zusammengetroffen|getroffen|traf|treffen|trifft|empfing|empfangen|Gespräch\w*|besucht\w*|reist)\b"
+)
 _ELSEWHERE = re.compile(r"\b(?:telefonier\w*|Telefon\w*|Staatsbesuch\w*|reiste[n]?\s+(?:\w+\s+){0,3}weiter)")
 _BOTH = re.compile(r"\b[Bb]eide[nr]?\s+(?:Präsidenten|Staatschefs|Seiten|Politiker|Amtskollegen)\b")
 
@@ -725,7 +730,9 @@ class _Cues:
             sentences_with(doc, _ELSEWHERE, ("elefon", "Staatsbesuch", "reiste")),
             sentences_with(doc, _BOTH, ("eide",)),
             sentences_with(doc, ABSENCE, ABSENCE_WORDS),
-            sentences_with(doc, _MEETING_CUE, ("getroffen", "traf", "empf", "espräch", "besucht")),
+            sentences_with(
+                doc, _MEETING_CUE, ("getroffen", "traf", "treffen", "trifft", "empf", "espräch", "besucht", "reist")
+            ),
         )
 
 
