@@ -51,6 +51,11 @@ FIND = [
         id="future-word-inside-a-later-quote-does-not-count",
     ),
     pytest.param(
+        "Der Präsident empfängt am Donnerstag die Staatschefs.",
+        [("am Donnerstag", d("2025-10-16"), True)],
+        id="present-tense-event-verb-announces",
+    ),
+    pytest.param(
         "Der nächste Gipfel ist für Dezember geplant.",
         [("für Dezember", PartialDate.month(2025, 12), True)],
         id="month-after-fuer",

@@ -95,7 +95,9 @@ def german_parserinfo() -> du_parser.parserinfo:
 
 _FUTURE = re.compile(
     r"(?<!\w)(?:soll|sollen|sollte|sollten|wird|werden|will|wollen|plant|planen|geplant|künftig|erwartet|vorgesehen"
-    r"|kommende[nmrs]?|nächste[nmrs]?|bevorstehende[nmrs]?|voraussichtlich|anstehende[nmrs]?)(?!\w)"
+    r"|kommende[nmrs]?|nächste[nmrs]?|bevorstehende[nmrs]?|voraussichtlich|anstehende[nmrs]?"
+    # present tense of event verbs announces: "empfängt am Dienstag", "findet im Mai statt"
+    r"|beginnt|empfängt|trifft|reist|tagt|findet|kommt)(?!\w)"
 )
 _SENT_END = re.compile(r"[.!?\n][^.!?\n]{0,160}\Z")
 
