@@ -13,11 +13,10 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import unicodedata
-from importlib.resources import files
 
 import attrs
 
+from summitlib._data import read_records
 from summitlib.errors import UnknownEntityError
 
 __all__ = [
@@ -126,16 +125,8 @@ class RoleRow:
 
 
 def _read(name: str) -> list[dict[str, str]]:
-    """Rows of a package-data TSV as dicts (``#`` comment lines skipped, first other line = header)."""
-    with files("summitlib.data").joinpath(name).open(encoding="utf-8") as fh:
-        lines = [ln.rstrip("\n") for ln in fh if ln.strip() and not ln.startswith("#")]
-    header = lines[0].split("\t")
-    out = []
-    for ln in lines[1:]:
-        cells = ln.split("\t")
-        cells += [""] * (len(header) - len(cells))
-        out.append({k: unicodedata.normalize("NFC", v.strip()) for k, v in zip(header, cells, strict=False)})
-    return out
+    """Rows of a package-data TSV as dicts (see :func:`summitlib._data.read_records`)."""
+    return read_records(name)
 
 
 def _split(cell: str) -> tuple[str, ...]:

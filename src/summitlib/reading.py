@@ -49,10 +49,10 @@ import os
 import re
 import unicodedata
 import warnings
-from importlib.resources import files
 from pathlib import PurePath
 from typing import TYPE_CHECKING, NamedTuple
 
+from summitlib._data import read_records
 from summitlib.errors import (
     ArticleNotFoundError,
     ArticleReadError,
@@ -68,7 +68,6 @@ from summitlib.model import Article, PartialDate, Span
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
-    from importlib.resources.abc import Traversable
 
 __all__ = ["DEFAULT_MAX_BYTES", "parse_article", "read_article"]
 
@@ -539,16 +538,9 @@ def _looks_like_heading(line: str) -> bool:
 # --- data ------------------------------------------------------------------------------------------------
 
 
-def _data_file(name: str) -> Traversable:
-    return files("summitlib").joinpath("data").joinpath(name)
-
-
 def _read_tsv(name: str) -> list[dict[str, str]]:
     """Rows of a bundled TSV file: ``#`` comment lines, then a header row naming the columns."""
-    with _data_file(name).open(encoding="utf-8") as handle:
-        rows = [line.rstrip("\n") for line in handle if line.strip() and not line.startswith("#")]
-    header = rows[0].split("\t")
-    return [dict(zip(header, row.split("\t"), strict=True)) for row in rows[1:]]
+    return read_records(name)
 
 
 @functools.cache

@@ -12,11 +12,11 @@ import datetime as dt
 import functools
 import itertools
 import re
-from importlib.resources import files
 from typing import TYPE_CHECKING, NamedTuple
 
 import attrs
 
+from summitlib._data import read_rows
 from summitlib.model import Agreement, AgreementKind, Count, Money, Span, Summit
 
 if TYPE_CHECKING:
@@ -125,17 +125,8 @@ class Lexicon:
 def lexicon() -> Lexicon:
     """Load ``data/agreements_de.tsv`` once, on first use."""
     rows: dict[str, list[tuple[str, str, str]]] = {}
-    with files("summitlib.data").joinpath(_DATA).open(encoding="utf-8") as fh:
-        header_seen = False
-        for raw in fh:
-            line = raw.rstrip("\n")
-            if not line or line.startswith("#"):
-                continue
-            if not header_seen:
-                header_seen = True
-                continue
-            section, form, value, extra = line.split("\t")
-            rows.setdefault(section, []).append((form, value, extra))
+    for section, form, value, extra in read_rows(_DATA)[1]:  # section, form, value, extra
+        rows.setdefault(section, []).append((form, value, extra))
 
     def forms(section: str) -> frozenset[str]:
         return frozenset(f for f, _, _ in rows.get(section, ()))

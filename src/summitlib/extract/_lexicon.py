@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import functools
 import re
-from importlib.resources import files
+
+from summitlib._data import read_rows
 
 __all__ = ["SEPARATOR", "alternation", "lexicon_rows", "starts_with_one_of"]
 
@@ -24,17 +25,8 @@ def lexicon_rows(kind: str) -> tuple[tuple[str, str], ...]:
 @functools.cache
 def _all_rows() -> dict[str, tuple[tuple[str, str], ...]]:
     rows: dict[str, list[tuple[str, str]]] = {}
-    with files("summitlib.data").joinpath("lexicon_de.tsv").open(encoding="utf-8") as fh:
-        header_seen = False
-        for raw in fh:
-            line = raw.rstrip("\n")
-            if not line or line.startswith("#"):
-                continue
-            if not header_seen:
-                header_seen = True  # "kind  form  value"
-                continue
-            kind, form, value = line.split("\t")
-            rows.setdefault(kind, []).append((form, value))
+    for kind, form, value in read_rows("lexicon_de.tsv")[1]:  # columns: kind, form, value
+        rows.setdefault(kind, []).append((form, value))
     return {k: tuple(v) for k, v in rows.items()}
 
 

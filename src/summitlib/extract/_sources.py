@@ -7,7 +7,12 @@
 * :func:`unknown_body` reads a body the text names but no table knows, as written: a class noun and a
   proper name (``die Organisation Human Rights Watch`` -> ``Human Rights Watch``), or capitalised
   adjectives before a body noun (``der Neuen Entwicklungsbank`` -> ``Neue Entwicklungsbank``; the
-  weak adjective ending after a definite article is put back into the nominative).
+  weak adjective ending after a definite article is put back into the nominative), or a proper name
+  ending in a body word (``Amnesty International``, ``Freedom House``, ``der Ost-Ausschuss``,
+  ``die Weltbank``, ``Nordwind GmbH``); a determiner may open the phrase.
+* :func:`fullest_body` gives the fullest form the text writes earlier (``Ost-Ausschuss`` ->
+  ``Ost-Ausschuss der Deutschen Wirtschaft``); :func:`introduced_body` tells whether a bare name was
+  introduced by a class noun (``der Energiekonzern Nordwind`` makes a later ``Nordwind`` a body).
 """
 
 from __future__ import annotations
@@ -18,7 +23,7 @@ from importlib.resources import files
 
 from summitlib.model import Country, Organization, Speaker
 
-__all__ = ["named_body", "unknown_body"]
+__all__ = ["fullest_body", "introduced_body", "named_body", "unknown_body"]
 
 _DATA = "speaker_bodies_de.tsv"
 _COLUMNS = ("forms", "speaker", "notes")
@@ -64,8 +69,9 @@ def named_body(phrase: str) -> Speaker | None:
 # "die Organisation Human Rights Watch", "die Denkfabrik Carnegie Endowment": a class noun and a name.
 _CLASS_NAME = re.compile(
     r"""
-    (?:[Dd]ie|[Dd]er|[Dd]as)\s+
-    (?:[\w-]*[Oo]rganisation|Denkfabrik|Stiftung|Initiative|Institut|[\w-]*[Bb]ewegung|Partei)\s+
+    (?:[Dd]ie|[Dd]er|[Dd]as)\s+(?:[a-zäöüß]+(?:e|en)\s+){0,2}
+    (?:[\w-]*[Oo]rganisation|Denkfabrik|Stiftung|Initiative|Institut|[\w-]*[Bb]ewegung|Partei|[\w-]*[Kk]onzern
+     |Unternehmen|Firma|[\w-]*[Vv]erband)\s+
     (?P<name>(?:[A-Z][\w&'.-]*\s+){0,3}[A-Z][\w&'.-]*)          # Latin capitalised words: a proper name
     (?=\s|[,.;:!?)]|$)
     """,
@@ -82,14 +88,84 @@ _ADJ_BODY = re.compile(
 )
 
 
+# "Amnesty International", "der Ost-Ausschuss (der Deutschen Wirtschaft)", "die Weltbank": a proper name
+# ending in a body word (English heads after one to three capitalised words; German heads in a compound).
+_PROPER_BODY = re.compile(
+    r"""
+    (?P<name>
+      (?:[A-Z][\w&'.-]*\s+){1,3}
+      (?:International|Watch|House|Bank|Fund|Institute|Foundation|Council|Group|Forum|Endowment
+       |GmbH|AG|SE|Inc\.|Ltd\.|Corporation|Holding)
+    | (?:[A-ZÄÖÜ][\w]*-)+(?:Ausschuss|Verband|Kommission|Bank|Institut|Stiftung|Fonds|Forum|Komitee)
+    | [A-ZÄÖÜ][a-zäöüß]+(?:verband|ausschuss|stiftung) | Weltbank)
+    (?P<of>\s+(?:der|des)\s+(?:[A-ZÄÖÜ][a-zäöüß]+(?:en|er|es)\s+){1,2}[A-ZÄÖÜ][\w-]+)?  # der Deutschen Wirtschaft
+    (?![\w-])
+    """,
+    re.VERBOSE,
+)
+_OF_TAIL = re.compile(r"\s+(?:der|des)\s+(?:[A-ZÄÖÜ][a-zäöüß]+(?:en|er|es)\s+){1,2}[A-ZÄÖÜ][\w-]+(?![\w-])")
+_DET = re.compile(r"(?:[Dd]er|[Dd]ie|[Dd]as|[Dd]en|[Dd]em|[Dd]es)\s+")
+_FEMININE_HEAD = re.compile(r"(?:bank|kommission|organisation|agentur|behörde|union)\Z")
+# a class noun right before a name: "der deutsche Projektentwickler Nordwind", "das Unternehmen Nordwind"
+_CLASS_BEFORE = re.compile(
+    r"""(?:[Dd]er|[Dd]ie|[Dd]as|[Dd]em|[Dd]en|[Dd]es)\s+(?:[a-zäöüß]+(?:e|en|er|es)\s+){0,2}[\w-]*
+    (?:[Kk]onzern|[Uu]nternehmen|[Ee]ntwickler|[Hh]ersteller|[Bb]etreiber|[Ff]irma|[Gg]esellschaft|[Bb]ank
+     |[Vv]erband|[Oo]rganisation|[Ii]nvestor|[Aa]gentur|[Gg]ruppe|[Rr]eederei|[Ss]tart-?up|[Hh]olding)
+    \s+\Z""",
+    re.VERBOSE,
+)
+
+
 def unknown_body(text: str, start: int, end: int) -> tuple[Organization, int, int] | None:
-    """A body named in ``text[start:end]`` as written, with where its phrase starts and ends."""
+    """A body named in ``text[start:end]`` as written, with where its phrase starts and ends.
+
+    The phrase starts at ``start`` when a determiner there opens it (``die Eurasische Entwicklungsbank``).
+    """
     m = _CLASS_NAME.match(text, start, end)
     if m:
         return Organization(m.group("name")), m.start(), m.end()
+    det = _DET.match(text, start, end)
+    at = det.end() if det else start
+    m = _PROPER_BODY.match(text, at, end)
+    if m:
+        return Organization(" ".join(m.group().split())), start, m.end()
     m = _ADJ_BODY.search(text, start, end)
     if m:
         words = m.group("name").split()
-        name = " ".join([w[:-1] if w.endswith("en") else w for w in words[:-1]] + words[-1:])
-        return Organization(name), m.start(), m.end()
+        feminine = _FEMININE_HEAD.search(words[-1]) is not None
+        adjectives = [
+            w[:-1] if w.endswith("en") or (feminine and w.endswith("er")) else w[:-1] + "r" if w.endswith("em") else w
+            for w in words[:-1]
+        ]
+        return Organization(" ".join([*adjectives, words[-1]])), start if m.start() == at else m.start(), m.end()
     return None
+
+
+def fullest_body(text: str, name: str, pos: int) -> str:
+    """The fullest form of body ``name`` written before ``pos`` (``Ost-Ausschuss der Deutschen Wirtschaft``).
+
+    Looks at the first few occurrences of ``name`` (each check is bounded), so the cost stays linear.
+    """
+    best = name
+    at = text.find(name, 0, pos)
+    for _ in range(4):
+        if at < 0:
+            break
+        m = _OF_TAIL.match(text, at + len(name), at + len(name) + 80)
+        if m is not None and len(name) + m.end() - m.start() > len(best):
+            best = name + " " + " ".join(m.group().split())
+        at = text.find(name, at + 1, pos)
+    return best
+
+
+def introduced_body(text: str, name: str, pos: int) -> bool:
+    """Whether ``name`` was introduced before ``pos`` by a class noun (``der Energiekonzern Nordwind``)."""
+    at = text.find(name, 0, pos)
+    for _ in range(4):
+        if at < 0:
+            return False
+        after = text[at + len(name) : at + len(name) + 1]
+        if (not after or not (after.isalnum() or after == "-")) and _CLASS_BEFORE.search(text, max(0, at - 60), at):
+            return True
+        at = text.find(name, at + 1, pos)
+    return False

@@ -23,7 +23,7 @@ import itertools
 import re
 from typing import TYPE_CHECKING
 
-from summitlib.extract._sources import named_body, unknown_body
+from summitlib.extract._sources import fullest_body, introduced_body, named_body, unknown_body
 from summitlib.extract._speech import WINDOW
 from summitlib.model import Country, Organization, Person, Speaker, Summit
 
@@ -109,7 +109,8 @@ _ROLE_WORD = re.compile(
 _OFFICES = (
     r"[Ss]precher|[Mm]inister|[Pp]räsident|[Cc]hef|[Ss]ekretär|[Kk]anzler|[Bb]erater|[Bb]otschafter"
     r"|[Vv]orsitzende|[Gg]ouverneur|[Ee]xpert|[Aa]nalyst|[Pp]olitolog|[Öö]konom|[Hh]istoriker"
-    r"|[Ww]issenschaftler|[Ff]orscher|[Dd]irektor|[Ll]eiter"
+    r"|[Ww]issenschaftler|[Ff]orscher|[Dd]irektor|[Ll]eiter|[Aa]ktivist|[Mm]enschenrechtler|[Jj]ournalist"
+    r"|[Aa]nwalt|[Aa]nwält|[Gg]ründer|[Gg]eschäftsführer|[Vv]orstand|[Kk]orrespondent"
 )
 _OFFICE = re.compile(rf"(?<![\w-])(?:[\w-]*(?:{_OFFICES})(?:in|r|e|en)?|Gastgeber(?:in)?)\b")
 
@@ -117,7 +118,7 @@ _OFFICE = re.compile(rf"(?<![\w-])(?:[\w-]*(?:{_OFFICES})(?:in|r|e|en)?|Gastgebe
 # Zentralasien-Expertin Katharina Brenner" (unnamed "Experten" are no speakers).
 _TITLED = re.compile(
     rf"""
-    (?:(?:[Dd]er|[Dd]ie)\s+)?
+    (?:(?:[Dd]er|[Dd]ie|[Dd]essen|[Dd]eren|[Ss]eine?|[Ii]hre?)\s+(?:[a-zäöüß]+(?:e|en)\s+){0,2})?
     (?:[\w-]*(?:{_OFFICES})
      |Gastgeber)                                                    # office, profession or host
     (?:in|r|e)?\s+
@@ -189,7 +190,7 @@ _ROLE = re.compile(
      |Ministerpräsident(?:in)?|Premier(?:minister)?(?:in)?|(?P<de>Bundes)?[Kk]anzler(?:in)?
      |Bundespräsident(?:in)?|Kremlchef|Gastgeber(?:in)?|Außenminister(?:in)?|Aussenminister(?:in)?
      |Generalsekretär(?:in)?|Amtskollege|Ratspräsident(?:in)?|Kommissionspräsident(?:in)?|Monarch
-     |König|Emir|Sultan|Machthaber)\b
+     |König|Emir|Sultan|Scheich|Kronprinz|Machthaber)\b
     """,
     re.VERBOSE,
 )

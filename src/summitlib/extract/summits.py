@@ -30,10 +30,10 @@ import itertools
 import re
 from collections.abc import Sequence
 from functools import cache
-from importlib.resources import files
 
 import attrs
 
+from summitlib._data import read_rows
 from summitlib.extract._context import (
     ABSENCE,
     ABSENCE_WORDS,
@@ -70,9 +70,7 @@ class _Term:
 def _terms() -> tuple[_Term, ...]:
     """The summit nouns of ``summit_terms_de.tsv``, each compiled with a right word boundary."""
     out: list[_Term] = []
-    with files("summitlib.data").joinpath("summit_terms_de.tsv").open(encoding="utf-8") as fh:
-        rows = [line.rstrip("\n").split("\t") for line in fh if line.strip() and not line.startswith("#")]
-    for row in rows[1:]:
+    for row in read_rows("summit_terms_de.tsv")[1]:  # pattern, organization, anchor, note
         # A noun is a whole word or the head of a compound ("SOZ-Gipfel", "Klimagipfel"): only its
         # right edge must be a word boundary; the left side is inspected separately.
         out.append(_Term(re.compile(row[0] + r"(?![\wäöüß])"), row[1] or None, row[2]))
