@@ -17,8 +17,9 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
-from importlib.resources import files
 from typing import TYPE_CHECKING
+
+from summitlib._data import read_rows
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -50,18 +51,7 @@ def fold(text: str) -> str:
 
 def _rows(name: str) -> Iterator[list[str]]:
     """The data rows of a bundled TSV file (comments and the header skipped)."""
-    resource = files("summitlib").joinpath("data").joinpath(name)
-    if not resource.is_file():  # pragma: no cover - data files ship with the package
-        return
-    with resource.open(encoding="utf-8") as fh:
-        header_seen = False
-        for line in fh:
-            if line.startswith("#") or not line.strip():
-                continue
-            if not header_seen:
-                header_seen = True
-                continue
-            yield line.rstrip("\n").split("\t")
+    yield from read_rows(name)[1]
 
 
 @functools.cache

@@ -23,7 +23,7 @@ import itertools
 import re
 from typing import TYPE_CHECKING
 
-from summitlib.extract._sources import fullest_body, introduced_body, named_body, unknown_body
+from summitlib.extract._sources import named_body, unknown_body
 from summitlib.extract._speech import WINDOW
 from summitlib.model import Country, Organization, Person, Speaker, Summit
 
