@@ -118,3 +118,26 @@ def test_countries_regenerate_identically() -> None:
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     assert module.build_countries() == DATA.joinpath("countries.tsv").read_text(encoding="utf-8")
+
+
+class TestDataReader:
+    """The one TSV reader every loader uses."""
+
+    @pytest.mark.parametrize(
+        "name",
+        [
+            "countries.tsv", "cities.tsv", "leaders.tsv", "organizations.tsv", "roles.tsv", "lexicon_de.tsv",
+            "summit_terms_de.tsv", "agreements_de.tsv", "reporting_verbs_de.tsv", "speaker_bodies_de.tsv",
+            "junk_de.tsv", "outlets.tsv",
+        ],
+    )
+    def test_every_file_has_a_header_and_rows(self, name: str) -> None:
+        from summitlib._data import read_records, read_rows
+
+        header, rows = read_rows(name)
+        assert header
+        assert rows
+        assert all(not h.startswith("#") for h in header)
+        records = read_records(name)
+        assert len(records) == len(rows)
+        assert set(records[0]) == set(header)

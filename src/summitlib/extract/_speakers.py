@@ -210,6 +210,8 @@ _NAME_APPOSITION = re.compile(r"(?:[A-ZÄÖÜ][\w'-]+\s+){0,2}[A-ZÄÖÜ][\w'-]+
 _WIE_OFFICE = re.compile(rf"(?<![\w-])[Ww]ie\s+(?:der|die)\s+(?:[\w-]+\s+){{0,4}}?(?:{_OFFICE.pattern})")
 _FOCUS_TAIL = re.compile(r"\s+(?:selbst|seinerseits|ihrerseits|wiederum|indes|jedoch|dagegen|hingegen)\Z")
 _REL_AFTER_PREP = _words("dem der den denen dessen deren welchem welcher welchen")
+# an unknown two-word name tied to a body: "Nora Feldhaus von Human Rights Watch"
+_NAME_OF_BODY = re.compile(r"(?P<name>[A-ZÄÖÜ][\w'-]+\s+[A-ZÄÖÜ][\w'-]+)\s+(?:von|vom)\s+")
 
 
 class Context:
@@ -386,22 +388,28 @@ def subject_before(ctx: Context, lb: int, v0: int, plural: bool) -> Subject | No
         return ((org,), start) if org else None
     body = unknown_body(text, start, end)
     if body is not None and body[1] == start and body[2] == end and not plural:
-        return (body[0],), start
+        return (_fullest(ctx, body[0], start),), start
     role = _ROLE.fullmatch(low)
     if role:
         p = _resolve_role(ctx, start, end, role)
         return ((p,), start) if p and not plural else None
     if plural:
         return None
-    titled = _TITLED.fullmatch(low)
+    titled = _TITLED.fullmatch(text, start, end)
     if titled:
-        return (ctx.learn(titled.group("name"), start),), start
+        p = _titled_person(ctx, titled)
+        return ((p,), start) if p is not None else None
+    named = _person_of_body(ctx, start, end)
+    if named is not None and named[1] == end:
+        return (named[0],), start
     words = low.split()
     if len(words) <= 3 and all(w[0].isupper() for w in words):
         for w in (words[-1], words[0]):
             p = ctx.by_token(w, start)
             if p is not None:
                 return (p,), start
+        if not ctx.within(start, end) and introduced_body(text, low, start):
+            return (Organization(low),), start
     return None
 
 
@@ -445,6 +453,8 @@ def subject_after(ctx: Context, v1: int, limit: int, plural: bool, *, own_only: 
             continue
         sp = speaker_of(m)
         if sp is None:
+            if m.form == "adjective":  # "sagt die kasachische Aktivistin X": the name may follow
+                break
             return None
         if isinstance(sp, Person) and plural:
             return None
@@ -477,16 +487,56 @@ def subject_after(ctx: Context, v1: int, limit: int, plural: bool, *, own_only: 
         return ((org,), at) if org else None
     body = unknown_body(text, at, window_end)
     if body is not None and body[1] == at:
-        return (body[0],), at
+        return (_fullest(ctx, body[0], at),), at
     titled = _TITLED.match(text, at, window_end)
     if titled:
-        return (ctx.learn(titled.group("name"), at),), at
+        p = _titled_person(ctx, titled)
+        return ((p,), at) if p is not None else None
+    named = _person_of_body(ctx, at, window_end)
+    if named is not None:
+        return (named[0],), at
     word = _WORD.match(text, at, window_end)
     if word and word.group()[0].isupper():
         p = ctx.by_token(word.group(), at)
         if p is not None:
             return (p,), at
+        if not ctx.within(at, word.end()) and introduced_body(text, word.group(), at):
+            return (Organization(word.group()),), at
     return None
+
+
+def _titled_person(ctx: Context, m: re.Match[str]) -> Person | None:
+    """The person a ``_TITLED`` match names: a known person mention in it, else the name learnt; none
+    when the name words are a place or a body (``der Sprecher Russlands``)."""
+    for ment in ctx.within(m.start(), m.end("name")):
+        if ment.kind == "person" and ment.span.end >= m.start("name"):
+            return ctx.person(ment)
+        if ment.span.start >= m.start("name"):
+            return None
+    return ctx.learn(m.group("name"), m.start("name"))
+
+
+def _person_of_body(ctx: Context, at: int, limit: int) -> tuple[Person, int] | None:
+    """``Nora Feldhaus von Human Rights Watch``: an unknown two-word name tied to a body, and the
+    phrase end."""
+    text = ctx.text
+    m = _NAME_OF_BODY.match(text, at, limit)
+    if m is None or ctx.within(at, m.end("name")):
+        return None
+    rest = m.end()
+    body = unknown_body(text, rest, min(limit, rest + 80))
+    if body is not None and body[1] == rest:
+        return ctx.learn(m.group("name"), at), body[2]
+    org = ctx.within(rest, rest + 1)
+    if org and org[0].kind == "organization":
+        return ctx.learn(m.group("name"), at), org[0].span.end
+    return None
+
+
+def _fullest(ctx: Context, org: Organization, pos: int) -> Organization:
+    """A body as written, in the fullest form the text gives before ``pos``."""
+    full = fullest_body(ctx.text, org.key, pos)
+    return org if full == org.key else Organization(full)
 
 
 def relative_subject(ctx: Context, s0: int, lb: int, plural: bool) -> Subject | None:
