@@ -24,9 +24,10 @@ _HARD = ",;:()"  # boundaries that quotation marks do not make (a quote may sit 
 _DASHES = (" – ", " — ", " - ")
 _DASH_LEN = 3
 # Literals that source phrases of the statement extractor need: "nach Worten/Angaben/...", "laut",
+# "unter Berufung auf",
 # "heißt/hieß es" (a sentence without one is not searched for that phrase).
 SOURCE_CUES = {
-    "nach": ("Worten", "Angaben", "Aussagen", "Darstellung", "laut", "Laut"),
+    "nach": ("Worten", "Angaben", "Aussagen", "Darstellung", "laut", "Laut", "Berufung"),
     "heisst": ("heißt", "heisst", "hieß", "hiess"),
 }
 

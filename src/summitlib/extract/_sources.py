@@ -129,7 +129,7 @@ def unknown_body(text: str, start: int, end: int) -> tuple[Organization, int, in
     m = _PROPER_BODY.match(text, at, end)
     if m:
         return Organization(" ".join(m.group().split())), start, m.end()
-    m = _ADJ_BODY.search(text, start, end)
+    m = _ADJ_BODY.search(text, at, end)
     if m:
         words = m.group("name").split()
         feminine = _FEMININE_HEAD.search(words[-1]) is not None

@@ -11,6 +11,14 @@ or, for a summit declaration, the summit's organization. Besides entity mentions
   surname mentions find it;
 * a state body (ministry, presidential office, Kreml, Weißes Haus): its state;
 * coordinated names (``Putin und Xi``, plural verb): one speaker each.
+* a body as written (``Amnesty International``, ``der Ost-Ausschuss`` in its fullest earlier form, a
+  company introduced by a class noun); a person introduced by a profession (``die kasachische
+  Aktivistin X``, ``Dessen Vorsitzende X``) or tied to a body (``X von Human Rights Watch``);
+* a title noun alone (``der Kronprinz``): the person last named with that title; a presidential
+  office without its state: the state of the latest subject.
+
+Besides sentence-opening subjects, a person named as the subject after the verb (``Deutlicher wurde
+der indische Premier X``) and the subject after an agency dateline are remembered for pronouns.
 
 :class:`Context` indexes the mentions of one document (bisection over their starts and ends) and keeps
 the discourse memory the pronouns need. Every finder looks at most a few hundred characters.
@@ -23,7 +31,7 @@ import itertools
 import re
 from typing import TYPE_CHECKING
 
-from summitlib.extract._sources import named_body, unknown_body
+from summitlib.extract._sources import fullest_body, introduced_body, named_body, unknown_body
 from summitlib.extract._speech import WINDOW
 from summitlib.model import Country, Organization, Person, Speaker, Summit
 
@@ -40,7 +48,9 @@ __all__ = [
     "RELATIVES",
     "SUBORDINATORS",
     "Context",
+    "fullest",
     "institution",
+    "inverted_subject",
     "main_subject",
     "opening_pair",
     "org_in",
@@ -118,7 +128,7 @@ _OFFICE = re.compile(rf"(?<![\w-])(?:[\w-]*(?:{_OFFICES})(?:in|r|e|en)?|Gastgebe
 # Zentralasien-Expertin Katharina Brenner" (unnamed "Experten" are no speakers).
 _TITLED = re.compile(
     rf"""
-    (?:(?:[Dd]er|[Dd]ie|[Dd]essen|[Dd]eren|[Ss]eine?|[Ii]hre?)\s+(?:[a-zäöüß]+(?:e|en)\s+){0,2})?
+    (?:(?:[Dd]er|[Dd]ie|[Dd]essen|[Dd]eren|[Ss]eine?|[Ii]hre?)\s+(?:[a-zäöüß]+(?:e|en)\s+){{0,2}})?
     (?:[\w-]*(?:{_OFFICES})
      |Gastgeber)                                                    # office, profession or host
     (?:in|r|e)?\s+
@@ -182,6 +192,14 @@ _INSTITUTION = re.compile(
     re.VERBOSE,
 )
 
+# Titles one person holds: "der Kronprinz" means the one named with that title before.
+_TITLE_ROLES = frozenset(("Kronprinz", "Emir", "König", "Sultan", "Scheich", "Monarch"))
+# A presidential office without its state ("das Präsidialamt teilte mit"): the state of the latest subject.
+_PRESIDENTIAL = re.compile(
+    r"Präsidialamt|Präsidialverwaltung|Präsidentenamt|Präsidentenpalast|Präsidialkanzlei"
+    r"|Press(?:edienst|estelle|eamt)\s+des\s+(?:Präsidenten|Staatschefs|Staatsoberhaupt)"
+)
+
 # A role phrase the entity finder left unresolved: "der Gastgeber", "der Kanzler".
 _ROLE = re.compile(
     r"""
@@ -209,6 +227,11 @@ _WORD = re.compile(r"[^\W\d_]+")
 _NAME_APPOSITION = re.compile(r"(?:[A-ZÄÖÜ][\w'-]+\s+){0,2}[A-ZÄÖÜ][\w'-]+")
 _WIE_OFFICE = re.compile(rf"(?<![\w-])[Ww]ie\s+(?:der|die)\s+(?:[\w-]+\s+){{0,4}}?(?:{_OFFICE.pattern})")
 _FOCUS_TAIL = re.compile(r"\s+(?:selbst|seinerseits|ihrerseits|wiederum|indes|jedoch|dagegen|hingegen)\Z")
+# "KAZINFORM - ", "Moskau (Reuters) - ": an agency dateline opening the article
+_DATELINE = re.compile(r"[A-ZÄÖÜ][\w./]*(?:\s+[A-ZÄÖÜ][\w./]*)?(?:\s+\([^()]{1,30}\))?\s+[-–—]\s+")
+# "der indische Premierminister " before a name: nominative (weak -e adjectives, a role word in -er/-t/…)
+_NOMINATIVE = re.compile(r"(?<![\w-])der\s+(?:[a-zäöüß]+e\s+){0,2}(?:[A-ZÄÖÜ][\w-]*\s+){0,2}\Z")
+_NOUN_GAP = re.compile(r"(?<![\w-])(?:der|die|das)\s+(?:[a-zäöüß]+\s+){0,2}[A-ZÄÖÜ]")  # determiner + noun
 _REL_AFTER_PREP = _words("dem der den denen dessen deren welchem welcher welchen")
 # an unknown two-word name tied to a body: "Nora Feldhaus von Human Rights Watch"
 _NAME_OF_BODY = re.compile(r"(?P<name>[A-ZÄÖÜ][\w'-]+\s+[A-ZÄÖÜ][\w'-]+)\s+(?:von|vom)\s+")
@@ -228,6 +251,12 @@ class Context:
         self.org = next((s.organization for s in summits if s.organization), None)
         self.chair = summits[0].chair if summits else None
         self.recent: list[Person] = []
+        self.dateline = (-1, -1)  # an agency dateline opening one of the first sentences
+        for sent in doc.sentences[:2]:
+            line = _DATELINE.match(self.text, sent.start, min(sent.end, sent.start + 60))
+            if line is not None:
+                self.dateline = (line.start(), line.end())
+                break
         self._tokens: dict[str, tuple[int, Person]] | None = None  # built on first use
         self._persons: dict[tuple[str, str | None], Person] = {}
 
@@ -388,7 +417,7 @@ def subject_before(ctx: Context, lb: int, v0: int, plural: bool) -> Subject | No
         return ((org,), start) if org else None
     body = unknown_body(text, start, end)
     if body is not None and body[1] == start and body[2] == end and not plural:
-        return (_fullest(ctx, body[0], start),), start
+        return (fullest(ctx, body[0], start),), start
     role = _ROLE.fullmatch(low)
     if role:
         p = _resolve_role(ctx, start, end, role)
@@ -487,7 +516,7 @@ def subject_after(ctx: Context, v1: int, limit: int, plural: bool, *, own_only: 
         return ((org,), at) if org else None
     body = unknown_body(text, at, window_end)
     if body is not None and body[1] == at:
-        return (_fullest(ctx, body[0], at),), at
+        return (fullest(ctx, body[0], at),), at
     titled = _TITLED.match(text, at, window_end)
     if titled:
         p = _titled_person(ctx, titled)
@@ -533,7 +562,7 @@ def _person_of_body(ctx: Context, at: int, limit: int) -> tuple[Person, int] | N
     return None
 
 
-def _fullest(ctx: Context, org: Organization, pos: int) -> Organization:
+def fullest(ctx: Context, org: Organization, pos: int) -> Organization:
     """A body as written, in the fullest form the text gives before ``pos``."""
     full = fullest_body(ctx.text, org.key, pos)
     return org if full == org.key else Organization(full)
@@ -632,12 +661,19 @@ def subordinate_subject(ctx: Context, lb: int, v0: int, s0: int, plural: bool) -
         return ((p,), lb) if p else None
     for m in ctx.within(after, v0):
         gap = text[after : m.span.start]
-        if not _GAP_AFTER.fullmatch(gap) and gap.strip():
-            break
+        if (not _GAP_AFTER.fullmatch(gap) and gap.strip()) or text.startswith("-", m.span.end):
+            break  # "Kreml-Berater X": the mention is part of an office word
+        if _NOUN_GAP.search(gap) and not _OFFICE.search(gap) and not _ROLE_WORD.search(gap):
+            break  # "dass die Partner Armenien … unterstützten": the noun phrase before is the subject
         sp = speaker_of(m)
         if sp is not None:
             return (sp,), lb
         break
+    titled = _TITLED.match(text, after + len(text[after:v0]) - len(text[after:v0].lstrip()), v0)
+    if titled is not None:
+        p = _titled_person(ctx, titled)
+        if p is not None and not plural:
+            return (p,), lb
     inst_end = min(v0, after + 80)
     inst = institution(ctx, after, inst_end, text[after:inst_end])
     if inst is not None:
@@ -680,20 +716,46 @@ def main_subject(ctx: Context, s0: int, s1: int) -> Speaker | None:
     text = ctx.text
     if text.startswith(("Er", "Sie"), s0) and _PRONOUN_FIRST.match(text[s0 : min(s1, s0 + 4)]):
         return ctx.last_person(s0)
+    if s0 == ctx.dateline[0]:  # "KAZINFORM - Präsident X …": the subject follows the dateline
+        s0 = ctx.dateline[1]
     i = bisect.bisect_left(ctx.starts, s0)
     if i == len(ctx.starts) or ctx.starts[i] >= min(s1, s0 + 120):
         return None
-    m = ctx.mentions[i]  # only the first mention can open the sentence
-    prefix = text[s0 : m.span.start]
-    if prefix:
-        if "," in prefix or not _SUBJECT_PREFIX.fullmatch(prefix):
+    for m in ctx.mentions[i : i + 2]:  # the first mention, or a name after a genitive ("Russlands Präsident X")
+        prefix = text[s0 : m.span.start]
+        if prefix:
+            if "," in prefix or not _SUBJECT_PREFIX.fullmatch(prefix):
+                return None
+            words = prefix.split()
+            if words and words[0].lower() in _PREPOSITIONS:
+                return None
+        if m.kind == "city" or text.startswith(("s ", "-"), m.span.end):
             return None
-        words = prefix.split()
-        if words and words[0].lower() in _PREPOSITIONS:
+        sp = speaker_of(m)
+        if sp is not None or m.kind != "country" or m.form != "genitive":
+            return sp
+    return None
+
+
+def inverted_subject(ctx: Context, s0: int, s1: int) -> Person | None:
+    """A person named as the subject after the finite verb: ``Deutlicher wurde der indische Premier X``
+    (a nominative determiner and role words right before the name, no preposition before them)."""
+    text = ctx.text
+    i = bisect.bisect_left(ctx.starts, s0)
+    for m in ctx.mentions[i : i + 3]:
+        if m.span.start >= s1:
             return None
-    if m.kind == "city" or text.startswith(("s ", "-"), m.span.end):
-        return None
-    return speaker_of(m)
+        if m.kind != "person":
+            continue
+        d = text.rfind("der ", max(s0, m.span.start - 80), m.span.start)
+        head = _NOMINATIVE.match(text, d, m.span.start) if d >= 0 else None
+        if head is None or "," in text[s0 : m.span.start]:
+            return None
+        before = text[max(s0, head.start() - 20) : head.start()].split()
+        if not before or before[-1].lower() in _PREPOSITIONS:
+            return None
+        return ctx.person(m)
+    return None
 
 
 def institution(ctx: Context, start: int, end: int, phrase: str) -> Speaker | None:
@@ -702,11 +764,15 @@ def institution(ctx: Context, start: int, end: int, phrase: str) -> Speaker | No
     named = named_body(phrase)
     if named is not None:
         return named
-    if _INSTITUTION.search(phrase) is None:
+    found = _INSTITUTION.search(phrase)
+    if found is None:
         return None
     for mention in ctx.within(start, end):
         if mention.kind in ("country", "city", "person") and mention.country:
             return Country(mention.country)
+    if _PRESIDENTIAL.match(phrase, found.start()):  # "das Präsidialamt": the president's in context
+        p = ctx.last_person(start)
+        return Country(p.country) if p is not None and p.country else None
     return None
 
 
@@ -750,4 +816,22 @@ def _resolve_role(ctx: Context, start: int, end: int, role: re.Match[str]) -> Pe
             if p.country == country:
                 return p
         return None
+    if name in _TITLE_ROLES:
+        bound = _titled_before(ctx, start, name)
+        if bound is not None:
+            return bound
     return ctx.last_person(start)
+
+
+def _titled_before(ctx: Context, pos: int, role: str) -> Person | None:
+    """The latest person the text names with a title (``Kronprinz Mohammed …``, ``des Kronprinzen …,
+    Mohammed …``): the title word stands at most 90 characters before the name (30 mentions back)."""
+    text = ctx.text
+    i = bisect.bisect_left(ctx.starts, pos)
+    for m in ctx.mentions[max(0, i - 30) : i][::-1]:
+        if m.kind != "person":
+            continue
+        title = text.rfind(role, max(0, m.span.start - 90), m.span.end)
+        if title >= 0 and not any(o.kind == "person" for o in ctx.within(title, m.span.start)):
+            return ctx.person(m)  # no other person between the title and the name
+    return None

@@ -19,6 +19,10 @@ organization). The clause around the verb decides where the subject stands:
   ``Rachmon, der zur Rettung des Sees aufrief``; perfect tense ``hatte er erklärt``;
 * purpose clauses ``nutzte die Bühne, um zu mehr Einheit aufzurufen`` (speaker: main-clause subject);
 * separable verbs need their particle at the end of the clause (``schlug … vor``, ``rief … auf``).
+* ``unter Berufung auf X`` is a source phrase; a lone ``Das`` opening the clause is an object pronoun
+  (``Das teilte das Präsidialamt mit``: the subject follows the verb);
+* a verb inside the content of a later parenthetical report of a person (``Die USA unterstützten X,
+  sagte er``) is what that person said, not a statement of its own.
 
 Who the subject is (pronouns, ``beide Staatschefs``, role phrases, ministries) is decided in
 :mod:`~summitlib.extract._speakers`; the verb forms come from :mod:`~summitlib.extract._speech`. Not
@@ -39,7 +43,7 @@ from typing import TYPE_CHECKING
 import attrs
 
 from summitlib.extract._marks import Marks, in_brackets, is_name_quote
-from summitlib.extract._sources import unknown_body
+from summitlib.extract._sources import introduced_body, unknown_body
 from summitlib.extract._speakers import (
     ADVERBS,
     DECLARATION,
@@ -47,7 +51,9 @@ from summitlib.extract._speakers import (
     RELATIVES,
     SUBORDINATORS,
     Context,
+    fullest,
     institution,
+    inverted_subject,
     main_subject,
     opening_pair,
     org_in,
@@ -60,7 +66,7 @@ from summitlib.extract._speakers import (
     subordinate_subject,
 )
 from summitlib.extract._speech import WINDOW, Hit, VerbIndex, particle_end, prep_re, variant_act
-from summitlib.model import Act, Country, Person, Span, Speaker, Statement, Summit
+from summitlib.model import Act, Country, Organization, Person, Span, Speaker, Statement, Summit
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
@@ -93,13 +99,14 @@ _SOURCE = re.compile(
     r"""
     \b(?:[Nn]ach\s+(?:den\s+)?(?:Worten|Angaben|Aussagen|Darstellung)   # nach Worten/Angaben X
     | [Ll]aut                                                             # laut X
+    | [Uu]nter\s+Berufung\s+auf                                          # unter Berufung auf X
     | [Nn]ach\s+(?P<compound>[A-ZÄÖÜ][\w]*)-Angaben                       # nach Kreml-Angaben
     | [Nn]ach\s+(?P<poss>seine[nr]?|ihre[nr]?)\s+(?:Worten|Angaben|Aussagen|Darstellung)  # nach seinen Worten
     | [Nn]ach\s+(?P<adj>[a-zäöü][a-zäöüß]+en)\s+Angaben)                  # nach indischen Angaben
     \b""",
     re.VERBOSE,
 )
-_SOURCE_TAIL = re.compile(r"\s+(?:(?:des|der|dem|den|von|aus)\s+)?")  # "nach Angaben des …"
+_SOURCE_TAIL = re.compile(r"\s+(?:(?:des|der|dem|den|die|das|von|aus)\s+)?")  # "nach Angaben des …"
 _SOURCE_GAP = re.compile(r"(?:[\w-]+\s+){0,3}")  # words before the source's mention
 # a preposition before the mention makes it a modifier ("der in Shanghai ansässigen Bank"), not the source
 _GAP_PREP = re.compile(r"(?<![\w-])(?:in|im|aus|bei|von|vom|mit|für|nach)\s")
@@ -110,6 +117,7 @@ _ROLE_GENITIVE = re.compile(
      |Premiers|Kremlchefs|Kanzlers|Bundeskanzlers|Gastgebers)\b""",
     re.VERBOSE,
 )
+_CAP_WORD = re.compile(r"[A-ZÄÖÜ][\w-]*[\w]")
 _ZUFOLGE = re.compile(r"z(?<!\wz)ufolge\b")  # "Scholz zufolge", "Dem Kreml zufolge"
 _QUOTE_OPENERS = '„«»‚"'
 _QUOTE_MARKS = '„“”«»‚‘’"'
@@ -169,6 +177,8 @@ def find_statements(doc: Doc, summits: Sequence[Summit]) -> list[Statement]:
         if in_subheading(sent.start, sent.end):
             continue
         first = main_subject(ctx, sent.start, sent.end)
+        if first is None:
+            first = inverted_subject(ctx, sent.start, sent.end)
         if isinstance(first, Person):
             ctx.remember(first)
         for found in _sentence(scan, sent.start, sent.end):
@@ -221,8 +231,20 @@ def _sentence(scan: _Scan, s0: int, s1: int) -> list[_Found]:
     if sources:
         found.extend(sources)
         found.sort(key=lambda f: f.verb_start)
+    found = _drop_reported(found)
     _clip(found)
     return found
+
+
+def _drop_reported(found: list[_Found]) -> list[_Found]:
+    """Drop verbs inside the content of a later parenthetical report: in ``Die USA unterstützten X,
+    sagte er`` the first verb is what *er* said, not a statement of its own."""
+    if len(found) < 2:
+        return found
+    last = next((f for f in reversed(found) if f.parenthetical and f.verb not in ("so", ":")), None)
+    if last is None or not all(isinstance(sp, Person) for sp in last.speakers):
+        return found
+    return [f for f in found if f.parenthetical or f.verb_start > last.verb_start or f.speakers == last.speakers]
 
 
 def _remember(ctx: Context, f: _Found) -> None:
@@ -360,7 +382,8 @@ def _analyse(scan: _Scan, hit: Hit, s0: int, s1: int, prev: list[_Found]) -> _Fo
             res = relative_subject(ctx, s0, lb, plural)
     else:
         res = subject_before(ctx, lb, v0, plural)
-        if res is None and vwords[0].lower() not in DETERMINERS:
+        if res is None and (vwords[0].lower() not in DETERMINERS or vwords == ["Das"]):
+            # "Das teilte das Präsidialamt mit": a lone "Das" is a pronoun object
             # a Vorfeld opening with a determiner is the (non-speaker) subject: no inverted search
             res = subject_after(ctx, v1, right_end, plural)
     if res is None:
@@ -528,7 +551,9 @@ def _sources(scan: _Scan, s0: int, s1: int) -> list[_Found]:
             if sp is None:
                 body = unknown_body(text, at, min(s1, at + 90))  # "der (in X ansässigen) Neuen Entwicklungsbank"
                 if body is not None and _SOURCE_GAP.fullmatch(text[at : body[1]]):
-                    sp, end = body[0], body[2]
+                    sp, end = fullest(ctx, body[0], at), body[2]
+            if sp is None:  # "laut Feldhaus": a person or body named earlier
+                sp, end = _named_before(ctx, at, s1, end)
         if sp is not None:
             out.append(_Found((sp,), m.start(), end, m.start(), m.end(), Act.STATE, m.group(), True))
     for m in _HEISST_ES.finditer(text, s0, s1) if scan.marks.has_cue("heisst", s0, s1) else ():
@@ -550,9 +575,16 @@ def _sources(scan: _Scan, s0: int, s1: int) -> list[_Found]:
         if before is not None and before.span.start >= s0:
             sp = Country(before.country) if before.kind == "city" and before.country else speaker_of(before)
             at = before.span.start
+        if sp is None and before is None:  # "Feldhaus zufolge": a person or body named earlier
+            word = text.rfind(" ", max(s0, k - 40), k) + 1
+            sp, _ = _named_before(ctx, max(word, s0), k, k)
+            at = max(word, s0) if sp is not None else at
         if sp is None:  # "Dem Kreml zufolge", "Angaben des Präsidialamts zufolge"
             at = scan.marks.clause_start(max(s0, k - 60), k)
             sp = institution(ctx, at, k, text[at:k])
+            if sp is None:
+                body = unknown_body(text, at, k)
+                sp = fullest(ctx, body[0], at) if body is not None and body[2] == k else None
         if sp is not None:
             out.append(_Found((sp,), at, m.end(), m.start(), m.end(), Act.STATE, m.group(), True))
     colon = text.find(":", s0, s1)
@@ -561,6 +593,20 @@ def _sources(scan: _Scan, s0: int, s1: int) -> list[_Found]:
         colon = text.find(":", colon + 1, s1)
     out.sort(key=lambda f: f.verb_start)
     return out
+
+
+def _named_before(ctx: Context, at: int, limit: int, end: int) -> tuple[Speaker | None, int]:
+    """The capitalised word at ``at`` as a person named before (by a name word) or a body introduced
+    by a class noun; with the end of the word (``end`` when none)."""
+    word = _CAP_WORD.match(ctx.text, at, limit)
+    if word is None or ctx.within(at, word.end()):
+        return None, end
+    p = ctx.by_token(word.group(), at)
+    if p is not None:
+        return p, word.end()
+    if introduced_body(ctx.text, word.group(), at):
+        return Organization(word.group()), word.end()
+    return None, end
 
 
 def _colon_quote(scan: _Scan, s0: int, colon: int, out: list[_Found]) -> None:
