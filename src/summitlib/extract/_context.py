@@ -60,7 +60,7 @@ ABSENCE = re.compile(
         | nicht\s+(?:teil|anwesend|angereist|dabei|gekommen|erschienen)
         | (?:kam|kamen|reiste|reisten|erschien)\s+nicht\b
         | verzichtete\s+auf\s+(?:die\s+|eine\s+|seine\s+|ihre\s+)?(?:Teilnahme|Reise|Anreise|Besuch)
-        | fehlte )
+        | fehlte | ausgelassen | ließ\s+(?:\w+\s+){1,4}aus\b | boykottiert\w* | schwänzte )
     """,
     re.VERBOSE,
 )

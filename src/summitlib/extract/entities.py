@@ -160,8 +160,11 @@ def _index() -> _Index:
     automaton = ahocorasick.Automaton()
     for surface, payloads in table.items():
         # Organizations win over a same-spelled country form, persons over surnames.
-        payloads.sort(key=lambda p: ("org", "person", "surname", "role", "city", "country").index(p.tag)
-                      if p.tag != "hauptstadt" else 0)
+        payloads.sort(
+            key=lambda p: (
+                ("org", "person", "surname", "role", "city", "country").index(p.tag) if p.tag != "hauptstadt" else 0
+            )
+        )
         automaton.add_word(surface, (len(surface), tuple(payloads)))
     automaton.make_automaton()
     return _Index(automaton, {k: tuple(v) for k, v in weak.items()}, capitals)
@@ -186,6 +189,112 @@ _NOT_NAME = frozenset(
     Gipfel Gipfeltreffen Regierung Staat Staaten Land Länder Rede Gespräche Gespräch Treffen Besuch Amt
     Delegation Vertreter Jahr Jahre Jahren Sitzung Herr Frau Dr Prof""".split()  # noqa: SIM905 - word block
 )
+#: A capitalised word right before a surname: a given name (or a noun, told apart by the caller).
+_GIVEN_NAME = re.compile(r"(?<![\w-])([A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]{2,20})[ ]\Z")
+
+
+#: Capitalised words that stand before a name without being a given name.
+_NOT_GIVEN = frozenset(
+    [
+        "Laut",
+        "Nach",
+        "Für",
+        "Mit",
+        "Dass",
+        "Ob",
+        "Als",
+        "Wie",
+        "Wenn",
+        "Weil",
+        "Obwohl",
+        "Während",
+        "Auch",
+        "Doch",
+        "Aber",
+        "Und",
+        "Oder",
+        "Sogar",
+        "Selbst",
+        "Gestern",
+        "Heute",
+        "Morgen",
+        "Zudem",
+        "Dabei",
+        "Damit",
+        "Dort",
+        "Hier",
+        "Jetzt",
+        "Nun",
+        "Noch",
+        "Schon",
+        "Bereits",
+        "Zuletzt",
+        "Erst",
+        "Gegen",
+        "Ohne",
+        "Bei",
+        "Von",
+        "Vor",
+        "Seit",
+        "Unter",
+        "Über",
+        "Neben",
+        "Zwischen",
+        "Amtskollege",
+        "Amtskollegen",
+        "Kollege",
+        "Kollegen",
+        "Gast",
+        "Gastgeber",
+        "Partner",
+        "Nachbar",
+        "Herrn",
+        "Frau",
+        "Staatsgast",
+        "Ehrengast",
+        "Laut",
+        "Dank",
+        "Trotz",
+        "Wegen",
+    ]
+)
+
+
+def _looks_given(text: str, start: int, word: str) -> bool:
+    """Whether ``word`` (at ``start``) before a known surname is another person's given name: not a
+    function word, role, genitive ("Kasachstans") or the first word of a sentence."""
+    if (
+        word in _NOT_NAME
+        or word in _NOT_GIVEN
+        or _is_role_word(word)
+        or word.endswith("s")
+        or word in _known_name_words()
+    ):
+        return False
+    before = text[max(0, start - 3) : start].rstrip(" ")
+    return bool(before) and before[-1] not in '.!?:\n„“"«»–-'
+
+
+@functools.cache
+def _known_name_words() -> frozenset[str]:
+    """Every word of every form of the leaders table ("Ramaphosa Xi" is two known people, not one)."""
+    words: set[str] = set()
+    for row in gz.leaders():
+        for form in (*row.forms, *row.surnames):
+            words.update(form.lstrip("?").split())
+    return frozenset(words)
+
+
+def _is_role_word(word: str) -> bool:
+    """Whether ``word`` is a role noun of the gazetteer ("Präsident", "Kremlchef") or a title."""
+    return word in _role_forms() or word in ("Herr", "Frau", "Dr", "Prof", "Scheich", "Emir", "König")
+
+
+@functools.cache
+def _role_forms() -> frozenset[str]:
+    return frozenset(r.form for r in gz.roles())
+
+
 _ROLE_GAPS = frozenset({" ", "-", " der ", " des ", " von "})
 
 
@@ -274,46 +383,87 @@ def find_entities(text: str, published: dt.date | None = None) -> list[EntityMen
         c = cands[i]
         p = c.p
         nxt = cands[i + 1] if i + 1 < n else None
-        gap = text[c.end:nxt.start] if nxt else ""
+        gap = text[c.end : nxt.start] if nxt else ""
         # 1. a state word or an organization prefix before a role noun
         if (
-            nxt is not None and nxt.p.tag == "role" and gap in (" ", "-")
-            and ((p.tag == "country" and p.form in ("genitive", "adjective", "abbreviation"))
-                 or (p.tag == "org" and gap == "-"))
+            nxt is not None
+            and nxt.p.tag == "role"
+            and gap in (" ", "-")
+            and (
+                (p.tag == "country" and p.form in ("genitive", "adjective", "abbreviation"))
+                or (p.tag == "org" and gap == "-")
+            )
         ):
             i = _role_phrase(
-                text, cands, i + 1, start=c.start, country=p.key, published=published, out=out,
-                seen=seen, unknown=unknown, idx=idx,
+                text,
+                cands,
+                i + 1,
+                start=c.start,
+                country=p.key,
+                published=published,
+                out=out,
+                seen=seen,
+                unknown=unknown,
+                idx=idx,
             )
             continue
         if p.tag == "role" and c.start > 1 and text[c.start - 1] == "-" and _is_word(text[c.start - 2]):
             # "NDB-Präsidentin Dilma Rousseff", "IOC-Präsident Thomas Bach": the office of a body the
             # gazetteer does not know, not of a state; the name stays a person without a leader's role.
             i = _role_phrase(
-                text, cands, i, start=c.start, country=None, published=published, out=out,
-                seen=seen, unknown=unknown, idx=idx, body_office=True,
+                text,
+                cands,
+                i,
+                start=c.start,
+                country=None,
+                published=published,
+                out=out,
+                seen=seen,
+                unknown=unknown,
+                idx=idx,
+                body_office=True,
             )
             continue
         if p.tag == "role":
             i = _role_phrase(
-                text, cands, i, start=c.start, country=None, published=published, out=out,
-                seen=seen, unknown=unknown, idx=idx,
+                text,
+                cands,
+                i,
+                start=c.start,
+                country=None,
+                published=published,
+                out=out,
+                seen=seen,
+                unknown=unknown,
+                idx=idx,
             )
             continue
         # 3. capital descriptions
         if p.tag == "country" and p.form == "adjective" and nxt and nxt.p.tag == "hauptstadt" and gap == " ":
             cap = idx.capitals.get(p.key)
             if cap is not None:
-                out.append(_mention(text, c.start, nxt.end, EntityKind.CITY, cap.name_en,
-                                    country=cap.country, form="description"))
+                out.append(
+                    _mention(
+                        text, c.start, nxt.end, EntityKind.CITY, cap.name_en, country=cap.country, form="description"
+                    )
+                )
                 i += 2
                 continue
         if p.tag == "hauptstadt":
             if nxt and nxt.p.tag == "country" and nxt.p.form == "genitive" and gap == " ":
                 cap = idx.capitals.get(nxt.p.key)
                 if cap is not None:
-                    out.append(_mention(text, c.start, nxt.end, EntityKind.CITY, cap.name_en,
-                                        country=cap.country, form="description"))
+                    out.append(
+                        _mention(
+                            text,
+                            c.start,
+                            nxt.end,
+                            EntityKind.CITY,
+                            cap.name_en,
+                            country=cap.country,
+                            form="description",
+                        )
+                    )
                     i += 2
                     continue
             i += 1
@@ -330,11 +480,25 @@ def _plain(text: str, c: _Cand, published: dt.date | None, seen: set[str]) -> En
     p = c.p
     compound = c.end < len(text) and text[c.end] == "-"
     if p.tag in ("person", "surname"):
+        given = _GIVEN_NAME.search(text, max(0, c.start - 30), c.start) if p.tag == "surname" else None
+        if given is not None and _looks_given(text, given.start(1), given.group(1)):
+            # "Sherzod Asadov" is not "Ali Asadov": a surname the gazetteer knows, after another given
+            # name, is somebody else, named in full as written
+            return _mention(text, given.start(1), c.end, EntityKind.PERSON, text[given.start(1) : c.end], form="name")
         row = _pick_row(p.rows, published, seen)
         if p.tag == "person":
             seen.add(row.canonical)
-        return _mention(text, c.start, c.end, EntityKind.PERSON, row.canonical, country=row.country,
-                        role=row.role, form=p.form, is_leader=row.is_leader)
+        return _mention(
+            text,
+            c.start,
+            c.end,
+            EntityKind.PERSON,
+            row.canonical,
+            country=row.country,
+            role=row.role,
+            form=p.form,
+            is_leader=row.is_leader,
+        )
     if p.tag == "country":
         form = "compound" if compound and p.form in ("abbreviation", "adjective") else p.form
         return _mention(text, c.start, c.end, EntityKind.COUNTRY, p.key, country=p.key, form=form)
@@ -366,25 +530,39 @@ def _role_phrase(
     k = j + 1
     nxt = cands[k] if k < len(cands) else None
     # "Präsident Kasachstans", "der Präsident der Mongolei"
-    gap = text[end:nxt.start] if nxt else ""
+    gap = text[end : nxt.start] if nxt else ""
     if (
-        country is None and nxt and nxt.p.tag == "country" and gap in _ROLE_GAPS - {"-"}
+        country is None
+        and nxt
+        and nxt.p.tag == "country"
+        and gap in _ROLE_GAPS - {"-"}
         and (nxt.p.form == "genitive" or gap != " ")
         # "der Emir von Katar", but not the plural "die Staats- und Regierungschefs von Kirgisistan, …"
-        and (gap != " von " or not text[role_c.start:end].endswith("s"))
+        and (gap != " von " or not text[role_c.start : end].endswith("s"))
     ):
         country = nxt.p.key
         end = nxt.end
         k += 1
         nxt = cands[k] if k < len(cands) else None
     # a known person right after the role
-    if nxt and nxt.p.tag in ("person", "surname") and text[end:nxt.start] == " ":
+    if nxt and nxt.p.tag in ("person", "surname") and text[end : nxt.start] == " ":
         rows = nxt.p.rows
         fitting = tuple(r for r in rows if country in (None, r.country, r.organization)) or rows
         row = _pick_row(fitting, published, seen)
         seen.add(row.canonical)
-        out.append(_mention(text, start, nxt.end, EntityKind.PERSON, row.canonical, country=row.country,
-                            role=row.role, form=nxt.p.form, is_leader=row.is_leader))
+        out.append(
+            _mention(
+                text,
+                start,
+                nxt.end,
+                EntityKind.PERSON,
+                row.canonical,
+                country=row.country,
+                role=row.role,
+                form=nxt.p.form,
+                is_leader=row.is_leader,
+            )
+        )
         return k + 1
     # an unknown (or weak-surname) person right after the role
     if end < len(text) and text[end] == " ":
@@ -405,24 +583,55 @@ def _role_phrase(
                 weak = idx.weak.get(name)
                 if weak:
                     row = _pick_row(weak, published, seen)
-                    out.append(_mention(text, start, stop, EntityKind.PERSON, row.canonical,
-                                        country=row.country, role=row.role, form="surname",
-                                        is_leader=row.is_leader))
+                    out.append(
+                        _mention(
+                            text,
+                            start,
+                            stop,
+                            EntityKind.PERSON,
+                            row.canonical,
+                            country=row.country,
+                            role=row.role,
+                            form="surname",
+                            is_leader=row.is_leader,
+                        )
+                    )
                     return k
                 # A lone capitalised word after a role is far more often a noun ("Platz") than a
                 # person introduced by surname only: German news names people in full first.
                 if len(tokens) >= 2:
                     unknown.setdefault(name, (country, role))
-                    out.append(_mention(text, start, stop, EntityKind.PERSON, name, country=country,
-                                        role=role, form="name", is_leader=role in gz.LEADER_ROLES))
+                    out.append(
+                        _mention(
+                            text,
+                            start,
+                            stop,
+                            EntityKind.PERSON,
+                            name,
+                            country=country,
+                            role=role,
+                            form="name",
+                            is_leader=role in gz.LEADER_ROLES,
+                        )
+                    )
                     return k
     # no name: the office holder on the publication day
     holder = None if body_office else _holder(country, role, published)
     if holder is not None:
         seen.add(holder.canonical)
-        out.append(_mention(text, start, end, EntityKind.PERSON, holder.canonical,
-                            country=holder.country, role=holder.role, form="role_phrase",
-                            is_leader=holder.is_leader))
+        out.append(
+            _mention(
+                text,
+                start,
+                end,
+                EntityKind.PERSON,
+                holder.canonical,
+                country=holder.country,
+                role=holder.role,
+                form="role_phrase",
+                is_leader=holder.is_leader,
+            )
+        )
     elif start < role_c.start:
         # keep the state word as a plain mention when the office holder is unknown
         first = next(c for c in cands if c.start == start)
@@ -452,7 +661,18 @@ def _unknown_surnames(
             continue
         full = by_surname[m.group(1)]
         country, role = unknown[full]
-        added.append(_mention(text, s, e, EntityKind.PERSON, full, country=country, role=role,
-                              form="surname", is_leader=role in gz.LEADER_ROLES))
+        added.append(
+            _mention(
+                text,
+                s,
+                e,
+                EntityKind.PERSON,
+                full,
+                country=country,
+                role=role,
+                form="surname",
+                is_leader=role in gz.LEADER_ROLES,
+            )
+        )
     added.sort(key=lambda x: x.span.start)
     return added

@@ -194,7 +194,9 @@ _NOT_FORMAT = frozenset(
     ]
 )
 _ADJECTIVE = re.compile(r"[A-ZÄÖÜ][a-zäöüß]+(?:en|er|e|es|em)\Z")
-_LOWER_FORMAT = re.compile(r"\b(?:trilateral|dreier|vierer|sonder|außerordentlich|informell)\w*\s*\Z", re.I)
+# A format of its own ("trilateralen Gipfeltreffen"); "informell", "außerordentlich" and "Sonder-" do not
+# change whose summit it is.
+_LOWER_FORMAT = re.compile(r"\b(?:trilateral|dreier|vierer)\w*\s*\Z", re.I)
 
 # Text between a noun and an organization that belongs to the summit's name.
 _NAME_BRIDGE = re.compile(
@@ -281,6 +283,7 @@ class _Mention:
     date: PartialDate | None
     sentence: int
     paragraph: int
+    nearby_orgs: frozenset[str] = frozenset()  # organizations named in the mention's sentence
 
 
 @attrs.define
@@ -312,6 +315,12 @@ class _Instance:
         paragraphs later is another occasion)."""
         if self.conflicts(m):
             return False
+        if self.org is None and m.org is not None:
+            # a summit whose own sentences name another body is not this one ("Gipfel der GUS-
+            # Staatschefs" and, a paragraph later, "der Oberste Eurasische Wirtschaftsrat")
+            named = frozenset().union(*(o.nearby_orgs for o in self.mentions))
+            if named and m.org not in named:
+                return False
         adds = (m.city and not self.city) or (m.country and not self.country) or (m.date and not self.date)
         return not (adds and m.org is None and not self.near(m))
 
@@ -378,6 +387,9 @@ def _mention(doc: Doc, m: re.Match[str], term: _Term) -> _Mention | None:
     elif not explicit and term.organization is None and _UNKNOWN_BODY.match(text, noun_end, noun_end + 40):
         # "Rat der Staatschefs des Internationalen Fonds …": a body the gazetteer does not know.
         org, explicit = "OTHER", True
+    if org == "C5":
+        # "Zentralasien-Gipfel mit Deutschland": the format with one partner
+        org = _with_partner(doc, end, sent.end) or org
     # A proper adjective before the noun ("Kaspischen Gipfel") or a format word ("trilateralen").
     before = text[max(sent.start, word_start - 30) : word_start]
     words = before.split()
@@ -420,7 +432,26 @@ def _mention(doc: Doc, m: re.Match[str], term: _Term) -> _Mention | None:
         date,
         sentence_index(doc, noun_start),
         paragraph,
+        frozenset(e.key for e in entities_in(doc, sent.start, sent.end, EntityKind.ORGANIZATION) if e.key != "UN"),
     )
+
+
+@cache
+def _partner_formats() -> dict[str, str]:
+    return {row[0]: row[1] for row in read_rows("format_partners.tsv")[1]}
+
+
+_PARTNER_LEAD = re.compile(r"\s+(?:mit|und|plus)\s+(?:der\s+|den\s+|dem\s+)?\Z")
+
+
+def _with_partner(doc: Doc, start: int, limit: int) -> str | None:
+    """The format key when a C5 summit noun is followed by "mit <partner>" ("… mit Deutschland")."""
+    for e in entities_in(doc, start, min(limit, start + 40)):
+        if _PARTNER_LEAD.fullmatch(doc.text, start, e.span.start) is None:
+            return None
+        partner = e.key if e.kind in (EntityKind.COUNTRY, EntityKind.ORGANIZATION) else None
+        return _partner_formats().get(partner or "")
+    return None
 
 
 def _hosting_country(doc: Doc, sent: Span) -> str | None:
@@ -531,6 +562,28 @@ def _settle_organizations(doc: Doc, instances: Sequence[_Instance]) -> None:
         if inst.org is None:
             plain = all(_PLAIN_NOUN.fullmatch(m.name) for m in inst.mentions)
             inst.org = main.org if inst.other or plain else "OTHER"
+
+
+def _fold_into_main(instances: list[_Instance]) -> list[_Instance]:
+    """Merge an instance back into the main summit when, once organizations are settled, nothing tells
+    them apart ("Am Freitag folgte das eigentliche Gipfeltreffen" four paragraphs after the lead)."""
+    main = instances[0]
+    out = [main]
+    for inst in instances[1:]:
+        same = (
+            not inst.other
+            and inst.org == main.org
+            and not (inst.city and main.city and inst.city.key != main.city.key)
+            and not (inst.country and main.country and inst.country != main.country)
+            and not (inst.date and main.date and not _close(inst.date, main.date))
+        )
+        if same:
+            for m in inst.mentions:
+                main.absorb(m)
+            main.chair = main.chair or inst.chair
+        else:
+            out.append(inst)
+    return out
 
 
 _LEAD_SENTENCES = 3
@@ -801,6 +854,7 @@ def find_summits(doc: Doc) -> list[Summit]:
         return []
     instances = _instances(mentions)
     _settle_organizations(doc, instances)
+    instances = _fold_into_main(instances)
     _refine_main_date(doc, instances)
     if instances[0].city is None:
         _lead_venue(doc, instances[0])
