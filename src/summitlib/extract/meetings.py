@@ -420,8 +420,14 @@ def _dedupe(meetings: list[Meeting]) -> list[Meeting]:
                 and (m.city is None or o.city in (None, m.city))
                 and (m.date is None or o.date is None or o.date.overlaps(m.date.start, m.date.end))
             )
-            if plain_repeat or visit_talks:
-                if o.kind is MeetingKind.VISIT and m.summit is None:
+            # one state visit may take in several cities ("weiter nach Chiwa") over a few days
+            same_trip = (
+                o.kind is MeetingKind.VISIT
+                and m.kind is MeetingKind.VISIT
+                and (o.date is None or m.date is None or abs((m.date.start - o.date.start).days) <= 4)
+            )
+            if plain_repeat or visit_talks or same_trip:
+                if o.kind is MeetingKind.VISIT and m.summit is None and not same_trip:
                     out[j] = attrs.evolve(
                         o, city=o.city or m.city, date=o.date or m.date, evidence=o.evidence + m.evidence
                     )
