@@ -664,7 +664,10 @@ class _Context:
         ]
         for i in (*self.current, *local):
             for ev in self.summits[i].evidence:
-                if best < ev.start <= tok.start:
+                # another current summit takes the document only when named in its paragraph; the
+                # article's first current summit is the default ("C5+1 in Washington" named in passing
+                # two paragraphs earlier does not sign the Tashkent declaration)
+                if best < ev.start <= tok.start and (i == self.current[0] or ev.start >= para.start):
                     best, chosen = ev.start, i
         return None if self._dated_elsewhere(clause, self.summits[chosen]) else chosen
 
