@@ -23,7 +23,7 @@ from importlib.resources import files
 
 from summitlib.model import Country, Organization, Speaker
 
-__all__ = ["fullest_body", "introduced_body", "named_body", "unknown_body"]
+__all__ = ["class_referent", "fullest_body", "headed_body", "introduced_body", "named_body", "unknown_body"]
 
 _DATA = "speaker_bodies_de.tsv"
 _COLUMNS = ("forms", "speaker", "notes")
@@ -69,9 +69,10 @@ def named_body(phrase: str) -> Speaker | None:
 # "die Organisation Human Rights Watch", "die Denkfabrik Carnegie Endowment": a class noun and a name.
 _CLASS_NAME = re.compile(
     r"""
-    (?:[Dd]ie|[Dd]er|[Dd]as)\s+(?:[a-zäöüß]+(?:e|en)\s+){0,2}
+    (?:(?:[Dd]ie|[Dd]er|[Dd]as|[Dd]em|[Dd]en|[Dd]es)\s+)?(?:[a-zäöüß]+(?:e|en|er|es|em)\s+){0,2}
     (?:[\w-]*[Oo]rganisation|Denkfabrik|Stiftung|Initiative|Institut|[\w-]*[Bb]ewegung|Partei|[\w-]*[Kk]onzern
-     |Unternehmen|Firma|[\w-]*[Vv]erband)\s+
+     |Unternehmen|Firma|[\w-]*[Vv]erband|[\w-]*[Ee]ntwickler|[\w-]*[Hh]ersteller|[\w-]*[Bb]etreiber
+     |[\w-]*[Ii]nvestor|Förderbank|Entwicklungsbank|Staatsbank|Reederei|Holding|Plattform|Nachrichtenagentur)\s+
     (?P<name>(?:[A-Z][\w&'.-]*\s+){0,3}[A-Z][\w&'.-]*)          # Latin capitalised words: a proper name
     (?=\s|[,.;:!?)]|$)
     """,
@@ -139,6 +140,65 @@ def unknown_body(text: str, start: int, end: int) -> tuple[Organization, int, in
         ]
         return Organization(" ".join([*adjectives, words[-1]])), start if m.start() == at else m.start(), m.end()
     return None
+
+
+# A body named by a head noun with attributes, as the whole subject before the verb: "Der Zentralrat der
+# Armenier in Deutschland", "Die Armenisch-Apostolische Kirche in Deutschland", "Die Wirtschaftskammer
+# Österreich" (body = the name as written, without the article).
+_HEADED = re.compile(
+    r"""
+    (?:[Dd]er|[Dd]ie|[Dd]as)\s+
+    (?P<name>
+      (?:[A-ZÄÖÜ][\w-]*(?:e|en)\s+){0,2}                                     # capitalised adjectives
+      (?:[A-ZÄÖÜ][\w-]*(?:rat|kammer|kirche|gemeinde|verband|bund|komitee|kongress|gewerkschaft|vereinigung
+          |akademie|ausschuss|stiftung|zentrum|netzwerk|liga|konferenz)
+       |Rat|Kammer|Kirche|Gemeinde|Gewerkschaft|Vereinigung|Akademie|Liga)(?<!Emirat)(?<!Senat)
+      (?:\s+(?:(?:der|des|in|im|für|von|vom|zur|zum|und)\s+){0,2}[A-ZÄÖÜ][\w.-]*){1,3}   # attributes
+    )
+    \Z""",
+    re.VERBOSE,
+)
+
+
+def headed_body(text: str, start: int, end: int) -> Organization | None:
+    """``Der Zentralrat der Armenier in Deutschland`` as the whole phrase ``text[start:end]``: the body."""
+    m = _HEADED.match(text, start, end)
+    return Organization(" ".join(m.group("name").split())) if m else None
+
+
+_CLASS_NOUNS = re.compile(
+    r"""(?:[Dd]er|[Dd]ie|[Dd]as)\s+(?:[a-zäöüß]+e\s+)?
+    (?P<noun>[\w-]*(?:[Bb]ank|[Kk]onzern|[Ee]ntwickler|[Hh]ersteller|[Bb]etreiber|[Vv]erband|[Kk]ammer|[Ss]tiftung
+     |[Oo]rganisation|[Aa]gentur|[Rr]eederei|[Hh]olding)|Unternehmen|Firma|Gesellschaft)\b""",
+    re.VERBOSE,
+)
+_REFERENT_REACH = 3000  # how far back a class noun looks for the body it names (keeps the scan bounded)
+_ACRONYM = re.compile(r"(?<![\w-])[A-ZÄÖÜ][\w.&-]*[A-ZÄÖÜ][\w.&-]*")  # KfW, CITIC: two capitals
+
+
+def class_referent(text: str, start: int, end: int, since: int) -> tuple[Organization, int, int] | None:
+    """``die Förderbank`` at ``start`` alone: the body the text named with that class noun before
+    (``die staatliche Förderbank KfW`` -> KfW), else an acronym-like name between ``since`` and ``start``
+    (``Die KfW stellt … bereit, teilte die Förderbank mit``); with the phrase end and where the acronym
+    stands (-1 for a body named with the class noun)."""
+    m = _CLASS_NOUNS.match(text, start, end)
+    if m is None:
+        return None
+    noun = m.group("noun")
+    lo = max(0, start - _REFERENT_REACH)
+    at = text.rfind(noun, lo, start)
+    for _ in range(4):
+        if at < 0:
+            break
+        word = max(lo, text.rfind(" ", max(lo, at - 40), at) + 1)
+        named = _CLASS_NAME.match(text, word, min(len(text), at + len(noun) + 60))
+        if named is not None and named.start("name") > at:
+            return Organization(named.group("name")), m.end(), -1
+        at = text.rfind(noun, lo, at)
+    last = None
+    for a in _ACRONYM.finditer(text, since, start):
+        last = a
+    return (Organization(last.group()), m.end(), last.start()) if last is not None else None
 
 
 def fullest_body(text: str, name: str, pos: int) -> str:

@@ -4,7 +4,10 @@ A subject is a person, a state (also a capital as metonym: ``Eriwan kritisierte`
 or, for a summit declaration, the summit's organization. Besides entity mentions it may be:
 
 * a pronoun ``er``/``sie`` (singular verb): the most recent person that was a subject;
-* ``beide Staatschefs``/``beide Seiten`` (plural verb): the last two persons (their states for *Seiten*);
+* ``beide Staatschefs``/``beide Seiten`` (plural verb): the two persons of the current encounter, the
+  last two named (for *Seiten* they must stand for two different states);
+* a person that is the only one of a sentence opening with a preposition and the name (``Für X ist es
+  …``): the topic a following pronoun continues;
 * a role phrase the entity finder left open (``der Gastgeber``, ``der Kanzler``): the summit chair or
   the last person of the role's country;
 * an office and a name unknown to the gazetteer (``Kremlsprecher Dmitri Peskow``): learnt, so later
@@ -15,7 +18,13 @@ or, for a summit declaration, the summit's organization. Besides entity mentions
   company introduced by a class noun); a person introduced by a profession (``die kasachische
   Aktivistin X``, ``Dessen Vorsitzende X``) or tied to a body (``X von Human Rights Watch``);
 * a title noun alone (``der Kronprinz``): the person last named with that title; a presidential
-  office without its state: the state of the latest subject.
+  office without its state: the state of the latest subject; ``der Gast``: the visitor (see
+  :mod:`~summitlib.extract._roles`);
+* a body named by a head noun with attributes (``Der Zentralrat der X in Y``), staff of a named body
+  (``Die Analysten von X``), a class noun referring back (``die Förderbank`` -> the bank named before).
+
+Role nouns are resolved in :mod:`~summitlib.extract._roles`, offices and bodies in
+:mod:`~summitlib.extract._offices`; :class:`~summitlib.extract._mentions.Context` holds the mentions.
 
 Besides sentence-opening subjects, a person named as the subject after the verb (``Deutlicher wurde
 der indische Premier X``) and the subject after an agency dateline are remembered for pronouns.
@@ -31,14 +40,24 @@ import itertools
 import re
 from typing import TYPE_CHECKING
 
-from summitlib.extract._sources import fullest_body, introduced_body, named_body, unknown_body
+from summitlib.extract._mentions import Context, speaker_of
+from summitlib.extract._offices import (
+    OFFICE,
+    STAFF_OF,
+    TITLED,
+    fullest,
+    institution,
+    named_org,
+    org_in,
+    person_of_body,
+    titled_person,
+)
+from summitlib.extract._roles import ROLE, resolve_role
+from summitlib.extract._sources import class_referent, headed_body, introduced_body, unknown_body
 from summitlib.extract._speech import WINDOW
-from summitlib.model import Country, Organization, Person, Speaker, Summit
+from summitlib.model import Country, Organization, Person, Speaker
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
-
-    from summitlib.extract._doc import Doc
     from summitlib.extract.entities import EntityMention
 
 __all__ = [
@@ -47,20 +66,15 @@ __all__ = [
     "DETERMINERS",
     "RELATIVES",
     "SUBORDINATORS",
-    "Context",
-    "fullest",
-    "institution",
     "inverted_subject",
     "main_subject",
     "opening_pair",
-    "org_in",
     "relative_subject",
-    "role_person",
-    "speaker_of",
     "subject_after",
     "subject_before",
     "subject_end",
     "subordinate_subject",
+    "topic_person",
 ]
 
 Subject = tuple[tuple[Speaker, ...], int]  # the speakers and where their phrase starts
@@ -114,29 +128,7 @@ _ROLE_WORD = re.compile(
     r"|[Ss]ekretär|[Ss]precher|[Vv]orsitzende)"
 )
 
-# Offices and professions that introduce a name ("NDB-Präsidentin", "Zentralasien-Expertin"); lower
-# case inside compounds ("Kremlsprecher"), either case after a hyphen or alone.
-_OFFICES = (
-    r"[Ss]precher|[Mm]inister|[Pp]räsident|[Cc]hef|[Ss]ekretär|[Kk]anzler|[Bb]erater|[Bb]otschafter"
-    r"|[Vv]orsitzende|[Gg]ouverneur|[Ee]xpert|[Aa]nalyst|[Pp]olitolog|[Öö]konom|[Hh]istoriker"
-    r"|[Ww]issenschaftler|[Ff]orscher|[Dd]irektor|[Ll]eiter|[Aa]ktivist|[Mm]enschenrechtler|[Jj]ournalist"
-    r"|[Aa]nwalt|[Aa]nwält|[Gg]ründer|[Gg]eschäftsführer|[Vv]orstand|[Kk]orrespondent"
-)
-_OFFICE = re.compile(rf"(?<![\w-])(?:[\w-]*(?:{_OFFICES})(?:in|r|e|en)?|Gastgeber(?:in)?)\b")
-
-# An unknown person introduced by an office or profession: "Kremlsprecher Dmitri Peskow", "die
-# Zentralasien-Expertin Katharina Brenner" (unnamed "Experten" are no speakers).
-_TITLED = re.compile(
-    rf"""
-    (?:(?:[Dd]er|[Dd]ie|[Dd]essen|[Dd]eren|[Ss]eine?|[Ii]hre?)\s+(?:[a-zäöüß]+(?:e|en)\s+){{0,2}})?
-    (?:[\w-]*(?:{_OFFICES})
-     |Gastgeber)                                                    # office, profession or host
-    (?:in|r|e)?\s+
-    (?P<name>(?:[A-ZÄÖÜ][\w'-]+\s+){{0,2}}[A-ZÄÖÜ][\w'-]+)          # one to three name words
-    """,
-    re.VERBOSE,
-)
-
+_PHRASE_END = re.compile(r"\s*(?:[,.;:!?]|$|\s*(?:mit|an|vor|auf|hervor|bekannt|zu|ein|fest|hin)\b)")
 _PRONOUN_AFTER = re.compile(rf"\s+(?:(?:{ADVERBS})\s+){{0,2}}(er|sie)\b")
 
 # "beide Staatschefs", "die beiden Präsidenten", "beide Seiten".
@@ -180,42 +172,6 @@ DECLARATION = re.compile(
     re.VERBOSE,
 )
 
-# A state body as subject: ministries, presidential offices and press services. Named seats of
-# government (Kreml, Weißes Haus, Akorda, …) are data: see :func:`~summitlib.extract._sources.named_body`.
-_INSTITUTION = re.compile(
-    r"""
-    \b(?:
-      [\w-]*[Mm]inisterium | Präsidialamt | Präsidialverwaltung | Präsidentenamt | Präsidentenpalast
-    | Präsidialkanzlei | Pressedienst | Presseamt | Pressestelle | Regierung | Botschaft | Administration
-    | Staatsführung
-    )""",
-    re.VERBOSE,
-)
-
-# Titles one person holds: "der Kronprinz" means the one named with that title before.
-_TITLE_ROLES = frozenset(("Kronprinz", "Emir", "König", "Sultan", "Scheich", "Monarch"))
-# A presidential office without its state ("das Präsidialamt teilte mit"): the state of the latest subject.
-_PRESIDENTIAL = re.compile(
-    r"Präsidialamt|Präsidialverwaltung|Präsidentenamt|Präsidentenpalast|Präsidialkanzlei"
-    r"|Press(?:edienst|estelle|eamt)\s+des\s+(?:Präsidenten|Staatschefs|Staatsoberhaupt)"
-)
-
-# A role phrase the entity finder left unresolved: "der Gastgeber", "der Kanzler".
-_ROLE = re.compile(
-    r"""
-    (?:[Dd]er|[Dd]ie|[Dd]as)\s+(?:[a-zäöüß]+(?:e|en)\s+){0,2}
-    (?P<role>Präsident(?:in)?|Staatschef(?:in)?|Staatsoberhaupt|Regierungschef(?:in)?
-     |Ministerpräsident(?:in)?|Premier(?:minister)?(?:in)?|(?P<de>Bundes)?[Kk]anzler(?:in)?
-     |Bundespräsident(?:in)?|Kremlchef|Gastgeber(?:in)?|Außenminister(?:in)?|Aussenminister(?:in)?
-     |Generalsekretär(?:in)?|Amtskollege|Ratspräsident(?:in)?|Kommissionspräsident(?:in)?|Monarch
-     |König|Emir|Sultan|Scheich|Kronprinz|Machthaber)\b
-    """,
-    re.VERBOSE,
-)
-
-
-_NO_SUBJECT_FORMS = ("adjective", "genitive", "demonym", "description")
-
 _ADVERB_GAP = re.compile(rf"\s+(?:sich\s+)?(?:(?:{ADVERBS})\s+){{0,2}}")  # "betonte dagegen …", "sprachen sich"
 _DET_WORDS = re.compile(r"(?:der|die|das)\s+(?:[\w-]+\s+){0,2}")  # head of an institution phrase
 _DEF_NOUN = re.compile(r"(?:Die|Das|Der)\s+[\w-]+")  # "Die Erklärung"
@@ -225,138 +181,12 @@ _PRONOUN = re.compile(r"(?:e(?<!\we)r|s(?<!\ws)ie)\b")  # \b(er|sie)\b with lite
 _PRONOUN_FIRST = re.compile(r"(?:Er|Sie)\b")
 _WORD = re.compile(r"[^\W\d_]+")
 _NAME_APPOSITION = re.compile(r"(?:[A-ZÄÖÜ][\w'-]+\s+){0,2}[A-ZÄÖÜ][\w'-]+")
-_WIE_OFFICE = re.compile(rf"(?<![\w-])[Ww]ie\s+(?:der|die)\s+(?:[\w-]+\s+){{0,4}}?(?:{_OFFICE.pattern})")
+_WIE_OFFICE = re.compile(rf"(?<![\w-])[Ww]ie\s+(?:der|die)\s+(?:[\w-]+\s+){{0,4}}?(?:{OFFICE.pattern})")
 _FOCUS_TAIL = re.compile(r"\s+(?:selbst|seinerseits|ihrerseits|wiederum|indes|jedoch|dagegen|hingegen)\Z")
-# "KAZINFORM - ", "Moskau (Reuters) - ": an agency dateline opening the article
-_DATELINE = re.compile(r"[A-ZÄÖÜ][\w./]*(?:\s+[A-ZÄÖÜ][\w./]*)?(?:\s+\([^()]{1,30}\))?\s+[-–—]\s+")
 # "der indische Premierminister " before a name: nominative (weak -e adjectives, a role word in -er/-t/…)
 _NOMINATIVE = re.compile(r"(?<![\w-])der\s+(?:[a-zäöüß]+e\s+){0,2}(?:[A-ZÄÖÜ][\w-]*\s+){0,2}\Z")
 _NOUN_GAP = re.compile(r"(?<![\w-])(?:der|die|das)\s+(?:[a-zäöüß]+\s+){0,2}[A-ZÄÖÜ]")  # determiner + noun
 _REL_AFTER_PREP = _words("dem der den denen dessen deren welchem welcher welchen")
-# an unknown two-word name tied to a body: "Nora Feldhaus von Human Rights Watch"
-_NAME_OF_BODY = re.compile(r"(?P<name>[A-ZÄÖÜ][\w'-]+\s+[A-ZÄÖÜ][\w'-]+)\s+(?:von|vom)\s+")
-
-
-class Context:
-    """The mentions of one document, indexed for window look-ups, and the discourse memory."""
-
-    def __init__(self, doc: Doc, summits: Sequence[Summit]) -> None:
-        self.text = doc.text
-        self.mentions: list[EntityMention] = [m for m in doc.entities if m.span.end > m.span.start]
-        self.starts: Sequence[int] = (
-            doc.entity_starts if len(self.mentions) == len(doc.entities) else [m.span.start for m in self.mentions]
-        )
-        self._ends: list[int] | None = None  # mention ends, sorted, built on first use
-        self._end_index: list[int] | None = None  # mention index of each end (None: the same order)
-        self.org = next((s.organization for s in summits if s.organization), None)
-        self.chair = summits[0].chair if summits else None
-        self.recent: list[Person] = []
-        self.dateline = (-1, -1)  # an agency dateline opening one of the first sentences
-        for sent in doc.sentences[:2]:
-            line = _DATELINE.match(self.text, sent.start, min(sent.end, sent.start + 60))
-            if line is not None:
-                self.dateline = (line.start(), line.end())
-                break
-        self._tokens: dict[str, tuple[int, Person]] | None = None  # built on first use
-        self._persons: dict[tuple[str, str | None], Person] = {}
-
-    def person(self, m: EntityMention) -> Person:
-        """The speaker of a person mention (one shared object per name)."""
-        key = (m.key, m.country)
-        p = self._persons.get(key)
-        if p is None:
-            p = self._persons[key] = Person(m.key, m.country)
-        return p
-
-    @property
-    def tokens(self) -> dict[str, tuple[int, Person]]:
-        """Name word -> (first position, person): every word of a known person's full name."""
-        if self._tokens is None:
-            self._tokens = {}
-            for m in self.mentions:
-                if m.kind == "person":
-                    for tok in m.key.split():
-                        if len(tok) > 1 and tok[0].isupper() and tok not in self._tokens:
-                            self._tokens[tok] = (m.span.start, self.person(m))
-        return self._tokens
-
-    def learn(self, name: str, pos: int) -> Person:
-        """A person the text names but the entity pass did not know; later surname mentions find it."""
-        person = Person(name)
-        for tok in name.split():
-            self.tokens.setdefault(tok, (pos, person))
-        return person
-
-    def by_token(self, word: str, pos: int) -> Person | None:
-        """A person named earlier whose full name contains ``word`` (``Anwar`` for Anwar Ibrahim)."""
-        hit = self.tokens.get(word)
-        return hit[1] if hit is not None and hit[0] < pos else None
-
-    def ending_at(self, pos: int) -> EntityMention | None:
-        """The mention that ends exactly at ``pos`` (the first by start when several do)."""
-        if self._ends is None:
-            ends = [m.span.end for m in self.mentions]
-            if ends == sorted(ends):  # the usual case: mentions do not nest
-                self._ends, self._end_index = ends, None
-            else:
-                pairs = sorted((e, i) for i, e in enumerate(ends))
-                self._ends, self._end_index = [e for e, _ in pairs], [i for _, i in pairs]
-        i = bisect.bisect_left(self._ends, pos)
-        if i < len(self._ends) and self._ends[i] == pos:
-            return self.mentions[i if self._end_index is None else self._end_index[i]]
-        return None
-
-    def within(self, start: int, end: int) -> list[EntityMention]:
-        """The mentions starting in ``[start, end)``, in text order."""
-        i = bisect.bisect_left(self.starts, start)
-        return self.mentions[i : bisect.bisect_left(self.starts, end, i)]
-
-    def persons_before(self, pos: int, count: int = 200) -> list[Person]:
-        """Distinct persons mentioned before ``pos``, most recent first.
-
-        At most 200 mentions are scanned, and the scan stops after ``count`` persons.
-        """
-        i = bisect.bisect_left(self.starts, pos)
-        out: list[Person] = []
-        seen: set[str] = set()
-        limit = 200
-        while i > 0 and limit > 0 and len(out) < count:
-            i -= 1
-            limit -= 1
-            m = self.mentions[i]
-            if m.kind == "person" and m.key not in seen:
-                seen.add(m.key)
-                out.append(self.person(m))
-        return out
-
-    def remember(self, person: Person) -> None:
-        """Note ``person`` as the latest subject (pronouns resolve to it)."""
-        if self.recent and self.recent[-1] == person:
-            return
-        self.recent.append(person)
-        del self.recent[:-8]
-
-    def last_person(self, pos: int) -> Person | None:
-        """What ``er``/``sie`` refers to: the latest subject, else the last person named before ``pos``."""
-        if self.recent:
-            return self.recent[-1]
-        before = self.persons_before(pos, 1)
-        return before[0] if before else None
-
-
-def speaker_of(m: EntityMention) -> Speaker | None:
-    """The speaker a mention can be as a subject (a capital stands for its state), if any."""
-    if m.kind == "person":
-        return Person(m.key, m.country)
-    if m.kind == "country" and m.form not in _NO_SUBJECT_FORMS:
-        return Country(m.key)
-    if m.kind == "organization" and m.form not in _NO_SUBJECT_FORMS:
-        return Organization(m.key)
-    if m.kind == "city" and m.form == "capital" and m.country:
-        return Country(m.country)
-    return None
-
-
 # ------------------------------------------------------------------------------------ subject finders
 
 
@@ -393,6 +223,13 @@ def subject_before(ctx: Context, lb: int, v0: int, plural: bool) -> Subject | No
     both = _BOTH.fullmatch(low)
     if both:
         return _pair(ctx, start, both.group(1), plural)
+    headed = headed_body(text, start, end)
+    if (
+        headed is not None
+        and not plural
+        and not any(o.kind in ("person", "organization") for o in ctx.within(start, end))
+    ):
+        return (headed,), start  # "Der Zentralrat der Armenier in Deutschland erklärte"
     m = ctx.ending_at(end)
     if m is not None and m.span.start >= start:
         sp = speaker_of(m)
@@ -418,17 +255,24 @@ def subject_before(ctx: Context, lb: int, v0: int, plural: bool) -> Subject | No
     body = unknown_body(text, start, end)
     if body is not None and body[1] == start and body[2] == end and not plural:
         return (fullest(ctx, body[0], start),), start
-    role = _ROLE.fullmatch(low)
+    role = ROLE.fullmatch(low)
     if role:
-        p = _resolve_role(ctx, start, end, role)
+        p = resolve_role(ctx, start, end, role)
         return ((p,), start) if p and not plural else None
+    staff = STAFF_OF.fullmatch(text, start, end)
+    if staff is not None:
+        org = named_org(ctx, staff.start("name"), end)
+        return ((org,), start) if org is not None else None
     if plural:
         return None
-    titled = _TITLED.fullmatch(text, start, end)
+    ref = class_referent(text, start, end, max(0, start - WINDOW))
+    if ref is not None and ref[1] == end and (ref[2] < 0 or not ctx.within(ref[2], ref[2] + 1)):
+        return (ref[0],), start  # "Die Förderbank teilte mit": the bank named before
+    titled = TITLED.fullmatch(text, start, end)
     if titled:
-        p = _titled_person(ctx, titled)
+        p = titled_person(ctx, titled)
         return ((p,), start) if p is not None else None
-    named = _person_of_body(ctx, start, end)
+    named = person_of_body(ctx, start, end)
     if named is not None and named[1] == end:
         return (named[0],), start
     words = low.split()
@@ -504,9 +348,9 @@ def subject_after(ctx: Context, v1: int, limit: int, plural: bool, *, own_only: 
         found = institution(ctx, at, head_end, text[at:head_end])
         if found is not None:
             return (found,), at
-    role = _ROLE.match(text, at, window_end)
+    role = ROLE.match(text, at, window_end)
     if role and not plural:
-        p = _resolve_role(ctx, at, role.end(), role)
+        p = resolve_role(ctx, at, role.end(), role)
         return ((p,), at) if p else None
     if plural:
         return None
@@ -517,11 +361,14 @@ def subject_after(ctx: Context, v1: int, limit: int, plural: bool, *, own_only: 
     body = unknown_body(text, at, window_end)
     if body is not None and body[1] == at:
         return (fullest(ctx, body[0], at),), at
-    titled = _TITLED.match(text, at, window_end)
+    ref = class_referent(text, at, window_end, max(0, v1 - WINDOW))
+    if ref is not None and _PHRASE_END.match(text, ref[1]) and (ref[2] < 0 or not ctx.within(ref[2], ref[2] + 1)):
+        return (ref[0],), at  # "teilte die Förderbank mit": the bank named before
+    titled = TITLED.match(text, at, window_end)
     if titled:
-        p = _titled_person(ctx, titled)
+        p = titled_person(ctx, titled)
         return ((p,), at) if p is not None else None
-    named = _person_of_body(ctx, at, window_end)
+    named = person_of_body(ctx, at, window_end)
     if named is not None:
         return (named[0],), at
     word = _WORD.match(text, at, window_end)
@@ -532,40 +379,6 @@ def subject_after(ctx: Context, v1: int, limit: int, plural: bool, *, own_only: 
         if not ctx.within(at, word.end()) and introduced_body(text, word.group(), at):
             return (Organization(word.group()),), at
     return None
-
-
-def _titled_person(ctx: Context, m: re.Match[str]) -> Person | None:
-    """The person a ``_TITLED`` match names: a known person mention in it, else the name learnt; none
-    when the name words are a place or a body (``der Sprecher Russlands``)."""
-    for ment in ctx.within(m.start(), m.end("name")):
-        if ment.kind == "person" and ment.span.end >= m.start("name"):
-            return ctx.person(ment)
-        if ment.span.start >= m.start("name"):
-            return None
-    return ctx.learn(m.group("name"), m.start("name"))
-
-
-def _person_of_body(ctx: Context, at: int, limit: int) -> tuple[Person, int] | None:
-    """``Nora Feldhaus von Human Rights Watch``: an unknown two-word name tied to a body, and the
-    phrase end."""
-    text = ctx.text
-    m = _NAME_OF_BODY.match(text, at, limit)
-    if m is None or ctx.within(at, m.end("name")):
-        return None
-    rest = m.end()
-    body = unknown_body(text, rest, min(limit, rest + 80))
-    if body is not None and body[1] == rest:
-        return ctx.learn(m.group("name"), at), body[2]
-    org = ctx.within(rest, rest + 1)
-    if org and org[0].kind == "organization":
-        return ctx.learn(m.group("name"), at), org[0].span.end
-    return None
-
-
-def fullest(ctx: Context, org: Organization, pos: int) -> Organization:
-    """A body as written, in the fullest form the text gives before ``pos``."""
-    full = fullest_body(ctx.text, org.key, pos)
-    return org if full == org.key else Organization(full)
 
 
 def relative_subject(ctx: Context, s0: int, lb: int, plural: bool) -> Subject | None:
@@ -592,7 +405,7 @@ def relative_subject(ctx: Context, s0: int, lb: int, plural: bool) -> Subject | 
             return None
         # the name before the apposition, unknown to the gazetteer: "Gastgeber Anwar Ibrahim, …"
         head_start = max(s0, prev - 80)
-        head = _TITLED.search(text, head_start, prev)
+        head = TITLED.search(text, head_start, prev)
         if head is None or head.end() != prev:
             return None
         return (ctx.learn(head.group("name"), head.start("name")),), head.start()
@@ -663,15 +476,15 @@ def subordinate_subject(ctx: Context, lb: int, v0: int, s0: int, plural: bool) -
         gap = text[after : m.span.start]
         if (not _GAP_AFTER.fullmatch(gap) and gap.strip()) or text.startswith("-", m.span.end):
             break  # "Kreml-Berater X": the mention is part of an office word
-        if _NOUN_GAP.search(gap) and not _OFFICE.search(gap) and not _ROLE_WORD.search(gap):
+        if _NOUN_GAP.search(gap) and not OFFICE.search(gap) and not _ROLE_WORD.search(gap):
             break  # "dass die Partner Armenien … unterstützten": the noun phrase before is the subject
         sp = speaker_of(m)
         if sp is not None:
             return (sp,), lb
         break
-    titled = _TITLED.match(text, after + len(text[after:v0]) - len(text[after:v0].lstrip()), v0)
+    titled = TITLED.match(text, after + len(text[after:v0]) - len(text[after:v0].lstrip()), v0)
     if titled is not None:
-        p = _titled_person(ctx, titled)
+        p = titled_person(ctx, titled)
         if p is not None and not plural:
             return (p,), lb
     inst_end = min(v0, after + 80)
@@ -692,15 +505,18 @@ def subordinate_subject(ctx: Context, lb: int, v0: int, s0: int, plural: bool) -
 
 
 def _pair(ctx: Context, pos: int, noun: str, plural: bool) -> Subject | None:
-    """``beide Staatschefs`` (plural verb): the last two persons; ``beide Seiten``: their two states."""
+    """``beide Staatschefs``/``beide Seiten`` (plural verb): the two persons of the current encounter, the
+    last two named (for *Seiten* they must stand for two states)."""
     if not plural:
         return None
     people = ctx.persons_before(pos, 2)
     if len(people) < 2:
         return None
     if noun.lower() == "seiten":
-        states = tuple(Country(p.country) for p in reversed(people) if p.country)
-        return (states, pos) if len(states) == 2 and states[0] != states[1] else None
+        # "beide Seiten" speak for their states (the corpus decision), "beide Präsidenten" for themselves
+        if people[0].country == people[1].country or not people[0].country or not people[1].country:
+            return None
+        return tuple(Country(p.country) for p in reversed(people) if p.country), pos
     return tuple(reversed(people)), pos
 
 
@@ -737,6 +553,24 @@ def main_subject(ctx: Context, s0: int, s1: int) -> Speaker | None:
     return None
 
 
+def topic_person(ctx: Context, s0: int, s1: int) -> Person | None:
+    """The only person of a sentence that opens with a preposition and that person (``Für X ist es der
+    erste Besuch …``): the topic a following ``er``/``sie`` continues."""
+    text = ctx.text
+    i = bisect.bisect_left(ctx.starts, s0)
+    if i == len(ctx.starts) or ctx.starts[i] >= min(s1, s0 + 40):
+        return None
+    m = ctx.mentions[i]
+    words = text[s0 : m.span.start].split()
+    if m.kind != "person" or not words or words[0].lower() not in _PREPOSITIONS or len(words) > 3:
+        return None
+    if not all(w[0].isupper() for w in words[1:]):
+        return None  # "Für den Besuch von X": X is no topic
+    if any(o.kind == "person" and o.key != m.key for o in ctx.within(m.span.end, s1)):
+        return None
+    return ctx.person(m)
+
+
 def inverted_subject(ctx: Context, s0: int, s1: int) -> Person | None:
     """A person named as the subject after the finite verb: ``Deutlicher wurde der indische Premier X``
     (a nominative determiner and role words right before the name, no preposition before them)."""
@@ -755,83 +589,4 @@ def inverted_subject(ctx: Context, s0: int, s1: int) -> Person | None:
         if not before or before[-1].lower() in _PREPOSITIONS:
             return None
         return ctx.person(m)
-    return None
-
-
-def institution(ctx: Context, start: int, end: int, phrase: str) -> Speaker | None:
-    """The state of a state body named in ``phrase`` (``das kasachische Außenministerium``, ``der Kreml``,
-    ``der Pressedienst des Kremls``); a named international body gives its organization."""
-    named = named_body(phrase)
-    if named is not None:
-        return named
-    found = _INSTITUTION.search(phrase)
-    if found is None:
-        return None
-    for mention in ctx.within(start, end):
-        if mention.kind in ("country", "city", "person") and mention.country:
-            return Country(mention.country)
-    if _PRESIDENTIAL.match(phrase, found.start()):  # "das Präsidialamt": the president's in context
-        p = ctx.last_person(start)
-        return Country(p.country) if p is not None and p.country else None
-    return None
-
-
-def org_in(ctx: Context, start: int, end: int) -> Organization | None:
-    """The organization named in ``[start, end)``, else the summit's (the author of its declaration)."""
-    for m in ctx.within(start, end):
-        if m.kind == "organization":
-            return Organization(m.key)
-    return Organization(ctx.org) if ctx.org else None
-
-
-def role_person(ctx: Context, pos: int, role: str) -> Person | None:
-    """The person a bare role noun means (``des Präsidenten``, ``des Kremlchefs``): the chair for a host,
-    the last person of the role's implied state, else the latest subject."""
-    if role.startswith("Gastgeber") and ctx.chair is not None:
-        return ctx.chair
-    country = "RU" if role.startswith("Kreml") else "DE" if role.startswith(("Kanzler", "Bundes")) else None
-    if country:
-        return next((p for p in ctx.persons_before(pos) if p.country == country), None)
-    return ctx.last_person(pos)
-
-
-def _resolve_role(ctx: Context, start: int, end: int, role: re.Match[str]) -> Person | None:
-    """The person a role phrase means: a name in it, the chair for *Gastgeber*, else the last person
-    of the role's country (Kremlchef: RU, Bundeskanzler: DE) or simply the last person."""
-    country = None
-    for m in ctx.within(start, end):
-        if m.kind == "person":
-            return Person(m.key, m.country)
-        if m.kind == "country":
-            country = m.key
-    name = role.group("role")
-    if name.startswith("Kreml"):
-        country = "RU"
-    elif role.group("de") or name.startswith("Bundes"):
-        country = "DE"
-    elif name.startswith("Gastgeber") and ctx.chair is not None:
-        return ctx.chair
-    if country:
-        for p in ctx.persons_before(start):
-            if p.country == country:
-                return p
-        return None
-    if name in _TITLE_ROLES:
-        bound = _titled_before(ctx, start, name)
-        if bound is not None:
-            return bound
-    return ctx.last_person(start)
-
-
-def _titled_before(ctx: Context, pos: int, role: str) -> Person | None:
-    """The latest person the text names with a title (``Kronprinz Mohammed …``, ``des Kronprinzen …,
-    Mohammed …``): the title word stands at most 90 characters before the name (30 mentions back)."""
-    text = ctx.text
-    i = bisect.bisect_left(ctx.starts, pos)
-    for m in ctx.mentions[max(0, i - 30) : i][::-1]:
-        if m.kind != "person":
-            continue
-        title = text.rfind(role, max(0, m.span.start - 90), m.span.end)
-        if title >= 0 and not any(o.kind == "person" for o in ctx.within(title, m.span.start)):
-            return ctx.person(m)  # no other person between the title and the name
     return None

@@ -247,6 +247,10 @@ _NOT_GIVEN = frozenset(
         "Gast",
         "Gastgeber",
         "Partner",
+    "Worten",
+    "Angaben",
+    "Ansicht",
+    "Aussagen",
         "Nachbar",
         "Herrn",
         "Frau",
@@ -480,7 +484,9 @@ def _plain(text: str, c: _Cand, published: dt.date | None, seen: set[str]) -> En
     p = c.p
     compound = c.end < len(text) and text[c.end] == "-"
     if p.tag in ("person", "surname"):
-        given = _GIVEN_NAME.search(text, max(0, c.start - 30), c.start) if p.tag == "surname" else None
+        # only a nominative surname can follow a given name: "nach Worten Schaparows" is a genitive
+        nominative = p.tag == "surname" and not text[c.start : c.end].endswith(("s", "'"))
+        given = _GIVEN_NAME.search(text, max(0, c.start - 30), c.start) if nominative else None
         if given is not None and _looks_given(text, given.start(1), given.group(1)):
             # "Sherzod Asadov" is not "Ali Asadov": a surname the gazetteer knows, after another given
             # name, is somebody else, named in full as written

@@ -14,9 +14,13 @@ organization). The clause around the verb decides where the subject stands:
   Weißen Hauses``, ``laut Kreml``, ``Scholz zufolge``, ``heißt es in der Erklärung``; and a speaker with
   a colon before a quotation, ``Putin: „…“``;
 * coordinated verbs share the subject: ``Er dankte X … und hob hervor, dass …``, ``Die beiden
-  Präsidenten unterzeichneten … und betonten …``;
+  Präsidenten unterzeichneten … und betonten …``; also after a comma without subject (``X begrüßte die
+  Abschlüsse, mahnte aber … an``);
 * subordinate and relative clauses, verb last: ``Wie der Pressedienst … mitteilte``,
-  ``Rachmon, der zur Rettung des Sees aufrief``; perfect tense ``hatte er erklärt``;
+  ``Rachmon, der zur Rettung des Sees aufrief``, ``ein Gespräch, das der Kreml als „…“ bezeichnete``
+  (subject after the relative pronoun; a quote in the clause is no boundary); perfect tense ``hatte er
+  erklärt``; source phrases with an office (``Kremlberater X Y zufolge``, ``nach Worten des
+  Vorstandschefs der Bank, X Y``) or a class noun (``laut dem Entwickler X``, ``laut Gastgeber``);
 * purpose clauses ``nutzte die Bühne, um zu mehr Einheit aufzurufen`` (speaker: main-clause subject);
 * separable verbs need their particle at the end of the clause (``schlug … vor``, ``rief … auf``).
 * ``unter Berufung auf X`` is a source phrase; a lone ``Das`` opening the clause is an object pronoun
@@ -43,6 +47,9 @@ from typing import TYPE_CHECKING
 import attrs
 
 from summitlib.extract._marks import Marks, in_brackets, is_name_quote
+from summitlib.extract._mentions import Context, speaker_of
+from summitlib.extract._offices import fullest, institution, org_in, titled_at
+from summitlib.extract._roles import role_person
 from summitlib.extract._sources import introduced_body, unknown_body
 from summitlib.extract._speakers import (
     ADVERBS,
@@ -50,20 +57,15 @@ from summitlib.extract._speakers import (
     DETERMINERS,
     RELATIVES,
     SUBORDINATORS,
-    Context,
-    fullest,
-    institution,
     inverted_subject,
     main_subject,
     opening_pair,
-    org_in,
     relative_subject,
-    role_person,
-    speaker_of,
     subject_after,
     subject_before,
     subject_end,
     subordinate_subject,
+    topic_person,
 )
 from summitlib.extract._speech import WINDOW, Hit, VerbIndex, particle_end, prep_re, variant_act
 from summitlib.model import Act, Country, Organization, Person, Span, Speaker, Statement, Summit
@@ -114,7 +116,7 @@ _GAP_PREP = re.compile(r"(?<![\w-])(?:in|im|aus|bei|von|vom|mit|für|nach)\s")
 _ROLE_GENITIVE = re.compile(
     r"""(?:[a-zäöüß]+en\s+){0,2}
     (?P<role>Präsidenten|Staatschefs|Staatsoberhaupt(?:e?s)|Regierungschefs|Ministerpräsidenten|Premierministers
-     |Premiers|Kremlchefs|Kanzlers|Bundeskanzlers|Gastgebers)\b""",
+     |Premiers|Kremlchefs|Kanzlers|Bundeskanzlers|Gastgebers?)\b""",
     re.VERBOSE,
 )
 _CAP_WORD = re.compile(r"[A-ZÄÖÜ][\w-]*[\w]")
@@ -178,7 +180,7 @@ def find_statements(doc: Doc, summits: Sequence[Summit]) -> list[Statement]:
             continue
         first = main_subject(ctx, sent.start, sent.end)
         if first is None:
-            first = inverted_subject(ctx, sent.start, sent.end)
+            first = inverted_subject(ctx, sent.start, sent.end) or topic_person(ctx, sent.start, sent.end)
         if isinstance(first, Person):
             ctx.remember(first)
         for found in _sentence(scan, sent.start, sent.end):
@@ -320,6 +322,11 @@ def _analyse(scan: _Scan, hit: Hit, s0: int, s1: int, prev: list[_Found]) -> _Fo
     if form.kind in ("finite", "joined") and "zu" in text[zu_at:v0] and _ZU_BEFORE.search(text[zu_at:v0]):
         return None  # an infinitive ("die Ukraine zu unterstützen"), not a finite verb
     vwords = text[lb:v0].split()
+    if not vwords and lb > s0 and text[lb - 1] in _QUOTE_MARKS and _clause_final(text, hit_end, s1):
+        # "…, das der Kreml als „sehr herzlich“ bezeichnete": a quote inside a verb-final clause
+        wide = scan.marks.clause_start(max(s0, v0 - WINDOW), v0, quotes=False)
+        if text[wide:v0].split()[:1] and text[wide:v0].split()[0] in RELATIVES and wide > s0:
+            lb, vwords = wide, text[wide:v0].split()
     coordinated = False
     coord = _COORD_BEFORE.search(text, max(lb, v0 - 40), v0)
     if coord is not None and form.kind != "joined":
@@ -380,6 +387,10 @@ def _analyse(scan: _Scan, hit: Hit, s0: int, s1: int, prev: list[_Found]) -> _Fo
         parenthetical = lb > s0 and res is not None
         if res is None and lb > s0:
             res = relative_subject(ctx, s0, lb, plural)
+        if res is None and lb > s0 and text[lb - 1] == "," and form.kind == "finite":
+            # "X begrüßte die Abschlüsse, mahnte aber … an": a verb coordinated without "und"
+            inherited = _asyndetic(prev, s0, lb)
+            res = (inherited, v0) if inherited else None
     else:
         res = subject_before(ctx, lb, v0, plural)
         if res is None and (vwords[0].lower() not in DETERMINERS or vwords == ["Das"]):
@@ -482,6 +493,14 @@ def _is_greeting(ctx: Context, pos: int, end: int) -> bool:
     return any(m.kind == "person" for m in ctx.within(pos, stop))
 
 
+def _asyndetic(prev: list[_Found], s0: int, lb: int) -> tuple[Speaker, ...]:
+    """The speakers of a main-clause statement of this sentence that a verb after a comma continues."""
+    for f in reversed(prev):
+        if s0 <= f.verb_start < lb and not f.parenthetical and f.content_start < 0:
+            return f.speakers
+    return ()
+
+
 def _inherit(
     ctx: Context, s0: int, s1: int, lb: int, prev: list[_Found], *, plural: bool = True
 ) -> tuple[Speaker, ...]:
@@ -548,6 +567,10 @@ def _sources(scan: _Scan, s0: int, s1: int) -> list[_Found]:
                 if role is not None:
                     sp = role_person(ctx, at, role.group("role"))
                     end = role.end()
+            if sp is None:  # "laut Regierungssprecher X", "nach Worten des Vorstandschefs der Bank, X,"
+                titled = titled_at(ctx, at, min(s1, at + 120))
+                if titled is not None:
+                    sp, end = titled[0], titled[2]
             if sp is None:
                 body = unknown_body(text, at, min(s1, at + 90))  # "der (in X ansässigen) Neuen Entwicklungsbank"
                 if body is not None and _SOURCE_GAP.fullmatch(text[at : body[1]]):
@@ -575,6 +598,10 @@ def _sources(scan: _Scan, s0: int, s1: int) -> list[_Found]:
         if before is not None and before.span.start >= s0:
             sp = Country(before.country) if before.kind == "city" and before.country else speaker_of(before)
             at = before.span.start
+        if sp is None:  # "Kremlberater Juri Uschakow zufolge"
+            titled = titled_at(ctx, scan.marks.clause_start(max(s0, k - 90), k), k, ending=True)
+            if titled is not None:
+                sp, at = titled[0], titled[1]
         if sp is None and before is None:  # "Feldhaus zufolge": a person or body named earlier
             word = text.rfind(" ", max(s0, k - 40), k) + 1
             sp, _ = _named_before(ctx, max(word, s0), k, k)
@@ -629,17 +656,21 @@ def _colon_quote(scan: _Scan, s0: int, colon: int, out: list[_Found]) -> None:
 def _record(scan: _Scan, f: _Found, sp: Speaker, sent: Span, summit: int | None) -> Statement:
     """One speaker's statement: evidence, the reported content and the speaker's quoted words."""
     text = scan.ctx.text
+    spans = []
     if f.parenthetical:
         c0, c1 = sent.start, f.verb_start
     elif f.content_start >= 0 and f.ev_end <= f.content_start:
         c0, c1 = f.content_start, _clause_end(text, f.content_start, sent.end)  # verb-final clause
+        # quoted words inside the clause itself: "das der Kreml als „sehr herzlich“ bezeichnete"
+        spans = [(a, b, f.ev_start) for a, b in scan.marks.quoted(f.ev_start, f.verb_start)]
     else:
         c0, c1 = max(f.verb_end, f.content_start), max(f.ev_end, f.verb_end)
     c1 = min(c1, c0 + 2 * WINDOW)
+    spans += [(a, b, c0) for a, b in scan.marks.quoted(c0, c1)]
     quoted = [
         text[a:b].strip()
-        for a, b in scan.marks.quoted(c0, c1)
-        if b - a > 0 and not is_name_quote(text, a, c0) and not in_brackets(text, c0, a)
+        for a, b, lo in spans
+        if b - a > 0 and not is_name_quote(text, a, lo) and not in_brackets(text, lo, a)
     ]
     content = text[c0:c1].strip(" ,.;:–—\n")
     if content.startswith(("dass", ",")):
