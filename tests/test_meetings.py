@@ -73,6 +73,30 @@ CASES = [
         id="ins-gespraech-bringen-is-no-meeting",
     ),
     pytest.param(
+        SUMMIT + "Putin traf dort auf Tokajew, Mirsijojew, Dschaparow und Alijew.",
+        [],
+        id="meeting-everybody-is-the-summit",
+    ),
+    pytest.param(
+        SUMMIT + "Am Rande des Gipfels traf Putin bilateral mit Tokajew, Mirsijojew und Alijew zusammen.",
+        [
+            ({"Putin", "Tokayev"}, "bilateral", 0),
+            ({"Putin", "Mirziyoyev"}, "bilateral", 0),
+            ({"Putin", "Aliyev"}, "bilateral", 0),
+        ],
+        id="bilateral-with-each",
+    ),
+    pytest.param(
+        "Putin sprach Alijew am Montag telefonisch sein Beileid aus.",
+        [({"Putin", "Aliyev"}, "call", None)],
+        id="telefonisch",
+    ),
+    pytest.param(
+        SUMMIT + "Mit Spannung war das Treffen zwischen Putin und Alijew erwartet worden.",
+        [({"Putin", "Aliyev"}, "bilateral", 0)],
+        id="treffen-zwischen",
+    ),
+    pytest.param(
         SUMMIT + "Gastgeber Rachmon empfing Tokajew, Mirsijojew, Dschaparow und Putin im Palast.",
         [],
         id="receiving-all-guests-opens-the-summit",
@@ -92,6 +116,16 @@ class TestMeetings:
         assert m.city == "Astana"
         assert m.date is not None
         assert m.date.start.isoformat() == "2023-06-20"
+
+    def test_visit_place_is_the_visited_one(self) -> None:
+        found = meetings(
+            "Putin, der am Mittwoch zu einem Staatsbesuch in Tadschikistan eingetroffen war, flog am Abend "
+            "zurück nach Moskau.",
+            "2025-10-10",
+        )
+        assert [(m.kind.value, m.city, frozenset(p.surname for p in m.participants)) for m in found] == [
+            ("visit", "Dushanbe", frozenset({"Putin", "Rahmon"}))
+        ]
 
     def test_planned_weekday_is_the_next_one(self) -> None:
         found = meetings("Für Dienstag ist in Peking ein Gespräch zwischen Putin und Xi geplant.", "2025-09-01")

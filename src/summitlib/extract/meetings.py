@@ -36,7 +36,8 @@ from summitlib.model import Meeting, MeetingKind, PartialDate, Person, Precision
 __all__ = ["find_meetings"]
 
 _CALL = re.compile(
-    r"\b(?:telefonier\w*|Telefon(?:at|gespräch|gesprächs|konferenz)\w*|Videoschalte\w*|Videokonferenz\w*)"
+    r"\b(?:telefonier\w*|telefonisch|Telefon(?:at|gespräch|gesprächs|konferenz)\w*|Videoschalte\w*"
+    r"|Videokonferenz\w*)"
 )
 _VISIT = re.compile(
     r"\b(?:Staatsbesuch\w*|Arbeitsbesuch\w*|Besuch(?:s|es)?\b|besucht\w*|Antrittsbesuch\w*"
@@ -46,14 +47,15 @@ _VISIT = re.compile(
 _TALKS = re.compile(
     r"""\b(?: [A-ZÄÖÜ]?[a-zäöüß]*(?<![Tt]elefon)[Gg]espräch\w*      # Gespräch, Einzelgespräche, not Telefongespräch
         | traf(?:en)?\b | trifft | getroffen | zusammen(?:kam|kamen|getroffen|treffen)?\b
-        | zusammengekommen | begegnet | Treffen\s+mit | unter\s+vier\s+Augen | Vier-Augen-\w+
+        | zusammengekommen | begegnet | Treffen\s+(?:mit|zwischen) | unter\s+vier\s+Augen | Vier-Augen-\w+
         | empf(?:ing|angen)\b | Unterredung\w* | berieten | in\s+kleiner\s+Runde | im\s+kleinen\s+Kreis
         | im\s+Beisein )""",
     re.VERBOSE,
 )
 _TRILATERAL = re.compile(r"\b(?:trilateral\w*|Dreiertreffen|Dreiergespräch\w*|zu\s+dritt)", re.I)
 _SEPARATE = re.compile(
-    r"\b(?:jeweils|Einzelgespräch\w*|getrennt\w*|separat\w*\s+mit|bilaterale[n]?\s+Gespräch\w*)\b", re.I
+    r"\b(?:jeweils|Einzelgespräch\w*|getrennt\w*|separat\w*\s+mit|bilateral(?:e[n]?\s+Gespräch\w*)?|nacheinander)\b",
+    re.I,
 )
 _WITH_PARTNER = re.compile(r"\bmit\s+(?:[\w-]+\s+){0,5}\Z")
 _SUMMIT_DAY = re.compile(r"\b(?:am\s+)?(?P<n>ersten|zweiten|dritten|letzten)\s+Gipfeltag\b")
@@ -130,6 +132,22 @@ def _venue(doc: Doc, sent: Span) -> tuple[str | None, str | None]:
     for e in entities_in(doc, sent.start, sent.end):
         if e.kind is EntityKind.CITY and VENUE_LEAD.search(doc.text[max(sent.start, e.span.start - 30) : e.span.start]):
             return e.key, e.country
+    return None, None
+
+
+_VISIT_NOUN = re.compile(r"(?:[Bb]esuch\w*|reist\w*|Reise)\s+(?:in|nach)\s+(?:die\s+|der\s+|das\s+)?")
+
+
+def _visit_venue(doc: Doc, sent: Span) -> tuple[str | None, str | None]:
+    """The place a visit phrase names: "Staatsbesuch in Tadschikistan", "reist … nach Astana"."""
+    for lead in _VISIT_NOUN.finditer(doc.text, sent.start, sent.end):
+        for e in entities_in(doc, lead.end(), min(sent.end, lead.end() + 30)):
+            if e.span.start != lead.end():
+                break
+            if e.kind is EntityKind.CITY:
+                return e.key, e.country
+            if e.kind is EntityKind.COUNTRY:
+                return None, e.key
     return None, None
 
 
@@ -268,8 +286,16 @@ def find_meetings(doc: Doc, summits: Sequence[Summit]) -> list[Meeting]:
             and not _TALKS.search(_RECEPTION_ONLY.sub("", chunk))
         ):
             continue  # the host receiving every guest of a summit
+        if len({p.key for p in people}) > 3 and not (
+            _SEPARATE.search(chunk) or _TRILATERAL.search(chunk) or "Beisein" in chunk
+        ):
+            continue  # "Putin traf dort auf Tokajew, Rachmon, Mirsijojew, …": the gathering, not talks
         people = _resolve_references(doc, sent, chunk, people, summits)
-        city, country = _venue(doc, sent)
+        city, country = _visit_venue(doc, sent) if kind is MeetingKind.VISIT else (None, None)
+        if city is None and country is None:
+            city, country = _venue(doc, sent)
+        if kind is MeetingKind.CALL:
+            city = country = None  # a call has no place ("nach Angaben des Präsidialamts in Astana")
         date = _date(doc, sent, summits, chunk)
         if kind is MeetingKind.VISIT and len({p.key for p in people}) == 1:
             visited = country or _country_of_venue(doc, sent) or _other_state(doc, sent, people[0])
