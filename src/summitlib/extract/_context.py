@@ -70,7 +70,8 @@ ABSENCE = re.compile(
 #: ("in Duschanbe", "im usbekischen Samarkand", "in der nordchinesischen Hafenstadt Tianjin").
 VENUE_LEAD = re.compile(
     r"""(?:(?:\b[Ii]n|\b[Ii]m|\b[Nn]ach|\b[Ii]ns)\s+(?:der\s+|dem\s+|den\s+)?(?:[a-zäöü][\w-]*\s+){0,2}
-        (?:(?:Hauptstadt|Stadt|Hafenstadt|Küstenstadt|Grenzstadt|Millionenstadt|Metropole|Kurort|Badeort|Ferienort
+        (?:(?:Hauptstadt|Stadt|Hafenstadt|Küstenstadt|Grenzstadt|Millionenstadt|Metropole|Kurort|Kurstadt|Badeort|Ferienort
+            |Kleinstadt|Großstadt|Wüstenstadt|Bergstadt|Provinzhauptstadt|Regionalhauptstadt|Oblasthauptstadt
             |Seebad|Oasenstadt|Kaiserstadt|Residenzstadt|Region|Provinz)\s+)?
         |\b(?:Gipfel\w*|Treffen)\s+von\s+                   # "das Gipfeltreffen von Xi'an"
         )\Z""",

@@ -132,6 +132,7 @@ _PLAIN_NOUN = re.compile(
     r"Gipfel(?:treffen)?s?(?:\s+der\s+(?:Organisation|Gruppe|Gemeinschaft|Allianz|Union|Staatschefs)"
     r"|\s+des\s+(?:Bündnisses|Formats|Blocks|Verbunds))?"
 )
+_HABITUAL = re.compile(r"\balle\s+(?:zwei|drei|vier|fünf|\d)\s+Jahre\b|\bjährlich\b|\bregelmäßig\b|\bturnusmäßig\b")
 _SIDELINES_OF = re.compile(r"\b[Rr]ande\s+de[sr]\s+(?:\w+\s+)?\Z")
 # A state that will host: "Indien werde den nächsten Gipfel im kommenden Jahr ausrichten".
 _HOSTS_NEXT = re.compile(
@@ -200,7 +201,7 @@ _LOWER_FORMAT = re.compile(r"\b(?:trilateral|dreier|vierer)\w*\s*\Z", re.I)
 
 # Text between a noun and an organization that belongs to the summit's name.
 _NAME_BRIDGE = re.compile(
-    r"""\A(?:\s+(?:der|des|im\s+Format|zum\s+Thema|von)\s+[„«"‚]?   # "Gipfel der SOZ", "im Format „C5+1“"
+    r"""\A(?:\s+(?:der|des|im\s+Format|zum\s+Thema|von|zwischen\s+der|zwischen\s+den)\s+[„«"‚]?   # "Gipfel der SOZ"
         |\s+der\s+(?:Staats-\s+und\s+Regierungschefs|Staatschefs|Staatsoberhäupter|Mitgliedstaaten
             |Mitgliedsstaaten|Präsidenten)\s+(?:der|des)\s+               # "Gipfeltreffen der Staatschefs der GUS"
         |\s*[„«"‚]?\s*                                                  # "Gipfel „Zentralasien – China“"
@@ -390,6 +391,13 @@ def _mention(doc: Doc, m: re.Match[str], term: _Term) -> _Mention | None:
     if org == "C5":
         # "Zentralasien-Gipfel mit Deutschland": the format with one partner
         org = _with_partner(doc, end, sent.end) or org
+    elif not explicit:
+        # "Gipfeltreffen „Zentralasien plus Japan“": a partner format the gazetteer has no name for
+        fmt = _NAMED_FORMAT.match(text, noun_end, min(sent.end, noun_end + 40))
+        if fmt is not None:
+            partner = _with_partner(doc, fmt.end() - 1, sent.end)
+            if partner is not None:
+                org, explicit = partner, True
     # A proper adjective before the noun ("Kaspischen Gipfel") or a format word ("trilateralen").
     before = text[max(sent.start, word_start - 30) : word_start]
     words = before.split()
@@ -411,7 +419,10 @@ def _mention(doc: Doc, m: re.Match[str], term: _Term) -> _Mention | None:
         other = "previous"
     if _AGO.search(lead_in):
         other = "previous"
-    if _SIDELINES_OF.search(lead_in) and not explicit:
+    if _HABITUAL.search(clause):
+        # "Das Gipfeltreffen soll künftig alle zwei Jahre stattfinden": the format, no occasion
+        other, city, country, date = "next", None, None, None
+    elif _SIDELINES_OF.search(lead_in) and not explicit:
         # "am Rande des Gipfels": the summit just reported; place and date in the clause are the
         # encounter's, not the summit's
         other, city, country, date = "", None, None, None
@@ -441,7 +452,8 @@ def _partner_formats() -> dict[str, str]:
     return {row[0]: row[1] for row in read_rows("format_partners.tsv")[1]}
 
 
-_PARTNER_LEAD = re.compile(r"\s+(?:mit|und|plus)\s+(?:der\s+|den\s+|dem\s+)?\Z")
+_NAMED_FORMAT = re.compile(r"\s*[„«\"‚]?\s*Zentralasiens?\s*(?:plus|\+|–|—|-|und|mit)\s")
+_PARTNER_LEAD = re.compile(r"\s+(?:(?:mit|und|plus|\+|–|—|-)\s+)?(?:der\s+|den\s+|dem\s+)?\Z")
 
 
 def _with_partner(doc: Doc, start: int, limit: int) -> str | None:
@@ -520,7 +532,7 @@ def _instances(mentions: Sequence[_Mention]) -> list[_Instance]:
                 home.absorb(m)
             continue  # a bare "das nächste Gipfeltreffen" says nothing of its own
         if home is None:
-            home = next((inst for inst in out if inst.accepts(m) and not m.other), None)
+            home = next((inst for inst in out if inst.accepts(m) and not m.other and not inst.other), None)
         if home is None:
             out.append(_Instance([m], m.org, m.city, m.country, m.date, m.other))
         else:
@@ -882,7 +894,7 @@ def find_summits(doc: Doc) -> list[Summit]:
                 name=first.name,
                 organization=org,
                 city=inst.city.key if inst.city else None,
-                country=inst.country,
+                country=inst.city.country if inst.city and inst.city.country else inst.country,
                 date=inst.date,
                 chair=inst.chair,
                 countries=countries,
