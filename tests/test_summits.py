@@ -80,6 +80,41 @@ class TestVenueAndDate:
         assert (s.date.precision, s.date.start) == (Precision.MONTH, dt.date(2025, 7, 1))
 
 
+class TestFormats:
+    @pytest.mark.parametrize(
+        ("text", "org"),
+        [
+            pytest.param(
+                "Beim Gipfeltreffen „Zentralasien plus Japan“ in Tokio sprach Takaichi.",
+                "C5+1",
+                id="named-partner-format",
+            ),
+            pytest.param(
+                "Der nächste Zentralasien-Gipfel mit Deutschland soll in Astana stattfinden.",
+                "CA-GERMANY",
+                id="c5-with-partner",
+            ),
+            pytest.param(
+                "Die Präsidenten trafen sich in Taschkent zur Konsultativtagung.", "C5", id="konsultativtagung"
+            ),
+            pytest.param(
+                "In Sankt Petersburg kamen die Staatschefs der GUS zu ihrem informellen Gipfel zusammen.",
+                "CIS",
+                id="informal-summit-keeps-its-body",
+            ),
+        ],
+    )
+    def test_organization(self, text: str, org: str) -> None:
+        assert summits(text, published="2025-12-22")[0].organization == org
+
+    def test_habitual_statement_is_no_occasion(self) -> None:
+        found = summits(
+            "In Astana ging der Gipfel der SOZ zu Ende. Das Gipfeltreffen soll künftig alle zwei Jahre "
+            "stattfinden, in Peking wird ein Sekretariat eingerichtet."
+        )
+        assert len(found) == 1
+
+
 class TestOccasions:
     def test_next_summit_is_its_own_record(self) -> None:
         found = summits(
