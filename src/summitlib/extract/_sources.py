@@ -19,8 +19,8 @@ from __future__ import annotations
 
 import functools
 import re
-from importlib.resources import files
 
+from summitlib._data import read_rows
 from summitlib.model import Country, Organization, Speaker
 
 __all__ = ["class_referent", "fullest_body", "headed_body", "introduced_body", "named_body", "unknown_body"]
@@ -37,24 +37,17 @@ def _table() -> tuple[re.Pattern[str], dict[str, Speaker]]:
         ValueError: when the data file has a malformed row (a packaging error, never input-dependent).
     """
     speakers: dict[str, Speaker] = {}
-    header_seen = False
-    with files("summitlib.data").joinpath(_DATA).open(encoding="utf-8") as fh:
-        for line in fh:
-            if line.startswith("#") or not line.strip():
-                continue
-            cells = line.rstrip("\n").split("\t")
-            if not header_seen:
-                header_seen = True
-                if tuple(cells[: len(_COLUMNS)]) != _COLUMNS:
-                    raise ValueError(f"{_DATA}: unexpected header {cells!r}")
-                continue
-            if len(cells) < 2:
-                raise ValueError(f"{_DATA}: short row {line!r}")
-            code = cells[1]
-            sp: Speaker = Country(code) if len(code) == 2 and code.isupper() else Organization(code)
-            for form in cells[0].split("|"):
-                for variant in (form, form.replace("ß", "ss")):
-                    speakers[variant] = sp
+    header, rows = read_rows(_DATA)
+    if tuple(header[: len(_COLUMNS)]) != _COLUMNS:
+        raise ValueError(f"{_DATA}: unexpected header {header!r}")
+    for cells in rows:
+        if len(cells) < 2:
+            raise ValueError(f"{_DATA}: short row {cells!r}")
+        code = cells[1]
+        sp: Speaker = Country(code) if len(code) == 2 and code.isupper() else Organization(code)
+        for form in cells[0].split("|"):
+            for variant in (form, form.replace("ß", "ss")):
+                speakers[variant] = sp
     alternatives = "|".join(re.escape(f) for f in sorted(speakers, key=len, reverse=True))
     return re.compile(rf"(?<![\w-])(?:{alternatives})(?!\w)"), speakers
 

@@ -21,12 +21,12 @@ from __future__ import annotations
 import bisect
 import functools
 import re
-from importlib.resources import files
 from typing import NamedTuple
 
 import ahocorasick
 import attrs
 
+from summitlib._data import read_rows
 from summitlib.model import Act
 
 __all__ = ["WINDOW", "Form", "Hit", "VerbEntry", "VerbIndex", "lexicon", "particle_end", "readings"]
@@ -112,26 +112,19 @@ def lexicon() -> dict[str, tuple[Form, ...]]:
         ValueError: when the data file has a malformed row (a packaging error, never input-dependent).
     """
     table: dict[str, list[Form]] = {}
-    with files("summitlib.data").joinpath(_DATA).open(encoding="utf-8") as fh:
-        header_seen = False
-        for line in fh:
-            if line.startswith("#") or not line.strip():
-                continue
-            cells = line.rstrip("\n").split("\t")
-            if not header_seen:
-                header_seen = True
-                if tuple(cells[: len(_COLUMNS)]) != _COLUMNS:
-                    raise ValueError(f"{_DATA}: unexpected header {cells!r}")
-                continue
-            if len(cells) < 6:
-                raise ValueError(f"{_DATA}: short row {line!r}")
-            _, forms = _parse_row(cells)
-            for word, form in forms:
-                # Swiss and capital-less spellings write ss for ß (äusserte, heisst)
-                for variant in {word.lower(), word.lower().replace("ß", "ss")}:
-                    bucket = table.setdefault(variant, [])
-                    if form not in bucket:
-                        bucket.append(form)
+    header, rows = read_rows(_DATA)
+    if tuple(header[: len(_COLUMNS)]) != _COLUMNS:
+        raise ValueError(f"{_DATA}: unexpected header {header!r}")
+    for cells in rows:
+        if len(cells) < 6:
+            raise ValueError(f"{_DATA}: short row {cells!r}")
+        _, forms = _parse_row(cells)
+        for word, form in forms:
+            # Swiss and capital-less spellings write ss for ß (äusserte, heisst)
+            for variant in {word.lower(), word.lower().replace("ß", "ss")}:
+                bucket = table.setdefault(variant, [])
+                if form not in bucket:
+                    bucket.append(form)
     return {word: tuple(forms) for word, forms in table.items()}
 
 

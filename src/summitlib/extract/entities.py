@@ -411,9 +411,10 @@ def find_entities(text: str, published: dt.date | None = None) -> list[EntityMen
                 idx=idx,
             )
             continue
-        if p.tag == "role" and c.start > 1 and text[c.start - 1] == "-" and _is_word(text[c.start - 2]):
+        if p.tag == "role":
             # "NDB-Präsidentin Dilma Rousseff", "IOC-Präsident Thomas Bach": the office of a body the
             # gazetteer does not know, not of a state; the name stays a person without a leader's role.
+            body_office = c.start > 1 and text[c.start - 1] == "-" and _is_word(text[c.start - 2])
             i = _role_phrase(
                 text,
                 cands,
@@ -425,21 +426,7 @@ def find_entities(text: str, published: dt.date | None = None) -> list[EntityMen
                 seen=seen,
                 unknown=unknown,
                 idx=idx,
-                body_office=True,
-            )
-            continue
-        if p.tag == "role":
-            i = _role_phrase(
-                text,
-                cands,
-                i,
-                start=c.start,
-                country=None,
-                published=published,
-                out=out,
-                seen=seen,
-                unknown=unknown,
-                idx=idx,
+                body_office=body_office,
             )
             continue
         # 3. capital descriptions
