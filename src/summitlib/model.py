@@ -162,7 +162,13 @@ class Span:
     @classmethod
     def of(cls, text: str, start: int, end: int) -> Span:
         """The span ``text[start:end]``."""
-        return cls(start, end, text[start:end])
+        if cls is not Span:
+            return cls(start, end, text[start:end])
+        if start < 0:
+            raise ValueError(f"invalid span offsets {start}..{start}")
+        if end < start:
+            raise ValueError(f"invalid span offsets {start}..{end}")
+        return _span(start, end, text[start:end])
 
     def __len__(self) -> int:
         return self.end - self.start
@@ -170,6 +176,22 @@ class Span:
     def overlaps(self, other: Span) -> bool:
         """Whether the two spans share at least one character."""
         return self.start < other.end and other.start < self.end
+
+
+_new_object = object.__new__
+_set_span_start = Span.__dict__["start"].__set__
+_set_span_end = Span.__dict__["end"].__set__
+_set_span_text = Span.__dict__["text"].__set__
+
+
+def _span(start: int, end: int, text: str) -> Span:
+    """A :class:`Span` whose offsets the caller guarantees (``0 <= start <= end``), built without the
+    validators: the extractors make one per mention and sentence, from offsets of matches in the text."""
+    span: Span = _new_object(Span)
+    _set_span_start(span, start)
+    _set_span_end(span, end)
+    _set_span_text(span, text)
+    return span
 
 
 @attrs.frozen(order=True)

@@ -84,6 +84,11 @@ def sentence_index(doc: Doc, offset: int) -> int:
     return max(bisect.bisect_right(doc.sentence_starts, offset) - 1, 0)
 
 
+#: Every keyword :func:`sentences_with` was asked for, in first-seen order: one automaton over all of
+#: them runs once per document, whichever extractor asks first.
+_KEYWORDS: dict[str, None] = {}
+
+
 @functools.cache
 def _automaton(keywords: tuple[str, ...]) -> Any:
     """One Aho-Corasick automaton over ``keywords`` (built once per keyword set)."""
@@ -94,21 +99,53 @@ def _automaton(keywords: tuple[str, ...]) -> Any:
     return automaton
 
 
+def _keyword_ends(doc: Doc, keywords: tuple[str, ...]) -> dict[str, list[int]]:
+    """Keyword -> offsets of the last character of each of its occurrences in the text (in order)."""
+    for word in keywords:
+        if word not in _KEYWORDS:
+            _KEYWORDS[word] = None
+    known = tuple(_KEYWORDS)
+    memo = doc.memo.get("keyword_ends")
+    if memo is not None and memo[0] == known:  # type: ignore[index]
+        return memo[1]  # type: ignore[index,no-any-return]
+    ends: dict[str, list[int]] = {}
+    for end, word in _automaton(known).iter(doc.text):
+        found = ends.get(word)
+        if found is None:
+            ends[word] = [end]
+        else:
+            found.append(end)
+    doc.memo["keyword_ends"] = (known, ends)
+    return ends
+
+
 def sentences_with(doc: Doc, pattern: re.Pattern[str], keywords: tuple[str, ...] = ()) -> frozenset[int]:
     """Indexes of the sentences in which ``pattern`` matches.
 
     With ``keywords`` (literals of which every match contains at least one), the sentences are first
-    found with ``str.find``, which is many times faster than a regular expression tried at every
-    position, and the pattern is tried only inside them.
+    found by the keywords' occurrences (one Aho-Corasick pass over the text for all keyword sets, many
+    times faster than a regular expression tried at every position), and the pattern is tried only
+    inside them.
     """
     text = doc.text
     if not keywords or not doc.sentences:
         return frozenset(sentence_index(doc, m.start()) for m in pattern.finditer(text))
     starts = doc.sentence_starts
-    candidates = {bisect.bisect_right(starts, end) - 1 for end, _ in _automaton(keywords).iter(text)}
+    ends = _keyword_ends(doc, keywords)
+    bisect_right = bisect.bisect_right
+    candidates: set[int] = set()
+    for word in keywords:
+        for end in ends.get(word, ()):
+            candidates.add(bisect_right(starts, end) - 1)
     candidates.discard(-1)
     sentences = doc.sentences
-    return frozenset(k for k in candidates if pattern.search(text, sentences[k].start, sentences[k].end) is not None)
+    search = pattern.search
+    out = []
+    for k in candidates:
+        s = sentences[k]
+        if search(text, s.start, s.end) is not None:
+            out.append(k)
+    return frozenset(out)
 
 
 def sentence_at(doc: Doc, offset: int) -> Span:

@@ -25,6 +25,8 @@ class Doc:
     date_starts: tuple[int, ...] = attrs.field(init=False, repr=False)
     #: First mention of every head of state or government, most often mentioned first.
     leader_rank: tuple[EntityMention, ...] = attrs.field(init=False, repr=False, eq=False)
+    #: Per-document look-ups the extractors build on first use (see ``_context.sentences_with``).
+    memo: dict[str, object] = attrs.field(init=False, factory=dict, repr=False, eq=False)
 
     @sentence_starts.default
     def _sentence_starts(self) -> tuple[int, ...]:

@@ -49,7 +49,7 @@ import attrs
 from dateutil import parser as du_parser
 
 from summitlib.extract._lexicon import SEPARATOR, alternation, lexicon_rows, starts_with_one_of
-from summitlib.model import PartialDate, Span
+from summitlib.model import PartialDate, Span, _span
 
 __all__ = ["DateMention", "find_dates", "german_parserinfo", "parse_date"]
 
@@ -456,7 +456,7 @@ def find_dates(text: str, published: dt.date | None = None) -> list[DateMention]
             continue
         date, relative, cue = got
         end = m.end()
-        out.append(DateMention(Span(start, end, text[start:end]), date, relative, cue))
+        out.append(DateMention(_span(start, end, text[start:end]), date, relative, cue))
         last_end = end
     return out
 

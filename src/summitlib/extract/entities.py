@@ -38,7 +38,7 @@ import ahocorasick
 import attrs
 
 from summitlib import gazetteer as gz
-from summitlib.model import Span
+from summitlib.model import Span, _span
 
 __all__ = ["EntityKind", "EntityMention", "find_entities"]
 
@@ -338,23 +338,31 @@ class _Cand(NamedTuple):
 def _candidates(text: str) -> list[_Cand]:
     """Leftmost-longest, boundary-checked automaton matches."""
     auto = _index().automaton
+    # (start, -end, payloads): a start and end fix the surface form, so no two entries tie on the
+    # first two fields and the plain tuple sort orders by start, longest first.
     raw: list[tuple[int, int, tuple[_P, ...]]] = []
+    append = raw.append
     n = len(text)
     for last, (length, payloads) in auto.iter(text):
         start = last - length + 1
+        if start > 0:
+            ch = text[start - 1]
+            if ch.isalnum() or ch == "_":
+                continue
         end = last + 1
-        if start > 0 and _is_word(text[start - 1]):
-            continue
-        if end < n and _is_word(text[end]):
-            continue
-        raw.append((start, end, payloads))
-    raw.sort(key=lambda t: (t[0], -t[1]))
+        if end < n:
+            ch = text[end]
+            if ch.isalnum() or ch == "_":
+                continue
+        append((start, -end, payloads))
+    raw.sort()
     out: list[_Cand] = []
     pos = 0
-    for start, end, payloads in raw:
+    for start, neg_end, payloads in raw:
         if start < pos:
             continue
         p = payloads[0]
+        end = -neg_end
         if p.tag == "country" and text.startswith("-Dollar", end):
             continue
         out.append(_Cand(start, end, p))
@@ -363,7 +371,7 @@ def _candidates(text: str) -> list[_Cand]:
 
 
 def _mention(text: str, start: int, end: int, kind: EntityKind, key: str, **kw: object) -> EntityMention:
-    return EntityMention(Span(start, end, text[start:end]), kind, key, **kw)  # type: ignore[arg-type]
+    return EntityMention(_span(start, end, text[start:end]), kind, key, **kw)  # type: ignore[arg-type]
 
 
 def find_entities(text: str, published: dt.date | None = None) -> list[EntityMention]:

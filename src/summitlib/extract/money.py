@@ -37,7 +37,7 @@ from typing import NamedTuple
 
 from summitlib.extract._lexicon import SEPARATOR, alternation, lexicon_rows, starts_with_one_of
 from summitlib.extract.sentences import split_sentences
-from summitlib.model import Money, Qualifier, Span
+from summitlib.model import Money, Qualifier, _span
 
 __all__ = ["find_money", "parse_money"]
 
@@ -219,7 +219,7 @@ def find_money(text: str) -> list[Money]:
             adj = m.group("adj")
             code = adj_table.get(f"{adj} {cur_word}", currency[cur_word]) if adj else currency[cur_word]
         start, qual = _hedge(text, number_start)
-        money = Money(value, code, qual, Span(start, m.end(), text[start : m.end()]))
+        money = Money(value, code, qual, _span(start, m.end(), text[start : m.end()]))
         found.append((start, money))
         cur_positions.append(m_start)
         cur_codes.append(code)
@@ -233,7 +233,7 @@ def find_money(text: str) -> list[Money]:
                 found.append(
                     (
                         fstart,
-                        Money(fval, code, fqual, Span(fstart, ft.end("num"), text[fstart : ft.end("num")])),
+                        Money(fval, code, fqual, _span(fstart, ft.end("num"), text[fstart : ft.end("num")])),
                     )
                 )
     if elliptic and cur_positions:
@@ -253,7 +253,7 @@ def find_money(text: str) -> list[Money]:
             if here - there > 1:
                 continue
             start, qual = _hedge(text, s)
-            found.append((start, Money(value, cur_codes[i], qual, Span(start, e, text[start:e]))))
+            found.append((start, Money(value, cur_codes[i], qual, _span(start, e, text[start:e]))))
     found.sort(key=lambda x: x[0])
     return [m for _, m in found]
 

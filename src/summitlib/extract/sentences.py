@@ -32,7 +32,7 @@ import functools
 import re
 
 from summitlib.extract._lexicon import lexicon_rows
-from summitlib.model import Span
+from summitlib.model import Span, _span
 
 __all__ = ["split_sentences"]
 
@@ -140,11 +140,11 @@ def split_sentences(text: str) -> list[Span]:
         body = seg.strip()
         if body:
             s = start + len(seg) - len(seg.lstrip())
-            spans.append(Span(s, s + len(body), body))
+            spans.append(_span(s, s + len(body), body))
         start = e
     seg = text[start:]
     body = seg.strip()
     if body:
         s = start + len(seg) - len(seg.lstrip())
-        spans.append(Span(s, s + len(body), body))
+        spans.append(_span(s, s + len(body), body))
     return spans

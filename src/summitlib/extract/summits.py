@@ -257,6 +257,8 @@ _CHAIR_AFTER = re.compile(
     r"|\s+(?:eröffnete|leitete)\b|[^.;]{0,15}\s+geleitete[nrs]?\b|[^.;]{0,60}?\blud\b[^.;]{0,80}?\b(?:zum|zu\s+dem)\s+"
     r"(?:nächsten|kommenden)\b)"
 )
+#: Literals of which every ``_CHAIR_AFTER`` match holds one (a cheap test before the pattern).
+_CHAIR_AFTER_WORDS = ("Gastgeber", "Vorsitz", "eröffnete", "leitete", "lud")
 _UNKNOWN_BODY = re.compile(r"\s+de[sr]\s+(?:Internationalen|Zwischenstaatlichen|Organisation|Fonds|Forums)")
 _HOST_LEAD = re.compile(r"\bGastgeber(?:in)?\b")
 _INVITE = re.compile(r"\b(?:lud|luden|einlud|einluden|eingeladen|ausrichten|ausrichtet)\b")
@@ -672,7 +674,10 @@ def _chairs(doc: Doc, instances: Sequence[_Instance]) -> None:
         sent = sentence_at(doc, p.span.start)
         before = text[max(sent.start, p.span.start - 60) : p.span.start]
         after = text[p.span.end : min(sent.end, p.span.end + 200)]
-        if not (_CHAIR_BEFORE.search(before) or _CHAIR_AFTER.match(after)):
+        if not (
+            (("Gastgeber" in before or "Vorsitz" in before or "geleitet" in before) and _CHAIR_BEFORE.search(before))
+            or (any(w in after for w in _CHAIR_AFTER_WORDS) and _CHAIR_AFTER.match(after))
+        ):
             continue
         target = by_sentence.get(sentence_index(doc, p.span.start))
         if re.match(r"\A[^.;]{0,60}?\blud\b", after):
