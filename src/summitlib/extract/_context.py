@@ -25,6 +25,7 @@ __all__ = [
     "VENUE_LEAD",
     "dates_in",
     "entities_in",
+    "paragraph_index",
     "person_of",
     "persons_in",
     "sentence_at",
@@ -77,6 +78,11 @@ VENUE_LEAD = re.compile(
         )\Z""",
     re.VERBOSE,
 )
+
+
+def paragraph_index(doc: Doc, offset: int) -> int:
+    """Index of the paragraph that starts at or before ``offset``; -1 before the first one."""
+    return bisect.bisect_right(doc.paragraph_starts, offset) - 1
 
 
 def sentence_index(doc: Doc, offset: int) -> int:

@@ -21,6 +21,7 @@ class Doc:
     dates: tuple[DateMention, ...]
     money: tuple[Money, ...]
     sentence_starts: tuple[int, ...] = attrs.field(init=False, repr=False)
+    paragraph_starts: tuple[int, ...] = attrs.field(init=False, repr=False)
     entity_starts: tuple[int, ...] = attrs.field(init=False, repr=False)
     date_starts: tuple[int, ...] = attrs.field(init=False, repr=False)
     #: First mention of every head of state or government, most often mentioned first.
@@ -31,6 +32,10 @@ class Doc:
     @sentence_starts.default
     def _sentence_starts(self) -> tuple[int, ...]:
         return tuple(s.start for s in self.sentences)
+
+    @paragraph_starts.default
+    def _paragraph_starts(self) -> tuple[int, ...]:
+        return tuple(p.start for p in self.article.paragraphs)
 
     @leader_rank.default
     def _leader_rank(self) -> tuple[EntityMention, ...]:

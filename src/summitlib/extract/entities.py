@@ -247,10 +247,10 @@ _NOT_GIVEN = frozenset(
         "Gast",
         "Gastgeber",
         "Partner",
-    "Worten",
-    "Angaben",
-    "Ansicht",
-    "Aussagen",
+        "Worten",
+        "Angaben",
+        "Ansicht",
+        "Aussagen",
         "Nachbar",
         "Herrn",
         "Frau",
@@ -474,6 +474,21 @@ def find_entities(text: str, published: dt.date | None = None) -> list[EntityMen
     return out
 
 
+def _leader_mention(text: str, start: int, end: int, row: gz.LeaderRow, form: str) -> EntityMention:
+    """A person mention resolved to a row of the leaders table."""
+    return _mention(
+        text,
+        start,
+        end,
+        EntityKind.PERSON,
+        row.canonical,
+        country=row.country,
+        role=row.role,
+        form=form,
+        is_leader=row.is_leader,
+    )
+
+
 def _plain(text: str, c: _Cand, published: dt.date | None, seen: set[str]) -> EntityMention:
     """The mention of a candidate outside any role phrase."""
     p = c.p
@@ -489,17 +504,7 @@ def _plain(text: str, c: _Cand, published: dt.date | None, seen: set[str]) -> En
         row = _pick_row(p.rows, published, seen)
         if p.tag == "person":
             seen.add(row.canonical)
-        return _mention(
-            text,
-            c.start,
-            c.end,
-            EntityKind.PERSON,
-            row.canonical,
-            country=row.country,
-            role=row.role,
-            form=p.form,
-            is_leader=row.is_leader,
-        )
+        return _leader_mention(text, c.start, c.end, row, p.form)
     if p.tag == "country":
         form = "compound" if compound and p.form in ("abbreviation", "adjective") else p.form
         return _mention(text, c.start, c.end, EntityKind.COUNTRY, p.key, country=p.key, form=form)
@@ -551,19 +556,7 @@ def _role_phrase(
         fitting = tuple(r for r in rows if country in (None, r.country, r.organization)) or rows
         row = _pick_row(fitting, published, seen)
         seen.add(row.canonical)
-        out.append(
-            _mention(
-                text,
-                start,
-                nxt.end,
-                EntityKind.PERSON,
-                row.canonical,
-                country=row.country,
-                role=row.role,
-                form=nxt.p.form,
-                is_leader=row.is_leader,
-            )
-        )
+        out.append(_leader_mention(text, start, nxt.end, row, nxt.p.form))
         return k + 1
     # an unknown (or weak-surname) person right after the role
     if end < len(text) and text[end] == " ":
@@ -584,19 +577,7 @@ def _role_phrase(
                 weak = idx.weak.get(name)
                 if weak:
                     row = _pick_row(weak, published, seen)
-                    out.append(
-                        _mention(
-                            text,
-                            start,
-                            stop,
-                            EntityKind.PERSON,
-                            row.canonical,
-                            country=row.country,
-                            role=row.role,
-                            form="surname",
-                            is_leader=row.is_leader,
-                        )
-                    )
+                    out.append(_leader_mention(text, start, stop, row, "surname"))
                     return k
                 # A lone capitalised word after a role is far more often a noun ("Platz") than a
                 # person introduced by surname only: German news names people in full first.
@@ -620,19 +601,7 @@ def _role_phrase(
     holder = None if body_office else _holder(country, role, published)
     if holder is not None:
         seen.add(holder.canonical)
-        out.append(
-            _mention(
-                text,
-                start,
-                end,
-                EntityKind.PERSON,
-                holder.canonical,
-                country=holder.country,
-                role=holder.role,
-                form="role_phrase",
-                is_leader=holder.is_leader,
-            )
-        )
+        out.append(_leader_mention(text, start, end, holder, "role_phrase"))
     elif start < role_c.start:
         # keep the state word as a plain mention when the office holder is unknown
         first = next(c for c in cands if c.start == start)

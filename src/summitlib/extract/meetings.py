@@ -12,7 +12,6 @@ Gipfeltag``) or continues a paragraph that did, without a place or date of its o
 
 from __future__ import annotations
 
-import bisect
 import datetime as dt
 import re
 from collections.abc import Sequence
@@ -23,6 +22,7 @@ from summitlib.extract._context import (
     VENUE_LEAD,
     dates_in,
     entities_in,
+    paragraph_index,
     persons_in,
     sentence_index,
     sentences_with,
@@ -253,15 +253,12 @@ def find_meetings(doc: Doc, summits: Sequence[Summit]) -> list[Meeting]:
     text = doc.text
     out: list[Meeting] = []
     sideline_paragraph: int | None = None
-    paragraphs = doc.article.paragraphs
     lead = doc.sentences[2].end if len(doc.sentences) > 2 else len(text)
     main_reported = bool(summits) and any(ev.start < lead for ev in summits[0].evidence)
     subheads = doc.article.subheadings
 
-    para_starts = [p.start for p in paragraphs]
-
     def paragraph_of(offset: int) -> int:
-        return bisect.bisect_right(para_starts, offset) - 1
+        return paragraph_index(doc, offset)
 
     cues = sentences_with(doc, _ANY_CUE, _CUE_WORDS)
     mentioned = _summit_sentences(doc, summits)

@@ -25,7 +25,6 @@ The grammar, in steps:
 
 from __future__ import annotations
 
-import bisect
 import itertools
 import re
 from collections.abc import Sequence
@@ -41,6 +40,7 @@ from summitlib.extract._context import (
     codes,
     dates_in,
     entities_in,
+    paragraph_index,
     person_of,
     persons_in,
     sentence_at,
@@ -433,8 +433,7 @@ def _mention(doc: Doc, m: re.Match[str], term: _Term) -> _Mention | None:
         date = _date_near(doc, sent, start, noun_end)
         if country is None and other:
             country = _hosting_country(doc, sent)
-    para_starts = [p.start for p in doc.article.paragraphs]
-    paragraph = bisect.bisect_right(para_starts, noun_start) - 1
+    paragraph = paragraph_index(doc, noun_start)
     return _Mention(
         Span.of(text, start, end),
         text[start:end],
@@ -761,7 +760,7 @@ def _venue_elsewhere(doc: Doc, sent: Span, country: str | None, meeting: bool) -
 
 
 def _paragraph_of(doc: Doc, offset: int) -> int:
-    return bisect.bisect_right([p.start for p in doc.article.paragraphs], offset) - 1
+    return paragraph_index(doc, offset)
 
 
 def _dated_elsewhere(doc: Doc, sent: Span, date: PartialDate | None) -> bool:
