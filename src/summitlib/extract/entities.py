@@ -157,7 +157,7 @@ def _index() -> _Index:
         if not r.plural:
             _add(table, r.form, _P("role", r.form, r.country, r.role))
     _add(table, "Hauptstadt", _P("hauptstadt", "Hauptstadt"))
-    automaton = ahocorasick.Automaton()
+    keys: dict[str, list[tuple[str, tuple[_P, ...]]]] = {}
     for surface, payloads in table.items():
         # Organizations win over a same-spelled country form, persons over surnames.
         payloads.sort(
@@ -165,9 +165,30 @@ def _index() -> _Index:
                 ("org", "person", "surname", "role", "city", "country").index(p.tag) if p.tag != "hauptstadt" else 0
             )
         )
-        automaton.add_word(surface, (len(surface), tuple(payloads)))
+        folded = _fold(surface)
+        for edges in ("  ", " ?", "? ", "??"):
+            keys.setdefault(edges[0] + folded + edges[1], []).append((surface, tuple(payloads)))
+    automaton = ahocorasick.Automaton()
+    for key, surfaces in keys.items():
+        automaton.add_word(key, (len(key), tuple(surfaces)))
     automaton.make_automaton()
     return _Index(automaton, {k: tuple(v) for k, v in weak.items()}, capitals)
+
+
+#: ``bytes.translate`` table of :func:`_fold`: Latin-1 word characters and ``?`` stay, every other
+#: byte becomes a space.
+_FOLD = bytes(c if chr(c).isalnum() or chr(c) in "_?" else 32 for c in range(256))
+
+
+def _fold(text: str) -> str:
+    """``text`` with one character per character: Latin-1 word characters as they are, ``?`` for
+    ``?`` and every character beyond Latin-1, a space for every other character (a boundary).
+
+    The automaton holds every surface form folded so, between two boundary characters (`` `` or
+    ``?``), and runs over the folded text: few keys start at a given character, which makes the
+    scan several times faster than one over the raw forms.
+    """
+    return text.encode("latin-1", "replace").translate(_FOLD).decode("latin-1")
 
 
 # --- small linear patterns ----------------------------------------------------------------------------
@@ -336,25 +357,25 @@ class _Cand(NamedTuple):
 
 
 def _candidates(text: str) -> list[_Cand]:
-    """Leftmost-longest, boundary-checked automaton matches."""
+    """Leftmost-longest, boundary-checked matches of the surface forms."""
     auto = _index().automaton
+    folded = " " + _fold(text) + " "
     # (start, -end, payloads): a start and end fix the surface form, so no two entries tie on the
     # first two fields and the plain tuple sort orders by start, longest first.
     raw: list[tuple[int, int, tuple[_P, ...]]] = []
     append = raw.append
-    n = len(text)
-    for last, (length, payloads) in auto.iter(text):
+    startswith = text.startswith
+    for last, (length, surfaces) in auto.iter(folded):
+        # folded[i] is text[i - 1]; the key spans the boundary characters around the surface
         start = last - length + 1
-        if start > 0:
-            ch = text[start - 1]
-            if ch.isalnum() or ch == "_":
-                continue
-        end = last + 1
-        if end < n:
-            ch = text[end]
-            if ch.isalnum() or ch == "_":
-                continue
-        append((start, -end, payloads))
+        end = last - 1
+        if folded[start] == "?" and start and _is_word(text[start - 1]):
+            continue
+        if folded[last] == "?" and _is_word(text[end]):
+            continue
+        for surface, payloads in surfaces:
+            if startswith(surface, start):
+                append((start, -end, payloads))
     raw.sort()
     out: list[_Cand] = []
     pos = 0
