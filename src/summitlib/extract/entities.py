@@ -170,9 +170,34 @@ def _index() -> _Index:
             keys.setdefault(edges[0] + folded + edges[1], []).append((surface, tuple(payloads)))
     automaton = ahocorasick.Automaton()
     for key, surfaces in keys.items():
-        automaton.add_word(key, (len(key), tuple(surfaces)))
+        automaton.add_word(key, _key_value(key, surfaces))
     automaton.make_automaton()
     return _Index(automaton, {k: tuple(v) for k, v in weak.items()}, capitals)
+
+
+def _key_value(key: str, surfaces: list[tuple[str, tuple[_P, ...]]]) -> _KeyValue:
+    """What the automaton stores for a folded key (see :class:`_KeyValue`)."""
+    check = (1 if key[0] == "?" else 0) | (2 if key[-1] == "?" else 0)
+    exact: tuple[_P, ...] | None = None
+    verify: list[tuple[str, tuple[_P, ...]]] = []
+    for surface, payloads in surfaces:
+        if _fold(surface) == surface and " " not in surface and "?" not in surface:
+            exact = payloads  # Latin-1 word characters only: the one surface that folds to itself
+        else:
+            verify.append((surface, payloads))
+    return _KeyValue(len(key), check, exact, tuple(verify))
+
+
+class _KeyValue(NamedTuple):
+    """The automaton's value for one folded key."""
+
+    length: int
+    #: bit 0: the key starts with ``?``, bit 1: it ends with ``?`` (a character to check in the text)
+    check: int
+    #: the payloads of the surface form that is its own folding (it matches wherever the key does)
+    exact: tuple[_P, ...] | None
+    #: the other surface forms with this folding, to compare with the text
+    verify: tuple[tuple[str, tuple[_P, ...]], ...]
 
 
 #: ``bytes.translate`` table of :func:`_fold`: Latin-1 word characters and ``?`` stay, every other
@@ -356,26 +381,27 @@ class _Cand(NamedTuple):
     p: _P
 
 
+_new_tuple = tuple.__new__
+
+
 def _candidates(text: str) -> list[_Cand]:
     """Leftmost-longest, boundary-checked matches of the surface forms."""
-    auto = _index().automaton
     folded = " " + _fold(text) + " "
     # (start, -end, payloads): a start and end fix the surface form, so no two entries tie on the
     # first two fields and the plain tuple sort orders by start, longest first.
     raw: list[tuple[int, int, tuple[_P, ...]]] = []
     append = raw.append
     startswith = text.startswith
-    for last, (length, surfaces) in auto.iter(folded):
+    for last, (length, check, exact, verify) in _index().automaton.iter(folded):
         # folded[i] is text[i - 1]; the key spans the boundary characters around the surface
         start = last - length + 1
-        end = last - 1
-        if folded[start] == "?" and start and _is_word(text[start - 1]):
+        if check and not _boundaries(text, start, last - 1, check):
             continue
-        if folded[last] == "?" and _is_word(text[end]):
-            continue
-        for surface, payloads in surfaces:
+        if exact is not None:
+            append((start, 1 - last, exact))
+        for surface, payloads in verify:
             if startswith(surface, start):
-                append((start, -end, payloads))
+                append((start, 1 - last, payloads))
     raw.sort()
     out: list[_Cand] = []
     pos = 0
@@ -386,13 +412,52 @@ def _candidates(text: str) -> list[_Cand]:
         end = -neg_end
         if p.tag == "country" and text.startswith("-Dollar", end):
             continue
-        out.append(_Cand(start, end, p))
+        out.append(_new_tuple(_Cand, (start, end, p)))
         pos = end
     return out
 
 
+def _boundaries(text: str, start: int, end: int, check: int) -> bool:
+    """Whether the characters around ``text[start:end]`` that folded to ``?`` (bit 0: the one before,
+    bit 1: the one after) are boundaries, not word characters beyond Latin-1."""
+    if check & 1 and start and _is_word(text[start - 1]):
+        return False
+    return not (check & 2 and _is_word(text[end]))
+
+
+_new_object = object.__new__
+_SET = {name: EntityMention.__dict__[name].__set__ for name in attrs.fields_dict(EntityMention)}
+_set_span, _set_kind, _set_key = _SET["span"], _SET["kind"], _SET["key"]
+_set_country, _set_role, _set_form, _set_is_leader = _SET["country"], _SET["role"], _SET["form"], _SET["is_leader"]
+
+
+def _entity(
+    text: str,
+    start: int,
+    end: int,
+    kind: EntityKind,
+    key: str,
+    *,
+    country: str | None = None,
+    role: str | None = None,
+    form: str = "name",
+    is_leader: bool = False,
+) -> EntityMention:
+    """An :class:`EntityMention` of ``text[start:end]``, set slot by slot: the same object the class
+    makes (it has neither validators nor converters), without the keyword-argument machinery."""
+    m: EntityMention = _new_object(EntityMention)
+    _set_span(m, _span(start, end, text[start:end]))
+    _set_kind(m, kind)
+    _set_key(m, key)
+    _set_country(m, country)
+    _set_role(m, role)
+    _set_form(m, form)
+    _set_is_leader(m, is_leader)
+    return m
+
+
 def _mention(text: str, start: int, end: int, kind: EntityKind, key: str, **kw: object) -> EntityMention:
-    return EntityMention(_span(start, end, text[start:end]), kind, key, **kw)  # type: ignore[arg-type]
+    return _entity(text, start, end, kind, key, **kw)  # type: ignore[arg-type]
 
 
 def find_entities(text: str, published: dt.date | None = None) -> list[EntityMention]:
@@ -415,17 +480,14 @@ def find_entities(text: str, published: dt.date | None = None) -> list[EntityMen
     while i < n:
         c = cands[i]
         p = c.p
+        tag = p.tag
         nxt = cands[i + 1] if i + 1 < n else None
-        gap = text[c.end : nxt.start] if nxt else ""
         # 1. a state word or an organization prefix before a role noun
         if (
             nxt is not None
+            and tag in ("country", "org")
             and nxt.p.tag == "role"
-            and gap in (" ", "-")
-            and (
-                (p.tag == "country" and p.form in ("genitive", "adjective", "abbreviation"))
-                or (p.tag == "org" and gap == "-")
-            )
+            and _role_prefix(p, text[c.end : nxt.start])
         ):
             i = _role_phrase(
                 text,
@@ -440,7 +502,7 @@ def find_entities(text: str, published: dt.date | None = None) -> list[EntityMen
                 idx=idx,
             )
             continue
-        if p.tag == "role":
+        if tag == "role":
             # "NDB-Präsidentin Dilma Rousseff", "IOC-Präsident Thomas Bach": the office of a body the
             # gazetteer does not know, not of a state; the name stays a person without a leader's role.
             body_office = c.start > 1 and text[c.start - 1] == "-" and _is_word(text[c.start - 2])
@@ -459,30 +521,21 @@ def find_entities(text: str, published: dt.date | None = None) -> list[EntityMen
             )
             continue
         # 3. capital descriptions
-        if p.tag == "country" and p.form == "adjective" and nxt and nxt.p.tag == "hauptstadt" and gap == " ":
-            cap = idx.capitals.get(p.key)
-            if cap is not None:
-                out.append(
-                    _mention(
-                        text, c.start, nxt.end, EntityKind.CITY, cap.name_en, country=cap.country, form="description"
+        if tag == "country":
+            if p.form == "adjective" and nxt and nxt.p.tag == "hauptstadt" and text[c.end : nxt.start] == " ":
+                cap = idx.capitals.get(p.key)
+                if cap is not None:
+                    out.append(
+                        _entity(text, c.start, nxt.end, _CITY, cap.name_en, country=cap.country, form="description")
                     )
-                )
-                i += 2
-                continue
-        if p.tag == "hauptstadt":
-            if nxt and nxt.p.tag == "country" and nxt.p.form == "genitive" and gap == " ":
+                    i += 2
+                    continue
+        elif tag == "hauptstadt":
+            if nxt and nxt.p.tag == "country" and nxt.p.form == "genitive" and text[c.end : nxt.start] == " ":
                 cap = idx.capitals.get(nxt.p.key)
                 if cap is not None:
                     out.append(
-                        _mention(
-                            text,
-                            c.start,
-                            nxt.end,
-                            EntityKind.CITY,
-                            cap.name_en,
-                            country=cap.country,
-                            form="description",
-                        )
+                        _entity(text, c.start, nxt.end, _CITY, cap.name_en, country=cap.country, form="description")
                     )
                     i += 2
                     continue
@@ -495,44 +548,59 @@ def find_entities(text: str, published: dt.date | None = None) -> list[EntityMen
     return out
 
 
+def _role_prefix(p: _P, gap: str) -> bool:
+    """Whether candidate payload ``p``, followed by ``gap`` and a role noun, is the state or
+    organization of a role phrase: ``Kasachstans Präsident``, ``US-Präsident``, ``UN-Generalsekretär``."""
+    if p.tag == "country":
+        return gap in (" ", "-") and p.form in ("genitive", "adjective", "abbreviation")
+    return gap == "-"
+
+
+_PERSON, _COUNTRY, _CITY, _ORG = EntityKind.PERSON, EntityKind.COUNTRY, EntityKind.CITY, EntityKind.ORGANIZATION
+
+
 def _leader_mention(text: str, start: int, end: int, row: gz.LeaderRow, form: str) -> EntityMention:
     """A person mention resolved to a row of the leaders table."""
-    return _mention(
+    return _entity(
         text,
         start,
         end,
-        EntityKind.PERSON,
+        _PERSON,
         row.canonical,
         country=row.country,
         role=row.role,
         form=form,
-        is_leader=row.is_leader,
+        is_leader=row.role in gz.LEADER_ROLES,
     )
 
 
 def _plain(text: str, c: _Cand, published: dt.date | None, seen: set[str]) -> EntityMention:
     """The mention of a candidate outside any role phrase."""
-    p = c.p
-    compound = c.end < len(text) and text[c.end] == "-"
-    if p.tag in ("person", "surname"):
+    start, end, p = c
+    tag = p.tag
+    if tag == "country":
+        form = p.form
+        if form in ("abbreviation", "adjective") and end < len(text) and text[end] == "-":
+            form = "compound"
+        return _entity(text, start, end, _COUNTRY, p.key, country=p.key, form=form)
+    if tag == "city":
+        return _entity(text, start, end, _CITY, p.key, country=p.country, form=p.form)
+    if tag in ("person", "surname"):
         # only a nominative surname can follow a given name: "nach Worten Schaparows" is a genitive
-        nominative = p.tag == "surname" and not text[c.start : c.end].endswith(("s", "'"))
-        given = _GIVEN_NAME.search(text, max(0, c.start - 30), c.start) if nominative else None
+        nominative = tag == "surname" and not text[start:end].endswith(("s", "'"))
+        given = _GIVEN_NAME.search(text, max(0, start - 30), start) if nominative else None
         if given is not None and _looks_given(text, given.start(1), given.group(1)):
             # "Sherzod Asadov" is not "Ali Asadov": a surname the gazetteer knows, after another given
             # name, is somebody else, named in full as written
-            return _mention(text, given.start(1), c.end, EntityKind.PERSON, text[given.start(1) : c.end], form="name")
+            return _entity(text, given.start(1), end, _PERSON, text[given.start(1) : end])
         row = _pick_row(p.rows, published, seen)
-        if p.tag == "person":
+        if tag == "person":
             seen.add(row.canonical)
-        return _leader_mention(text, c.start, c.end, row, p.form)
-    if p.tag == "country":
-        form = "compound" if compound and p.form in ("abbreviation", "adjective") else p.form
-        return _mention(text, c.start, c.end, EntityKind.COUNTRY, p.key, country=p.key, form=form)
-    if p.tag == "city":
-        return _mention(text, c.start, c.end, EntityKind.CITY, p.key, country=p.country, form=p.form)
-    form = "compound" if compound and p.form == "abbreviation" else p.form
-    return _mention(text, c.start, c.end, EntityKind.ORGANIZATION, p.key, form=form)
+        return _leader_mention(text, start, end, row, p.form)
+    form = p.form
+    if form == "abbreviation" and end < len(text) and text[end] == "-":
+        form = "compound"
+    return _entity(text, start, end, _ORG, p.key, form=form)
 
 
 def _role_phrase(
