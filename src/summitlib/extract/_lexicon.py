@@ -10,7 +10,7 @@ import re
 
 from summitlib._data import read_rows
 
-__all__ = ["SEPARATOR", "alternation", "lexicon_rows", "starts_with_one_of"]
+__all__ = ["SEPARATOR", "alternation", "digit_starts", "latin1", "lexicon_rows", "starts_with_one_of"]
 
 
 @functools.cache
@@ -67,3 +67,41 @@ def starts_with_one_of(words: list[str], *, any_digit: bool = False) -> str:
     if wide:
         firsts += "\u0100-\U0010ffff"
     return rf"(?=[{firsts}])(?:{'|'.join(alts)})"
+
+
+#: ``bytes.translate`` table of :func:`digit_starts`: ASCII digits become ``0``, every other byte a
+#: space. Latin-1 has no decimal digits besides ``0``-``9``.
+_DIGIT_FOLD = bytes(0x30 if 0x30 <= c <= 0x39 else 0x20 for c in range(256))
+
+
+def latin1(text: str) -> bytes:
+    """``text`` with one byte per character (``?`` for characters beyond Latin-1): byte searches in it
+    (``bytes.find``) give offsets into ``text`` and run several times faster than ``str`` searches."""
+    return text.encode("latin-1", "replace")
+
+
+def digit_starts(text: str, data: bytes) -> list[int]:
+    r"""Offsets, in order, that include every place where ``\d`` starts after a character that is not
+    ``\d``: each start of a run of ASCII digits, and every decimal digit beyond Latin-1.
+
+    ``data`` is :func:`latin1` of ``text``. Byte searches, several times faster than a ``\d`` scan.
+    """
+    folded = data.translate(_DIGIT_FOLD)
+    find = folded.find
+    starts: list[int] = []
+    i = find(b"0")
+    while i >= 0:
+        starts.append(i)
+        i = find(b" ", i)
+        if i < 0:
+            break
+        i = find(b"0", i)
+    if data.count(b"?") == text.count("?"):
+        return starts  # every character is in Latin-1
+    wide: list[int] = []
+    i = data.find(b"?")
+    while i >= 0:
+        if text[i].isdecimal():
+            wide.append(i)
+        i = data.find(b"?", i + 1)
+    return sorted(starts + wide) if wide else starts

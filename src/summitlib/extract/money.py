@@ -35,7 +35,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 from typing import NamedTuple
 
-from summitlib.extract._lexicon import SEPARATOR, alternation, lexicon_rows, starts_with_one_of
+from summitlib.extract._lexicon import SEPARATOR, alternation, digit_starts, latin1, lexicon_rows, starts_with_one_of
 from summitlib.extract.sentences import split_sentences
 from summitlib.model import Money, Qualifier, _span
 
@@ -48,6 +48,10 @@ _NUMBER = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:,\d+
 class _Tables(NamedTuple):
     amount: re.Pattern[str]  # an amount, matched at offset 0
     scanner: re.Pattern[str]  # one separator character followed by an amount
+    prefixes: tuple[str, ...]  # currencies written before the number ($ 5 Mrd., USD 5 Mio.)
+    prefix_ends: frozenset[str]  # their last characters
+    scale_heads: tuple[tuple[bytes, tuple[str, ...]], ...]  # the scale words by their first two letters
+    all_number_words: frozenset[str]  # eine, Eine, zwei, Zwei, ...
     hedge: re.Pattern[str]
     fromto: re.Pattern[str]
     currency: dict[str, str]
@@ -89,15 +93,15 @@ def _tables() -> _Tables:
     # An amount starts with a digit (any script: \d), a prefix currency or a number word, right
     # after a character that is not a word character, "." or ",".
     anchor = starts_with_one_of(prefixes + all_words, any_digit=True)
-    hedge = re.compile(
-        rf"(?<!\w)(?P<h>{alternation([f for f, _ in lexicon_rows('hedge')])})\s+\Z", re.IGNORECASE
-    )
-    fromto = re.compile(
-        rf"(?<![\w.,])(?P<num>{_NUMBER})\s*(?:auf|bis(?:\s+(?:zu|auf))?|und|oder|–|—|-)\s*\Z"
-    )
+    hedge = re.compile(rf"(?<!\w)(?P<h>{alternation([f for f, _ in lexicon_rows('hedge')])})\s+\Z", re.IGNORECASE)
+    fromto = re.compile(rf"(?<![\w.,])(?P<num>{_NUMBER})\s*(?:auf|bis(?:\s+(?:zu|auf))?|und|oder|–|—|-)\s*\Z")
     return _Tables(
         amount=re.compile(amount, re.VERBOSE),
         scanner=re.compile(rf"{SEPARATOR}(?={anchor}){amount}", re.VERBOSE),
+        prefixes=tuple(prefixes),
+        prefix_ends=frozenset(p[-1] for p in prefixes),
+        scale_heads=_by_head(scale_words),
+        all_number_words=frozenset(all_words),
         hedge=hedge,
         fromto=fromto,
         currency=currency,
@@ -105,6 +109,14 @@ def _tables() -> _Tables:
         scales={f: int(v) for f, v in lexicon_rows("scale")},
         number_words={f: Decimal(v) for f, v in lexicon_rows("number_word")},
     )
+
+
+def _by_head(words: list[str]) -> tuple[tuple[bytes, tuple[str, ...]], ...]:
+    """``words`` grouped by their first two letters (as Latin-1 bytes)."""
+    heads: dict[bytes, list[str]] = {}
+    for w in words:
+        heads.setdefault(latin1(w[:2]), []).append(w)
+    return tuple((h, tuple(ws)) for h, ws in heads.items())
 
 
 @functools.cache
@@ -125,9 +137,7 @@ _YEAR_LIKE = re.compile(r"(?:19|20)\d\d")
 
 
 def _to_decimal(num: str) -> Decimal:
-    return Decimal(
-        num.replace(".", "").replace(" ", "").replace("\u00a0", "").replace("\u202f", "").replace(",", ".")
-    )
+    return Decimal(num.replace(".", "").replace(" ", "").replace("\u00a0", "").replace("\u202f", "").replace(",", "."))
 
 
 def _scaled(base: Decimal, scale_word: str | None) -> Decimal:
@@ -169,16 +179,92 @@ def _hedge(text: str, start: int) -> tuple[int, Qualifier]:
 def _matches(text: str) -> Iterator[tuple[int, re.Match[str]]]:
     """The amount matches with their start: the same as ``_tables().amount.finditer(text)``.
 
+    The amount pattern is tried only at the candidate starts of :func:`_starts`, left to right from
+    the end of the last match; without them, it is tried after every separator character.
+    """
+    tables = _tables()
+    starts = _starts(text, tables)
+    if starts is None:
+        yield from _scan(text, tables)
+        return
+    match = tables.amount.match
+    pos = 0
+    for start in starts:
+        if start >= pos:
+            m = match(text, start)
+            if m is not None:
+                yield start, m
+                pos = m.end()
+
+
+def _scan(text: str, tables: _Tables) -> Iterator[tuple[int, re.Match[str]]]:
+    """The amount matches with their start, by a scan over every separator character.
+
     An amount starts at 0 or right after a separator character (found by the scanner), and it
     never ends right before the start of another one: it ends in a word character, a dot, or a
     currency sign that is not followed by a word character or another sign.
     """
-    tables = _tables()
     head = tables.amount.match(text)
     if head is not None:
         yield head.start(), head
     for m in tables.scanner.finditer(text, head.end() if head is not None else 0):
         yield m.start() + 1, m
+
+
+#: How far back from a scale word :func:`_starts` looks for a number word ("eine   Milliarde").
+_WORD_WINDOW = 40
+
+
+def _starts(text: str, tables: _Tables) -> list[int] | None:
+    """Every offset where an amount can start, in order (with some where none does), or None when
+    only a full scan is exact.
+
+    An amount starts at a digit, at a prefix currency right before a number (``USD 5``), or at a
+    number word before a scale word (``eine Milliarde``). A number word before a currency without a
+    scale is no amount, but its match could cover the prefix currency of one (``zwei USD 5``): so a
+    text with a prefix currency, or with a long blank before a scale word, is scanned in full.
+    """
+    data = latin1(text)
+    digits = digit_starts(text, data)
+    prefixes, last = tables.prefixes, tables.prefix_ends
+    for d in digits:
+        if not d:
+            continue
+        e = d - 1 if text[d - 1] in " \u00a0" else d  # [ \u00a0]? between prefix and number
+        if e and text[e - 1] in last and text.endswith(prefixes, 0, e):
+            return None
+    words: list[int] = []
+    for head, scales in tables.scale_heads:
+        s = data.find(head)
+        while s >= 0:
+            if text.startswith(scales, s):
+                k = _number_word_before(text, s, tables.all_number_words)
+                if k == -1:
+                    return None
+                if k is not None:
+                    words.append(k)
+            s = data.find(head, s + 2)
+    return sorted(digits + words) if words else digits
+
+
+def _number_word_before(text: str, s: int, number_words: frozenset[str]) -> int | None:
+    """The start of the number word before the scale word at ``s`` (``eine Milliarde``), None if
+    there is none, -1 when the blank before ``s`` is too long to look past."""
+    j = s - 1 if s and text[s - 1] == "-" else s  # (\s+|-) between the number word and the scale
+    if j == s:
+        floor = max(0, s - _WORD_WINDOW)
+        while j > floor and text[j - 1].isspace():
+            j -= 1
+        if j == floor and j:
+            return -1
+    k = j
+    while k > j - 12 and k > 0 and _is_word(text[k - 1]):
+        k -= 1
+    return k if k < j and text[k:j] in number_words else None
+
+
+def _is_word(ch: str) -> bool:
+    return ch.isalnum() or ch == "_"
 
 
 def find_money(text: str) -> list[Money]:
