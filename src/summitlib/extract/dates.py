@@ -48,7 +48,15 @@ from collections.abc import Iterator
 import attrs
 from dateutil import parser as du_parser
 
-from summitlib.extract._lexicon import SEPARATOR, alternation, lexicon_rows, starts_with_one_of
+from summitlib.extract._lexicon import (
+    SEPARATOR,
+    WordStarts,
+    alternation,
+    digit_starts,
+    latin1,
+    lexicon_rows,
+    starts_with_one_of,
+)
 from summitlib.model import PartialDate, Span, _span
 
 __all__ = ["DateMention", "find_dates", "german_parserinfo", "parse_date"]
@@ -409,8 +417,46 @@ def _resolve(
     return None  # pragma: no cover
 
 
+@functools.cache
+def _anchors() -> WordStarts:
+    """The words a date can start with besides a digit: months, weekdays and :data:`_ANCHOR_WORDS`."""
+    words = [f for f, _ in lexicon_rows("month")] + [f for f, _ in lexicon_rows("weekday")]
+    return WordStarts(words + list(_ANCHOR_WORDS))
+
+
 def _matches(text: str) -> Iterator[tuple[int, re.Match[str]]]:
     """The matches of :func:`_pattern` with their start: the same as ``_pattern().finditer(text)``.
+
+    A date starts at a digit or an anchor word after a separator (or at 0): the pattern is tried
+    only there (:func:`_candidates`), left to right from the end of the last match.
+    """
+    match = _pattern().match
+    pos = -1
+    for start in _candidates(text):
+        if start > pos:
+            m = match(text, start)
+            if m is not None:
+                yield start, m
+                pos = m.end() - 1
+            else:
+                pos = start
+
+
+def _candidates(text: str) -> list[int]:
+    """Every offset where a date can start, in order (with some where none does)."""
+    words = _anchors().find(text)
+    digits = digit_starts(text, latin1(text))
+    if not words:
+        return digits
+    if not digits:
+        return words
+    both = words + digits
+    both.sort()
+    return both
+
+
+def _scan(text: str) -> Iterator[tuple[int, re.Match[str]]]:
+    """The matches of :func:`_pattern` with their start, by a scan over every separator character.
 
     A date starts at 0 or right after a separator character (found by :func:`_scanner`), and every
     date ends in a word character or a dot, so the next one starts after a separator at or after
