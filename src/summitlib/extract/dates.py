@@ -48,15 +48,7 @@ from collections.abc import Iterator
 import attrs
 from dateutil import parser as du_parser
 
-from summitlib.extract._lexicon import (
-    SEPARATOR,
-    WordStarts,
-    alternation,
-    digit_starts,
-    latin1,
-    lexicon_rows,
-    starts_with_one_of,
-)
+from summitlib.extract._lexicon import WordStarts, alternation, digit_starts, latin1, lexicon_rows
 from summitlib.model import PartialDate, Span, _span
 
 __all__ = ["DateMention", "find_dates", "german_parserinfo", "parse_date"]
@@ -116,9 +108,7 @@ def _pattern_source() -> str:
     # or listed as an abbreviation (Mrz); it is written with its dot
     rows = lexicon_rows("month")
     abbrevs = {f for f, _ in lexicon_rows("abbrev")}
-    abbr_months = [
-        f for f, v in rows if f in abbrevs or any(o != f and o.startswith(f) and w == v for o, w in rows)
-    ]
+    abbr_months = [f for f, v in rows if f in abbrevs or any(o != f and o.startswith(f) and w == v for o, w in rows)]
     full_months = [f for f, _ in rows if f not in abbr_months]
     month = rf"(?:(?:{alternation(full_months)})(?!\w)|(?:{alternation(abbr_months)})\.)"
     wd = f"(?:{alternation([f for f, _ in lexicon_rows('weekday')])})"
@@ -190,20 +180,6 @@ def _pattern() -> re.Pattern[str]:
     return re.compile(_pattern_source())
 
 
-@functools.cache
-def _scanner() -> re.Pattern[str]:
-    """One separator character followed by a date (:func:`_pattern`).
-
-    Its first element is a character class, so ``re`` skips through the text in C; the anchor
-    lookahead then rejects almost every word before the (costly) date alternation is tried. The
-    date itself starts one character after the match.
-    """
-    words = [str(d) for d in range(10)]
-    words += [f for f, _ in lexicon_rows("month")] + [f for f, _ in lexicon_rows("weekday")]
-    words += _ANCHOR_WORDS
-    return re.compile(rf"{SEPARATOR}(?={starts_with_one_of(words)}){_pattern_source()}")
-
-
 #: The preposition before a date, read backwards from its anchor.
 _CUE = re.compile(
     r"(?<!\w)(?P<cue>am|im|vom|bis(?:\s+zum)?|seit|ab|zum|für|in\s+der|in\s+dieser|in\s+den\s+Jahren|in)\s+\Z",
@@ -253,7 +229,7 @@ def _is_future(text: str, start: int, end: int) -> bool:
     return _FUTURE.search(text, lo, hi) is not None
 
 
-_CLAUSE_STOP = ",;:„“”«»\"\n.!?"
+_CLAUSE_STOP = ',;:„“”«»"\n.!?'
 
 
 def _is_future_clause(text: str, start: int, end: int) -> bool:
@@ -417,22 +393,26 @@ def _resolve(
     return None  # pragma: no cover
 
 
+def anchor_words() -> list[str]:
+    """The words a date can start with besides a digit: months, weekdays and :data:`_ANCHOR_WORDS`."""
+    return [f for f, _ in lexicon_rows("month")] + [f for f, _ in lexicon_rows("weekday")] + list(_ANCHOR_WORDS)
+
+
 @functools.cache
 def _anchors() -> WordStarts:
-    """The words a date can start with besides a digit: months, weekdays and :data:`_ANCHOR_WORDS`."""
-    words = [f for f, _ in lexicon_rows("month")] + [f for f, _ in lexicon_rows("weekday")]
-    return WordStarts(words + list(_ANCHOR_WORDS))
+    return WordStarts(anchor_words())
 
 
-def _matches(text: str) -> Iterator[tuple[int, re.Match[str]]]:
+def _matches(text: str, starts: list[int]) -> Iterator[tuple[int, re.Match[str]]]:
     """The matches of :func:`_pattern` with their start: the same as ``_pattern().finditer(text)``.
 
     A date starts at a digit or an anchor word after a separator (or at 0): the pattern is tried
-    only there (:func:`_candidates`), left to right from the end of the last match.
+    only at ``starts`` (in order; every such offset, see :func:`candidates`), left to right from
+    the end of the last match.
     """
     match = _pattern().match
     pos = -1
-    for start in _candidates(text):
+    for start in starts:
         if start > pos:
             m = match(text, start)
             if m is not None:
@@ -442,31 +422,16 @@ def _matches(text: str) -> Iterator[tuple[int, re.Match[str]]]:
                 pos = start
 
 
-def _candidates(text: str) -> list[int]:
-    """Every offset where a date can start, in order (with some where none does)."""
-    words = _anchors().find(text)
-    digits = digit_starts(text, latin1(text))
-    if not words:
+def candidates(text: str, anchors: list[int], digits: list[int]) -> list[int]:
+    """Every offset where a date can start, in order (with some where none does), from the starts of
+    the anchor words (:func:`anchor_words`, after a boundary) and of the digits (``digit_starts``)."""
+    if not anchors:
         return digits
     if not digits:
-        return words
-    both = words + digits
+        return anchors
+    both = anchors + digits
     both.sort()
     return both
-
-
-def _scan(text: str) -> Iterator[tuple[int, re.Match[str]]]:
-    """The matches of :func:`_pattern` with their start, by a scan over every separator character.
-
-    A date starts at 0 or right after a separator character (found by :func:`_scanner`), and every
-    date ends in a word character or a dot, so the next one starts after a separator at or after
-    its end.
-    """
-    head = _pattern().match(text)
-    if head is not None:
-        yield head.start(), head
-    for m in _scanner().finditer(text, head.end() if head is not None else 0):
-        yield m.start() + 1, m
 
 
 def find_dates(text: str, published: dt.date | None = None) -> list[DateMention]:
@@ -480,9 +445,14 @@ def find_dates(text: str, published: dt.date | None = None) -> list[DateMention]
     Returns:
         The mentions in text order, non-overlapping (the longest form wins at each position).
     """
+    return dates_at(text, published, candidates(text, _anchors().find(text), digit_starts(text, latin1(text))))
+
+
+def dates_at(text: str, published: dt.date | None, starts: list[int]) -> list[DateMention]:
+    """:func:`find_dates`, given the offsets where a date may start (:func:`candidates`)."""
     out: list[DateMention] = []
     last_end = 0
-    for mstart, m in _matches(text):
+    for mstart, m in _matches(text, starts):
         name = (m.lastgroup or "B_")[2:]  # the branch group encloses its match, so it closes last
         allowed, required = _CUES[name]
         start = mstart
@@ -531,9 +501,7 @@ def parse_date(text: str, published: dt.date | None = None) -> PartialDate | Non
     if found or len(stripped) > 40 or not _NUMERIC_DATE.fullmatch(stripped):
         return None
     try:
-        a, b = (
-            du_parser.parse(stripped, parserinfo=german_parserinfo(), default=d) for d in _PARSE_SENTINELS
-        )
+        a, b = (du_parser.parse(stripped, parserinfo=german_parserinfo(), default=d) for d in _PARSE_SENTINELS)
     except (ValueError, OverflowError, TypeError):
         return None
     if a.year != b.year:

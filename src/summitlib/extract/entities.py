@@ -38,9 +38,12 @@ import ahocorasick
 import attrs
 
 from summitlib import gazetteer as gz
+from summitlib.extract._lexicon import fold
+from summitlib.extract.dates import anchor_words
+from summitlib.extract.money import scale_words
 from summitlib.model import Span, _span
 
-__all__ = ["EntityKind", "EntityMention", "find_entities"]
+__all__ = ["EntityKind", "EntityMention", "Scan", "entities_at", "find_entities", "scan"]
 
 
 class EntityKind(StrEnum):
@@ -171,6 +174,12 @@ def _index() -> _Index:
     automaton = ahocorasick.Automaton()
     for key, surfaces in keys.items():
         automaton.add_word(key, _key_value(key, surfaces))
+    # the words the date and money passes start from, each behind a boundary
+    for kind, words in ((_DATE_ANCHOR, anchor_words()), (_SCALE, scale_words())):
+        for w in words:
+            for edge in " ?":
+                key = edge + _fold(w)
+                automaton.add_word(key, _KeyValue(len(key), 0, None, (), kind))
     automaton.make_automaton()
     return _Index(automaton, {k: tuple(v) for k, v in weak.items()}, capitals)
 
@@ -198,22 +207,14 @@ class _KeyValue(NamedTuple):
     exact: tuple[_P, ...] | None
     #: the other surface forms with this folding, to compare with the text
     verify: tuple[tuple[str, tuple[_P, ...]], ...]
+    #: 0 for surface forms; for the keys of other passes, :data:`_DATE_ANCHOR` or :data:`_SCALE`
+    word: int = 0
 
 
-#: ``bytes.translate`` table of :func:`_fold`: Latin-1 word characters and ``?`` stay, every other
-#: byte becomes a space.
-_FOLD = bytes(c if chr(c).isalnum() or chr(c) in "_?" else 32 for c in range(256))
+_DATE_ANCHOR, _SCALE = 1, 2
 
 
-def _fold(text: str) -> str:
-    """``text`` with one character per character: Latin-1 word characters as they are, ``?`` for
-    ``?`` and every character beyond Latin-1, a space for every other character (a boundary).
-
-    The automaton holds every surface form folded so, between two boundary characters (`` `` or
-    ``?``), and runs over the folded text: few keys start at a given character, which makes the
-    scan several times faster than one over the raw forms.
-    """
-    return text.encode("latin-1", "replace").translate(_FOLD).decode("latin-1")
+_fold = fold
 
 
 # --- small linear patterns ----------------------------------------------------------------------------
@@ -384,17 +385,33 @@ class _Cand(NamedTuple):
 _new_tuple = tuple.__new__
 
 
-def _candidates(text: str) -> list[_Cand]:
-    """Leftmost-longest, boundary-checked matches of the surface forms."""
+class Scan(NamedTuple):
+    """One automaton pass over a text, shared by the entity, date and money passes."""
+
+    #: the entity candidates (leftmost-longest, boundary-checked matches of the surface forms)
+    candidates: list[_Cand]
+    #: every start of a date anchor word after a boundary (``dates.anchor_words``), in order
+    date_anchors: list[int]
+    #: every start of a scale word after a boundary (``money.scale_words``), in order
+    scales: list[int]
+
+
+def scan(text: str) -> Scan:
+    """Run the automaton over the folded text once (see :func:`~summitlib.extract._lexicon.fold`)."""
     folded = " " + _fold(text) + " "
     # (start, -end, payloads): a start and end fix the surface form, so no two entries tie on the
     # first two fields and the plain tuple sort orders by start, longest first.
     raw: list[tuple[int, int, tuple[_P, ...]]] = []
     append = raw.append
+    anchors: list[int] = []
+    scales: list[int] = []
     startswith = text.startswith
-    for last, (length, check, exact, verify) in _index().automaton.iter(folded):
+    for last, (length, check, exact, verify, word) in _index().automaton.iter(folded):
         # folded[i] is text[i - 1]; the key spans the boundary characters around the surface
         start = last - length + 1
+        if word:
+            (anchors if word == _DATE_ANCHOR else scales).append(start)
+            continue
         if check and not _boundaries(text, start, last - 1, check):
             continue
         if exact is not None:
@@ -402,6 +419,13 @@ def _candidates(text: str) -> list[_Cand]:
         for surface, payloads in verify:
             if startswith(surface, start):
                 append((start, 1 - last, payloads))
+    anchors.sort()
+    scales.sort()
+    return Scan(_leftmost_longest(text, raw), anchors, scales)
+
+
+def _leftmost_longest(text: str, raw: list[tuple[int, int, tuple[_P, ...]]]) -> list[_Cand]:
+    """The non-overlapping candidates, leftmost first and longest at each start."""
     raw.sort()
     out: list[_Cand] = []
     pos = 0
@@ -470,8 +494,12 @@ def find_entities(text: str, published: dt.date | None = None) -> list[EntityMen
     Returns:
         The mentions, possibly empty.
     """
+    return entities_at(text, published, scan(text).candidates)
+
+
+def entities_at(text: str, published: dt.date | None, cands: list[_Cand]) -> list[EntityMention]:
+    """:func:`find_entities`, given the candidates of :func:`scan`."""
     idx = _index()
-    cands = _candidates(text)
     out: list[EntityMention] = []
     seen: set[str] = set()
     unknown: dict[str, tuple[str | None, str | None]] = {}

@@ -31,13 +31,13 @@ from __future__ import annotations
 import bisect
 import functools
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from decimal import Decimal
 from typing import NamedTuple
 
 from summitlib.extract._lexicon import SEPARATOR, alternation, digit_starts, latin1, lexicon_rows, starts_with_one_of
 from summitlib.extract.sentences import split_sentences
-from summitlib.model import Money, Qualifier, _span
+from summitlib.model import Money, Qualifier, Span, _span
 
 __all__ = ["find_money", "parse_money"]
 
@@ -51,6 +51,7 @@ class _Tables(NamedTuple):
     prefixes: tuple[str, ...]  # currencies written before the number ($ 5 Mrd., USD 5 Mio.)
     prefix_ends: frozenset[str]  # their last characters
     scale_heads: tuple[tuple[bytes, tuple[str, ...]], ...]  # the scale words by their first two letters
+    scale_forms: tuple[str, ...]
     all_number_words: frozenset[str]  # eine, Eine, zwei, Zwei, ...
     hedge: re.Pattern[str]
     fromto: re.Pattern[str]
@@ -101,6 +102,7 @@ def _tables() -> _Tables:
         prefixes=tuple(prefixes),
         prefix_ends=frozenset(p[-1] for p in prefixes),
         scale_heads=_by_head(scale_words),
+        scale_forms=tuple(scale_words),
         all_number_words=frozenset(all_words),
         hedge=hedge,
         fromto=fromto,
@@ -176,14 +178,13 @@ def _hedge(text: str, start: int) -> tuple[int, Qualifier]:
     return m.start(), _hedge_table()[" ".join(word.split())]
 
 
-def _matches(text: str) -> Iterator[tuple[int, re.Match[str]]]:
+def _matches(text: str, starts: list[int] | None) -> Iterator[tuple[int, re.Match[str]]]:
     """The amount matches with their start: the same as ``_tables().amount.finditer(text)``.
 
-    The amount pattern is tried only at the candidate starts of :func:`_starts`, left to right from
-    the end of the last match; without them, it is tried after every separator character.
+    The amount pattern is tried only at ``starts`` (see :func:`candidates`), left to right from the
+    end of the last match; without them (None), it is tried after every separator character.
     """
     tables = _tables()
-    starts = _starts(text, tables)
     if starts is None:
         yield from _scan(text, tables)
         return
@@ -215,17 +216,23 @@ def _scan(text: str, tables: _Tables) -> Iterator[tuple[int, re.Match[str]]]:
 _WORD_WINDOW = 40
 
 
-def _starts(text: str, tables: _Tables) -> list[int] | None:
+def scale_words() -> list[str]:
+    """The scale words (Mio, Milliarden, ...): a number word is an amount only right before one."""
+    return [f for f, _ in lexicon_rows("scale")]
+
+
+def candidates(text: str, digits: list[int], scales: list[int]) -> list[int] | None:
     """Every offset where an amount can start, in order (with some where none does), or None when
     only a full scan is exact.
 
-    An amount starts at a digit, at a prefix currency right before a number (``USD 5``), or at a
-    number word before a scale word (``eine Milliarde``). A number word before a currency without a
-    scale is no amount, but its match could cover the prefix currency of one (``zwei USD 5``): so a
-    text with a prefix currency, or with a long blank before a scale word, is scanned in full.
+    ``digits`` holds the starts of the digits (``digit_starts``), ``scales`` every start of a scale
+    word after a boundary (:func:`scale_words`; some others allowed). An amount starts at a digit, at
+    a prefix currency right before a number (``USD 5``), or at a number word before a scale word
+    (``eine Milliarde``). A number word before a currency without a scale is no amount, but its
+    match could cover the prefix currency of one (``zwei USD 5``): so a text with a prefix currency,
+    or with a long blank before a scale word, is scanned in full.
     """
-    data = latin1(text)
-    digits = digit_starts(text, data)
+    tables = _tables()
     prefixes, last = tables.prefixes, tables.prefix_ends
     for d in digits:
         if not d:
@@ -234,17 +241,28 @@ def _starts(text: str, tables: _Tables) -> list[int] | None:
         if e and text[e - 1] in last and text.endswith(prefixes, 0, e):
             return None
     words: list[int] = []
-    for head, scales in tables.scale_heads:
+    number_words, scale_forms = tables.all_number_words, tables.scale_forms
+    for s in scales:
+        if text.startswith(scale_forms, s):
+            k = _number_word_before(text, s, number_words)
+            if k == -1:
+                return None
+            if k is not None:
+                words.append(k)
+    return sorted(digits + words) if words else digits
+
+
+def _scale_starts(text: str, data: bytes) -> list[int]:
+    """Every start of a scale word (``data`` is :func:`latin1` of ``text``), in order."""
+    found: list[int] = []
+    for head, scales in _tables().scale_heads:
         s = data.find(head)
         while s >= 0:
             if text.startswith(scales, s):
-                k = _number_word_before(text, s, tables.all_number_words)
-                if k == -1:
-                    return None
-                if k is not None:
-                    words.append(k)
-            s = data.find(head, s + 2)
-    return sorted(digits + words) if words else digits
+                found.append(s)
+            s = data.find(head, s + 1)
+    found.sort()
+    return found
 
 
 def _number_word_before(text: str, s: int, number_words: frozenset[str]) -> int | None:
@@ -276,13 +294,20 @@ def find_money(text: str) -> list[Money]:
     Returns:
         The amounts in text order, each with its evidence span (hedge, number, scale, currency).
     """
+    data = latin1(text)
+    return money_at(text, candidates(text, digit_starts(text, data), _scale_starts(text, data)))
+
+
+def money_at(text: str, starts: list[int] | None, sentences: Sequence[Span] | None = None) -> list[Money]:
+    """:func:`find_money`, given the offsets where an amount may start (:func:`candidates`) and,
+    if known, the sentences of ``text`` (:func:`split_sentences`)."""
     tables = _tables()
     currency, adj_table, fromto_re = tables.currency, tables.adj_table, tables.fromto
     found: list[tuple[int, Money]] = []
     cur_positions: list[int] = []
     cur_codes: list[str] = []
     elliptic: list[tuple[int, int, Decimal]] = []
-    for m_start, m in _matches(text):
+    for m_start, m in _matches(text, starts):
         if m.group("pre") is not None:
             code = currency[m.group("pre")]
             value = _scaled(_to_decimal(m.group("pnum")), m.group("pscale"))
@@ -333,7 +358,7 @@ def find_money(text: str) -> list[Money]:
             if after.isupper() and text[e - 1] != ".":
                 continue  # 11 Milliarden Kubikmeter, eine Million Usbeken: a quantity, not money
             if sentence_starts is None:
-                sentence_starts = [sp.start for sp in split_sentences(text)]
+                sentence_starts = [sp.start for sp in (split_sentences(text) if sentences is None else sentences)]
             here = bisect.bisect_right(sentence_starts, s) - 1
             there = bisect.bisect_right(sentence_starts, cur_positions[i]) - 1
             if here - there > 1:
