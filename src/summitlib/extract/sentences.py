@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import functools
 import re
+from typing import NamedTuple
 
 from summitlib.extract._lexicon import lexicon_rows
 from summitlib.model import Span, _span
@@ -60,14 +61,43 @@ _CUE_BEFORE = re.compile(r"(\w{1,12})\s{1,5}\d{1,3}\Z")
 _NEXT_WORD = re.compile(r"\s*[„“\"»«‚'(\[]*(\S{0,30})")
 
 
+class _Tables(NamedTuple):
+    always: frozenset[str]
+    lower: frozenset[str]
+    months: frozenset[str]
+    cues: frozenset[str]
+    currencies: frozenset[str]
+    longest: int  # the length of the longest abbreviation
+
+
 @functools.cache
-def _tables() -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str], frozenset[str]]:
+def _tables() -> _Tables:
     always = frozenset(f for f, v in lexicon_rows("abbrev") if v == "always")
     lower = frozenset(f for f, v in lexicon_rows("abbrev") if v == "lower")
     months = frozenset(f for f, _ in lexicon_rows("month"))
     cues = frozenset(f for f, _ in lexicon_rows("ordinal_cue"))
     currencies = frozenset(f for f, _ in lexicon_rows("currency"))
-    return always, lower, months, cues, currencies
+    return _Tables(always, lower, months, cues, currencies, max(map(len, always | lower)))
+
+
+#: Characters :data:`_NEXT_WORD` skips before the next word (white space aside).
+_OPENERS = frozenset("„“\"»«‚'([")
+
+
+def _next_word(text: str, after: int) -> str:
+    """``_NEXT_WORD.match(text, after, after + 40).group(1)``: the first word after ``after``, with a
+    shortcut for the common case of one space and a letter."""
+    if text[after : after + 1] == " ":
+        ch = text[after + 1 : after + 2]
+        if ch and not ch.isspace() and ch not in _OPENERS:
+            # the word runs from after + 1 to the next white space, at most 30 characters
+            m = _WORD_AT.match(text, after + 1, after + 40)
+            return m.group() if m else ""
+    nm = _NEXT_WORD.match(text, after, after + 40)  # always matches, maybe empty
+    return nm.group(1) if nm else ""
+
+
+_WORD_AT = re.compile(r"\S{0,30}")
 
 
 def _is_boundary(text: str, rev: list[str], dot_pos: int, punct: str, after: int) -> bool:
@@ -75,8 +105,7 @@ def _is_boundary(text: str, rev: list[str], dot_pos: int, punct: str, after: int
 
     ``rev`` caches ``text[::-1]`` (empty until first needed).
     """
-    nm = _NEXT_WORD.match(text, after, after + 40)  # always matches, maybe empty
-    nxt = nm.group(1) if nm else ""
+    nxt = _next_word(text, after)
     if not nxt:
         return True  # end of text
     first = nxt[0]
@@ -86,26 +115,28 @@ def _is_boundary(text: str, rev: list[str], dot_pos: int, punct: str, after: int
         # "!", "?", "…", "..." end a sentence before a capitalised word, and so does a dot with
         # closing quotes: „… bereit.“ Dann …
         return True
+    tables = _tables()
+    k = tables.longest + 1
+    if dot_pos >= k and text[dot_pos - k : dot_pos].isalpha():
+        return True  # a word longer than every abbreviation, not a number
     if not rev:
         rev.append(text[::-1])
-    n = len(text)
-    wm = _WORD_BEFORE_REVERSED.match(rev[0], n - dot_pos)
+    wm = _WORD_BEFORE_REVERSED.match(rev[0], len(text) - dot_pos)
     if wm is None:
         return True
     word = wm.group()[::-1]
-    always, lower, months, cues, currencies = _tables()
+    always = tables.always
     if word in always or word.lower() in always:
         return False
     if len(word) == 1 and word.isalpha():
         return False  # an initial (J. Biden) or a letter of z. B.
-    nxt_clean = nxt.rstrip(".,;:!?")
-    if word in lower:
-        return not (nxt_clean in currencies or first.isdigit())
+    if word in tables.lower:
+        return not (nxt.rstrip(".,;:!?") in tables.currencies or first.isdigit())
     if word.isdigit():
-        if nxt_clean in months or first.isdigit():
+        if nxt.rstrip(".,;:!?") in tables.months or first.isdigit():
             return False
         cm = _CUE_BEFORE.search(text, max(0, dot_pos - 25), dot_pos)
-        if cm and cm.group(1) in cues:
+        if cm and cm.group(1) in tables.cues:
             return False
     return True
 
@@ -121,18 +152,17 @@ def split_sentences(text: str) -> list[Span]:
         ``text[span.start:span.end] == span.text``; an empty list for blank text.
     """
     spans: list[Span] = []
+    append = spans.append
     start = 0
-    next_word = _NEXT_WORD.match
     rev: list[str] = []
     for m in _BOUNDARY.finditer(text):
         b, e = m.span()
-        if text[b] == "\n":
-            if m.group("blank") is None:
-                nm = next_word(text, e, e + 40)  # always matches, maybe empty
-                if nm and nm.group(1)[:1].islower():
-                    continue  # a hard-wrapped line continues in lower case
+        punct = m.group()
+        if punct[0] == "\n":
+            if m.group("blank") is None and _next_word(text, e)[:1].islower():
+                continue  # a hard-wrapped line continues in lower case
             cut = b
-        elif _is_boundary(text, rev, b, m.group(), e):
+        elif _is_boundary(text, rev, b, punct, e):
             cut = e
         else:
             continue
@@ -140,11 +170,11 @@ def split_sentences(text: str) -> list[Span]:
         body = seg.strip()
         if body:
             s = start + len(seg) - len(seg.lstrip())
-            spans.append(_span(s, s + len(body), body))
+            append(_span(s, s + len(body), body))
         start = e
     seg = text[start:]
     body = seg.strip()
     if body:
         s = start + len(seg) - len(seg.lstrip())
-        spans.append(_span(s, s + len(body), body))
+        append(_span(s, s + len(body), body))
     return spans
