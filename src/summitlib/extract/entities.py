@@ -87,6 +87,31 @@ class _P(NamedTuple):
     role: str | None = None
     form: str = "name"
     rows: tuple[gz.LeaderRow, ...] = ()
+    #: the fields of its mention outside a role phrase, and before a hyphen (None: same), for all
+    #: but persons (see :func:`_plain_fields`)
+    plain: tuple[_Fields, _Fields | None] | None = None
+
+
+#: The fields of an :class:`EntityMention` after its span: kind, key, country, role, form, is_leader.
+_Fields = tuple[EntityKind, str, str | None, str | None, str, bool]
+
+
+def _plain_fields(p: _P) -> tuple[_Fields, _Fields | None] | None:
+    """The fields of the mention of ``p`` outside a role phrase, and before a hyphen (a compound)."""
+    if p.tag in ("person", "surname"):
+        return None
+    country: str | None
+    if p.tag == "country":
+        compound = p.form in ("abbreviation", "adjective")
+        kind, country = EntityKind.COUNTRY, p.key
+    elif p.tag == "city":
+        compound = False
+        kind, country = EntityKind.CITY, p.country
+    else:
+        compound = p.form == "abbreviation"
+        kind, country = EntityKind.ORGANIZATION, None
+    fields = (kind, p.key, country, None, p.form, False)
+    return fields, ((kind, p.key, country, None, "compound", False) if compound else None)
 
 
 class _Index(NamedTuple):
@@ -168,9 +193,10 @@ def _index() -> _Index:
                 ("org", "person", "surname", "role", "city", "country").index(p.tag) if p.tag != "hauptstadt" else 0
             )
         )
+        meanings = tuple(p._replace(plain=_plain_fields(p)) for p in payloads)
         folded = _fold(surface)
         for edges in ("  ", " ?", "? ", "??"):
-            keys.setdefault(edges[0] + folded + edges[1], []).append((surface, tuple(payloads)))
+            keys.setdefault(edges[0] + folded + edges[1], []).append((surface, meanings))
     automaton = ahocorasick.Automaton()
     for key, surfaces in keys.items():
         automaton.add_word(key, _key_value(key, surfaces))
@@ -469,6 +495,12 @@ def _entity(
 ) -> EntityMention:
     """An :class:`EntityMention` of ``text[start:end]``, set slot by slot: the same object the class
     makes (it has neither validators nor converters), without the keyword-argument machinery."""
+    return _entity_of(text, start, end, (kind, key, country, role, form, is_leader))
+
+
+def _entity_of(text: str, start: int, end: int, fields: _Fields) -> EntityMention:
+    """The :class:`EntityMention` of ``text[start:end]`` with these fields (see :func:`_entity`)."""
+    kind, key, country, role, form, is_leader = fields
     m: EntityMention = _new_object(EntityMention)
     _set_span(m, _span(start, end, text[start:end]))
     _set_kind(m, kind)
@@ -584,7 +616,7 @@ def _role_prefix(p: _P, gap: str) -> bool:
     return gap == "-"
 
 
-_PERSON, _COUNTRY, _CITY, _ORG = EntityKind.PERSON, EntityKind.COUNTRY, EntityKind.CITY, EntityKind.ORGANIZATION
+_PERSON, _CITY = EntityKind.PERSON, EntityKind.CITY
 
 
 def _leader_mention(text: str, start: int, end: int, row: gz.LeaderRow, form: str) -> EntityMention:
@@ -605,14 +637,13 @@ def _leader_mention(text: str, start: int, end: int, row: gz.LeaderRow, form: st
 def _plain(text: str, c: _Cand, published: dt.date | None, seen: set[str]) -> EntityMention:
     """The mention of a candidate outside any role phrase."""
     start, end, p = c
+    plain = p.plain
+    if plain is not None:
+        fields, compound = plain
+        if compound is not None and text[end : end + 1] == "-":
+            fields = compound
+        return _entity_of(text, start, end, fields)
     tag = p.tag
-    if tag == "country":
-        form = p.form
-        if form in ("abbreviation", "adjective") and end < len(text) and text[end] == "-":
-            form = "compound"
-        return _entity(text, start, end, _COUNTRY, p.key, country=p.key, form=form)
-    if tag == "city":
-        return _entity(text, start, end, _CITY, p.key, country=p.country, form=p.form)
     if tag in ("person", "surname"):
         # only a nominative surname can follow a given name: "nach Worten Schaparows" is a genitive
         nominative = tag == "surname" and not text[start:end].endswith(("s", "'"))
@@ -625,10 +656,7 @@ def _plain(text: str, c: _Cand, published: dt.date | None, seen: set[str]) -> En
         if tag == "person":
             seen.add(row.canonical)
         return _leader_mention(text, start, end, row, p.form)
-    form = p.form
-    if form == "abbreviation" and end < len(text) and text[end] == "-":
-        form = "compound"
-    return _entity(text, start, end, _ORG, p.key, form=form)
+    raise AssertionError(tag)  # pragma: no cover - every other payload has its plain fields
 
 
 def _role_phrase(
