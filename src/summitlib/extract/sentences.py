@@ -40,14 +40,18 @@ __all__ = ["split_sentences"]
 _CLOSERS = "\"“”»«'’)\\]"
 
 #: Candidate boundaries, one alternation scanned once. Every branch starts with a literal
-#: character, so ``re`` skips to the next ``\n . ! ? …`` in C.
+#: character, so ``re`` skips to the next ``\n . ! ? …`` in C. The group ``next`` marks the first
+#: character of the next word (as :data:`_NEXT_WORD` finds it, but without its 40-character window).
 _BOUNDARY = re.compile(
     rf"""
+    (?:
       \n (?P<blank> [ \t\r\f\v]*\n\s* )?                   # line break; blank line: paragraph break
     | \. [.!?…]* [{_CLOSERS}]* (?= \s | \Z )               # final punctuation before space/end
     | !  [.!?…]* [{_CLOSERS}]* (?= \s | \Z )
     | \? [.!?…]* [{_CLOSERS}]* (?= \s | \Z )
     | …  [.!?…]* [{_CLOSERS}]* (?= \s | \Z )
+    )
+    (?= \s*+ [„“"»«‚'(\[]*+ (?P<next> \S ) | )
     """,
     re.VERBOSE,
 )
@@ -80,35 +84,14 @@ def _tables() -> _Tables:
     return _Tables(always, lower, months, cues, currencies, max(map(len, always | lower)))
 
 
-#: Characters :data:`_NEXT_WORD` skips before the next word (white space aside).
-_OPENERS = frozenset("„“\"»«‚'([")
-
-
-def _next_word(text: str, after: int) -> str:
-    """``_NEXT_WORD.match(text, after, after + 40).group(1)``: the first word after ``after``, with a
-    shortcut for the common case of one space and a letter."""
-    if text[after : after + 1] == " ":
-        ch = text[after + 1 : after + 2]
-        if ch and not ch.isspace() and ch not in _OPENERS:
-            # the word runs from after + 1 to the next white space, at most 30 characters
-            m = _WORD_AT.match(text, after + 1, after + 40)
-            return m.group() if m else ""
-    nm = _NEXT_WORD.match(text, after, after + 40)  # always matches, maybe empty
-    return nm.group(1) if nm else ""
-
-
-_WORD_AT = re.compile(r"\S{0,30}")
-
-
-def _is_boundary(text: str, rev: list[str], dot_pos: int, punct: str, after: int) -> bool:
+def _is_boundary(text: str, rev: list[str], dot_pos: int, punct: str, after: int, *, first: str) -> bool:
     """Decide whether the punctuation ``punct`` at ``dot_pos`` (followed by ``after``) ends a sentence.
 
-    ``rev`` caches ``text[::-1]`` (empty until first needed).
+    ``first`` is the first character of the next word (empty at the end of the text); ``rev``
+    caches ``text[::-1]`` (empty until first needed).
     """
-    nxt = _next_word(text, after)
-    if not nxt:
+    if not first:
         return True  # end of text
-    first = nxt[0]
     if first.islower():
         return False
     if punct != ".":
@@ -131,14 +114,21 @@ def _is_boundary(text: str, rev: list[str], dot_pos: int, punct: str, after: int
     if len(word) == 1 and word.isalpha():
         return False  # an initial (J. Biden) or a letter of z. B.
     if word in tables.lower:
-        return not (nxt.rstrip(".,;:!?") in tables.currencies or first.isdigit())
+        return not (_next_word(text, after) in tables.currencies or first.isdigit())
     if word.isdigit():
-        if nxt.rstrip(".,;:!?") in tables.months or first.isdigit():
+        if _next_word(text, after) in tables.months or first.isdigit():
             return False
         cm = _CUE_BEFORE.search(text, max(0, dot_pos - 25), dot_pos)
         if cm and cm.group(1) in tables.cues:
             return False
     return True
+
+
+def _next_word(text: str, after: int) -> str:
+    """The next word after ``after`` (after white space and opening quotes), without final
+    punctuation: at most 30 characters, within 40 characters of ``after``."""
+    nm = _NEXT_WORD.match(text, after, after + 40)  # always matches, maybe empty
+    return nm.group(1).rstrip(".,;:!?") if nm else ""
 
 
 def split_sentences(text: str) -> list[Span]:
@@ -158,11 +148,13 @@ def split_sentences(text: str) -> list[Span]:
     for m in _BOUNDARY.finditer(text):
         b, e = m.span()
         punct = m.group()
+        q = m.start("next")
+        first = text[q] if 0 <= q < e + 40 else ""  # within the window of _NEXT_WORD
         if punct[0] == "\n":
-            if m.group("blank") is None and _next_word(text, e)[:1].islower():
+            if m.group("blank") is None and first.islower():
                 continue  # a hard-wrapped line continues in lower case
             cut = b
-        elif _is_boundary(text, rev, b, punct, e):
+        elif _is_boundary(text, rev, b, punct, e, first=first):
             cut = e
         else:
             continue
