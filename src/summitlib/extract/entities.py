@@ -199,13 +199,13 @@ def _index() -> _Index:
             keys.setdefault(edges[0] + folded + edges[1], []).append((surface, meanings))
     automaton = ahocorasick.Automaton()
     for key, surfaces in keys.items():
-        automaton.add_word(key, _key_value(key, surfaces))
+        automaton.add_word(key, _entry(_key_value(key, surfaces)))
     # the words the date and money passes start from, each behind a boundary
     for kind, words in ((_DATE_ANCHOR, anchor_words()), (_SCALE, scale_words())):
         for w in words:
             for edge in " ?":
                 key = edge + _fold(w)
-                automaton.add_word(key, _KeyValue(len(key), 0, None, (), kind))
+                automaton.add_word(key, _entry(_KeyValue(len(key), 0, None, (), kind)))
     automaton.make_automaton()
     return _Index(automaton, {k: tuple(v) for k, v in weak.items()}, capitals)
 
@@ -221,6 +221,18 @@ def _key_value(key: str, surfaces: list[tuple[str, tuple[_P, ...]]]) -> _KeyValu
         else:
             verify.append((surface, payloads))
     return _KeyValue(len(key), check, exact, tuple(verify))
+
+
+#: What the automaton stores: ``(length - 1, payloads, None)`` for a key whose only surface form is its
+#: own folding and needs no boundary check (most keys), else ``(length - 1, None, value)``.
+_Entry = tuple[int, "tuple[_P, ...] | None", "_KeyValue | None"]
+
+
+def _entry(value: _KeyValue) -> _Entry:
+    """The automaton's entry for a key (see :data:`_Entry`)."""
+    if not value.check and not value.verify and not value.word and value.exact is not None:
+        return value.length - 1, value.exact, None
+    return value.length - 1, None, value
 
 
 class _KeyValue(NamedTuple):
@@ -432,17 +444,20 @@ def scan(text: str) -> Scan:
     anchors: list[int] = []
     scales: list[int] = []
     startswith = text.startswith
-    for last, (length, check, exact, verify, word) in _index().automaton.iter(folded):
+    for last, (shift, simple, value) in _index().automaton.iter(folded):
         # folded[i] is text[i - 1]; the key spans the boundary characters around the surface
-        start = last - length + 1
-        if word:
-            (anchors if word == _DATE_ANCHOR else scales).append(start)
+        start = last - shift
+        if value is None:
+            append((start, 1 - last, simple))  # the payloads of a simple entry
             continue
-        if check and not _boundaries(text, start, last - 1, check):
+        if value.word:
+            (anchors if value.word == _DATE_ANCHOR else scales).append(start)
             continue
-        if exact is not None:
-            append((start, 1 - last, exact))
-        for surface, payloads in verify:
+        if value.check and not _boundaries(text, start, last - 1, value.check):
+            continue
+        if value.exact is not None:
+            append((start, 1 - last, value.exact))
+        for surface, payloads in value.verify:
             if startswith(surface, start):
                 append((start, 1 - last, payloads))
     anchors.sort()
