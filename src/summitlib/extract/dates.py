@@ -425,6 +425,7 @@ def _matches(text: str, starts: list[int]) -> Iterator[tuple[int, re.Match[str]]
 def candidates(text: str, anchors: list[int], digits: list[int]) -> list[int]:
     """Every offset where a date can start, in order (with some where none does), from the starts of
     the anchor words (:func:`anchor_words`, after a boundary) and of the digits (``digit_starts``)."""
+    digits = [d for d in digits if _may_start_date(text, d)]
     if not anchors:
         return digits
     if not digits:
@@ -432,6 +433,27 @@ def candidates(text: str, anchors: list[int], digits: list[int]) -> list[int]:
     both = anchors + digits
     both.sort()
     return both
+
+
+#: Up to five digits (any script, as ``\d`` in the date pattern).
+_RUN = re.compile(r"\d{1,5}")
+#: What follows the one or two digits of a day: the dot, or the link of a day range (``3 bis 4.``).
+_AFTER_DAY = re.compile(r"\.|\s*(?:–|—|-|bis|und)")
+
+
+def _may_start_date(text: str, d: int) -> bool:
+    """Whether a date can start at the digit ``text[d]``: after a boundary that is not ``.`` or ``,``,
+    as a day (one or two digits before a dot or a range link) or a year (``18``, ``19``, ``20`` and
+    at least two more digits); three digits start no date."""
+    if d:
+        ch = text[d - 1]
+        if ch.isalnum() or ch in "_.,":
+            return False  # \b(?<![\d.,]) at the start of the pattern
+    m = _RUN.match(text, d)
+    length = m.end() - d if m else 0
+    if length <= 2:
+        return _AFTER_DAY.match(text, d + length) is not None
+    return length >= 4 and text.startswith(("18", "19", "20"), d)
 
 
 def find_dates(text: str, published: dt.date | None = None) -> list[DateMention]:
