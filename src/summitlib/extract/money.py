@@ -249,7 +249,9 @@ def candidates(text: str, digits: list[int], scales: list[int]) -> list[int] | N
                 return None
             if k is not None:
                 words.append(k)
-    return sorted(digits + words) if words else digits
+    # (?<![\w.,]) before the number
+    numbers = [d for d in digits if not d or not (text[d - 1].isalnum() or text[d - 1] in "_.,")]
+    return sorted(numbers + words) if words else numbers
 
 
 def _scale_starts(text: str, data: bytes) -> list[int]:
