@@ -107,8 +107,6 @@ def digit_starts(text: str, data: bytes) -> list[int]:
         if i < 0:
             break
         i = find(b"0", i)
-    if data.count(b"?") == text.count("?"):
-        return starts  # every character is in Latin-1
     wide: list[int] = []
     i = data.find(b"?")
     while i >= 0:

@@ -39,9 +39,11 @@ __all__ = ["split_sentences"]
 
 _CLOSERS = "\"“”»«'’)\\]"
 
-#: Candidate boundaries, one alternation scanned once. Every branch starts with a literal
-#: character, so ``re`` skips to the next ``\n . ! ? …`` in C. The group ``next`` marks the first
-#: character of the next word (as :data:`_NEXT_WORD` finds it, but without its 40-character window).
+#: The first character of the next word after a boundary (as :data:`_NEXT_WORD` finds it, but
+#: without its 40-character window), as the group ``next``; the group is unset at the end of the text.
+_NEXT = r"""(?= \s*+ [„“"»«‚'(\[]*+ (?P<next> \S ) | )"""
+
+#: Candidate boundaries, one alternation. Every branch starts with a literal character.
 _BOUNDARY = re.compile(
     rf"""
     (?:
@@ -51,10 +53,45 @@ _BOUNDARY = re.compile(
     | \? [.!?…]* [{_CLOSERS}]* (?= \s | \Z )
     | …  [.!?…]* [{_CLOSERS}]* (?= \s | \Z )
     )
-    (?= \s*+ [„“"»«‚'(\[]*+ (?P<next> \S ) | )
+    {_NEXT}
     """,
     re.VERBOSE,
 )
+#: The branches of :data:`_BOUNDARY` one by one: a pattern with a literal first character is
+#: scanned for it several times faster than the alternation.
+_LINE_BREAK = re.compile(rf"\n (?P<blank> [ \t\r\f\v]*\n\s* )? {_NEXT}", re.VERBOSE)
+_FINAL = {p: re.compile(rf"{re.escape(p)} [.!?…]* [{_CLOSERS}]* (?= \s | \Z ) {_NEXT}", re.VERBOSE) for p in ".!?…"}
+
+
+def _boundaries(text: str) -> list[re.Match[str]]:
+    """The matches of :data:`_BOUNDARY` in ``text``, as ``finditer`` finds them, branch by branch.
+
+    Line breaks and final punctuation never overlap (one is white space, the other ends before it);
+    where the scans of two punctuation marks overlap ("?!"), the same greedy run ends both, so the
+    earlier start wins, as in the alternation.
+    """
+    final: list[re.Match[str]] = []
+    for mark, pattern in _FINAL.items():
+        if mark in text:
+            final += pattern.finditer(text)
+    if len(final) > 1 and not all(m.group()[0] == "." for m in final):
+        final.sort(key=_start)
+        kept: list[re.Match[str]] = []
+        end = 0
+        for m in final:
+            if m.start() >= end:
+                kept.append(m)
+                end = m.end()
+        final = kept
+    if "\n" not in text:
+        return final
+    found = [*_LINE_BREAK.finditer(text), *final]
+    found.sort(key=_start)
+    return found
+
+
+_start = re.Match.start
+
 
 #: The word directly before a dot (letters, digits, apostrophes, at most 30 characters), matched in
 #: the reversed text from the dot backwards.
@@ -145,7 +182,7 @@ def split_sentences(text: str) -> list[Span]:
     append = spans.append
     start = 0
     rev: list[str] = []
-    for m in _BOUNDARY.finditer(text):
+    for m in _boundaries(text):
         b, e = m.span()
         punct = m.group()
         q = m.start("next")
