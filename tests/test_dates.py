@@ -8,7 +8,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from summitlib.extract.dates import _matches, _pattern, find_dates, parse_date
+from summitlib.extract._lexicon import digit_starts, latin1
+from summitlib.extract.dates import _anchors, _matches, _pattern, candidates, find_dates, parse_date
+from summitlib.extract.entities import scan
 from summitlib.model import PartialDate
 
 #: Publication date of the cases: Tuesday, 14 October 2025.
@@ -27,9 +29,7 @@ FIND = [
         [("am 10. Oktober 2025", d("2025-10-10"), False)],
         id="full",
     ),
-    pytest.param(
-        "Die Minister trafen sich am 2. Oktober.", [("am 2. Oktober", d("2025-10-02"), True)], id="no-year"
-    ),
+    pytest.param("Die Minister trafen sich am 2. Oktober.", [("am 2. Oktober", d("2025-10-02"), True)], id="no-year"),
     pytest.param(
         "Im Dezember beriet der Rat.",
         [("Im Dezember", PartialDate.month(2025, 12), True)],
@@ -92,15 +92,9 @@ FIND = [
         [("Anfang Juni", PartialDate.month(2025, 6), True)],
         id="anfang-month",
     ),
-    pytest.param(
-        "Im Jahr 2019 begann das Projekt.", [("Im Jahr 2019", PartialDate.year(2019), False)], id="im-jahr"
-    ),
-    pytest.param(
-        "Die Strategie gilt bis 2030.", [("bis 2030", PartialDate.year(2030), False)], id="bis-year"
-    ),
-    pytest.param(
-        "Am Freitag traf er den Premier.", [("Am Freitag", d("2025-10-10"), True)], id="weekday-past"
-    ),
+    pytest.param("Im Jahr 2019 begann das Projekt.", [("Im Jahr 2019", PartialDate.year(2019), False)], id="im-jahr"),
+    pytest.param("Die Strategie gilt bis 2030.", [("bis 2030", PartialDate.year(2030), False)], id="bis-year"),
+    pytest.param("Am Freitag traf er den Premier.", [("Am Freitag", d("2025-10-10"), True)], id="weekday-past"),
     pytest.param(
         "Am kommenden Montag reist er ab.",
         [("Am kommenden Montag", d("2025-10-20"), True)],
@@ -124,9 +118,7 @@ FIND = [
         [("Im vergangenen Jahr", PartialDate.year(2024), True)],
         id="last-year",
     ),
-    pytest.param(
-        "Nächstes Jahr folgt der Gipfel.", [("Nächstes Jahr", PartialDate.year(2026), True)], id="next-year"
-    ),
+    pytest.param("Nächstes Jahr folgt der Gipfel.", [("Nächstes Jahr", PartialDate.year(2026), True)], id="next-year"),
     pytest.param("Er nannte 80 Punkte, 114 Staaten und 20 Projekte.", [], id="bare-numbers"),
     pytest.param("Die Partner sprachen mit der Presse.", [], id="function-words"),
     pytest.param(
@@ -197,10 +189,14 @@ class TestFindDates:
 
     @settings(max_examples=400, deadline=None)
     @given(st.lists(st.sampled_from(TOKENS)).map("".join) | st.text())
-    def test_anchored_scan_equals_plain_scan(self, text: str) -> None:
-        """The separator-anchored scan finds exactly what a plain scan of the date pattern finds."""
+    def test_candidate_scan_equals_plain_scan(self, text: str) -> None:
+        """Trying the pattern at the candidate starts (from the date automaton or the shared one of
+        the entity pass) finds exactly what a plain scan of the date pattern finds."""
         plain = [(m.start(), m.end(), m.lastgroup) for m in _pattern().finditer(text)]
-        assert [(start, m.end(), m.lastgroup) for start, m in _matches(text)] == plain
+        digits = digit_starts(text, latin1(text))
+        for anchors in (_anchors().find(text), scan(text).date_anchors):
+            starts = candidates(text, anchors, digits)
+            assert [(start, m.end(), m.lastgroup) for start, m in _matches(text, starts)] == plain
 
 
 PARSE = [

@@ -20,29 +20,31 @@ BASIC_CASES: list[tuple[str, list[tuple[str, str, str | None]]]] = [
     ("Der Kremlchef reiste ab.", [("person", "Vladimir Putin", "RU")]),
     ("Der kasachische Staatschef sprach zuerst.", [("person", "Kassym-Jomart Tokayev", "KZ")]),
     ("Tadschikistans Präsident Emomali Rachmon eröffnete die Sitzung.", [("person", "Emomali Rahmon", "TJ")]),
-    ("Bundeskanzler Friedrich Merz reiste nach Astana.",
-     [("person", "Friedrich Merz", "DE"), ("city", "Astana", "KZ")]),
+    (
+        "Bundeskanzler Friedrich Merz reiste nach Astana.",
+        [("person", "Friedrich Merz", "DE"), ("city", "Astana", "KZ")],
+    ),
     ("Die EU-Kommissionspräsidentin lobte das Projekt.", [("person", "Ursula von der Leyen", "EU")]),
     ("Pakistans Premierminister Shehbaz Sharif landete.", [("person", "Shehbaz Sharif", "PK")]),
     ("Der iranische Präsident Massud Peseschkian kam.", [("person", "Masoud Pezeshkian", "IR")]),
     ("UN-Generalsekretär António Guterres mahnte.", [("person", "António Guterres", None)]),
     ("Das GUS-Gipfeltreffen endete.", [("organization", "CIS", None)]),
-    ("Die SOZ-Staaten und die Brics-Gruppe tagten.",
-     [("organization", "SCO", None), ("organization", "BRICS", None)]),
+    ("Die SOZ-Staaten und die Brics-Gruppe tagten.", [("organization", "SCO", None), ("organization", "BRICS", None)]),
     ("Der EU-Zentralasien-Gipfel fand statt.", [("organization", "CA-EU", None)]),
     ("Die Eurasische Wirtschaftsunion wächst.", [("organization", "EAEU", None)]),
     ("Der Gipfel in Duschanbe war kurz.", [("city", "Dushanbe", "TJ")]),
     ("Man traf sich in der kasachischen Hauptstadt.", [("city", "Astana", "KZ")]),
-    ("Gastgeber war Duschanbe, die Hauptstadt Tadschikistans.",
-     [("city", "Dushanbe", "TJ"), ("city", "Dushanbe", "TJ")]),
+    (
+        "Gastgeber war Duschanbe, die Hauptstadt Tadschikistans.",
+        [("city", "Dushanbe", "TJ"), ("city", "Dushanbe", "TJ")],
+    ),
     ("US-Unternehmen investieren in Usbekistan.", [("country", "US", "US"), ("country", "UZ", "UZ")]),
     ("Die kasachisch-chinesischen Beziehungen blühen.", [("country", "KZ", "KZ"), ("country", "CN", "CN")]),
     ("Belarus und Weißrussland sind dasselbe Land.", [("country", "BY", "BY"), ("country", "BY", "BY")]),
     ("Die Kasachen und Russen feierten.", [("country", "KZ", "KZ"), ("country", "RU", "RU")]),
     ("Moskau und Peking reagierten.", [("city", "Moscow", "RU"), ("city", "Beijing", "CN")]),
     ("Der Gipfel fand in Samarkand statt.", [("city", "Samarkand", "UZ")]),
-    ("Xi Jinping und Li Qiang empfingen die Gäste.",
-     [("person", "Xi Jinping", "CN"), ("person", "Li Qiang", "CN")]),
+    ("Xi Jinping und Li Qiang empfingen die Gäste.", [("person", "Xi Jinping", "CN"), ("person", "Li Qiang", "CN")]),
 ]
 
 NEGATIVE_CASES: list[str] = [
@@ -82,9 +84,7 @@ class TestFindEntities:
     def test_forms(self) -> None:
         text = "Kasachstans Regierung, die kasachische Seite, das GUS-Treffen und Brüssel."
         forms = [(m.key, m.form) for m in find_entities(text, DAY)]
-        assert forms == [
-            ("KZ", "genitive"), ("KZ", "adjective"), ("CIS", "compound"), ("Brussels", "capital")
-        ]
+        assert forms == [("KZ", "genitive"), ("KZ", "adjective"), ("CIS", "compound"), ("Brussels", "capital")]
 
 
 class TestUnknownPersons:
@@ -140,12 +140,11 @@ class TestRobustness:
     """Spans are exact, output is ordered and non-overlapping, and adversarial text stays fast."""
 
     @settings(max_examples=200, deadline=None)
-    @given(st.text(alphabet=st.sampled_from(list("Präsident Kasachstans GUS-Tokajew ßüä'-.,\n ")),
-                   max_size=300))
+    @given(st.text(alphabet=st.sampled_from(list("Präsident Kasachstans GUS-Tokajew ßüä'-.,\n ")), max_size=300))
     def test_never_raises_and_spans_exact(self, text: str) -> None:
         mentions = find_entities(text)
         for m in mentions:
-            assert text[m.span.start:m.span.end] == m.span.text
+            assert text[m.span.start : m.span.end] == m.span.text
         for a, b in itertools.pairwise(mentions):
             assert a.span.end <= b.span.start
 
@@ -153,7 +152,7 @@ class TestRobustness:
     @given(st.text(max_size=200), st.dates())
     def test_arbitrary_text(self, text: str, day: dt.date) -> None:
         for m in find_entities(text, day):
-            assert text[m.span.start:m.span.end] == m.span.text
+            assert text[m.span.start : m.span.end] == m.span.text
 
     @pytest.mark.parametrize("unit", ["Präsident ", "Präsident Abc ", "Kasachstans ", "GUS-"])
     def test_adversarial_input(self, unit: str) -> None:

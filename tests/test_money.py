@@ -8,7 +8,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from summitlib.extract.money import _matches, _tables, find_money, parse_money
+from summitlib.extract._lexicon import digit_starts, latin1
+from summitlib.extract.entities import scan
+from summitlib.extract.money import _matches, _scale_starts, _tables, candidates, find_money, parse_money
 from summitlib.model import Qualifier
 
 E, MT, AB, UT, AL = Qualifier.EXACT, Qualifier.MORE_THAN, Qualifier.ABOUT, Qualifier.UP_TO, Qualifier.AT_LEAST
@@ -45,22 +47,12 @@ FIND = [
         [("7000000000", "RUB", AB, "knapp 7 Milliarden Rubel")],
         id="knapp",
     ),
-    pytest.param(
-        "Das Budget: 1.500.000 Tenge.", [("1500000", "KZT", E, "1.500.000 Tenge")], id="thousands-dots"
-    ),
+    pytest.param("Das Budget: 1.500.000 Tenge.", [("1500000", "KZT", E, "1.500.000 Tenge")], id="thousands-dots"),
     pytest.param("Der Preis: 1 000 Euro.", [("1000", "EUR", E, "1 000 Euro")], id="thousands-space"),
-    pytest.param(
-        "Investiert wurden $ 5 Mrd. in Häfen.", [("5000000000", "USD", E, "$ 5 Mrd.")], id="prefix-dollar"
-    ),
-    pytest.param(
-        "Es flossen USD 12 Mio. in das Werk.", [("12000000", "USD", E, "USD 12 Mio.")], id="prefix-iso"
-    ),
-    pytest.param(
-        "Es flossen 4 Mrd. USD in das Werk.", [("4000000000", "USD", E, "4 Mrd. USD")], id="suffix-iso"
-    ),
-    pytest.param(
-        "Eine Milliarde Euro fehlt.", [("1000000000", "EUR", E, "Eine Milliarde Euro")], id="number-word"
-    ),
+    pytest.param("Investiert wurden $ 5 Mrd. in Häfen.", [("5000000000", "USD", E, "$ 5 Mrd.")], id="prefix-dollar"),
+    pytest.param("Es flossen USD 12 Mio. in das Werk.", [("12000000", "USD", E, "USD 12 Mio.")], id="prefix-iso"),
+    pytest.param("Es flossen 4 Mrd. USD in das Werk.", [("4000000000", "USD", E, "4 Mrd. USD")], id="suffix-iso"),
+    pytest.param("Eine Milliarde Euro fehlt.", [("1000000000", "EUR", E, "Eine Milliarde Euro")], id="number-word"),
     pytest.param(
         "Aschgabat zahlt 90 Mio. turkmenische Manat.",
         [("90000000", "TMT", E, "90 Mio. turkmenische Manat")],
@@ -110,9 +102,7 @@ FIND = [
         id="year-not-from",
     ),
     pytest.param("Der Anteil stieg um 5 Prozent auf 20 Millionen.", [], id="no-currency-anywhere"),
-    pytest.param(
-        "Die Summe betrug 4 Billionen Won.", [("4000000000000", "KRW", E, "4 Billionen Won")], id="billionen"
-    ),
+    pytest.param("Die Summe betrug 4 Billionen Won.", [("4000000000000", "KRW", E, "4 Billionen Won")], id="billionen"),
     pytest.param(
         "Ein 1,5-Milliarden-Euro-Projekt startet.",
         [("1500000000", "EUR", E, "1,5-Milliarden-Euro")],
@@ -127,9 +117,7 @@ FIND = [
         "Das Land erhielt 500 Mio. Dollar, weitere 200 Mio. Menschen warten.",
         [("500000000", "USD", E, "500 Mio. Dollar")],
         id="known-gap-mio-before-noun",
-        marks=pytest.mark.xfail(
-            reason="'Mio.' before a capitalised noun is read as a sentence end", strict=True
-        ),
+        marks=pytest.mark.xfail(reason="'Mio.' before a capitalised noun is read as a sentence end", strict=True),
     ),
 ]
 
@@ -158,9 +146,9 @@ class TestFindMoney:
     @pytest.mark.parametrize(("text", "expected"), FIND)
     def test_table(self, text: str, expected: list[tuple[str, str, Qualifier, str]]) -> None:
         got = find_money(text)
-        assert [
-            (m.amount, m.currency, m.qualifier, m.evidence.text if m.evidence else None) for m in got
-        ] == [(Decimal(a), c, q, ev) for a, c, q, ev in expected]
+        assert [(m.amount, m.currency, m.qualifier, m.evidence.text if m.evidence else None) for m in got] == [
+            (Decimal(a), c, q, ev) for a, c, q, ev in expected
+        ]
 
     def test_adversarial_inputs_complete(self) -> None:
         """Pathological inputs of ~200 KB finish (linear patterns); no timing assertion."""
@@ -176,9 +164,7 @@ class TestFindMoney:
 
     @settings(max_examples=200, deadline=None)
     @given(
-        st.text(
-            alphabet=st.sampled_from(list("0123456789 .,-$€Mrdio Euro über rund Milliarden Dollar Kredit"))
-        )
+        st.text(alphabet=st.sampled_from(list("0123456789 .,-$€Mrdio Euro über rund Milliarden Dollar Kredit")))
         | st.text()
     )
     def test_never_raises_and_spans_exact(self, text: str) -> None:
@@ -188,10 +174,19 @@ class TestFindMoney:
 
     @settings(max_examples=400, deadline=None)
     @given(st.lists(st.sampled_from(TOKENS)).map("".join) | st.text())
-    def test_anchored_scan_equals_plain_scan(self, text: str) -> None:
-        """The separator-anchored scan finds exactly what a plain scan of the amount pattern finds."""
+    def test_candidate_scan_equals_plain_scan(self, text: str) -> None:
+        """The separator-anchored scan, and trying the pattern at the candidate starts (scale words
+        found by byte search or by the shared automaton of the entity pass), find exactly what a
+        plain scan of the amount pattern finds."""
         plain = [(m.start(), m.end(), m.groupdict()) for m in _tables().amount.finditer(text)]
-        assert [(start, m.end(), m.groupdict()) for start, m in _matches(text)] == plain
+        data = latin1(text)
+        digits = digit_starts(text, data)
+        for starts in (
+            None,
+            candidates(text, digits, _scale_starts(text, data)),
+            candidates(text, digits, scan(text).scales),
+        ):
+            assert [(start, m.end(), m.groupdict()) for start, m in _matches(text, starts)] == plain
 
 
 class TestParseMoney:

@@ -8,51 +8,39 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from summitlib.extract.sentences import _BOUNDARY, split_sentences
+from summitlib.extract.sentences import _BOUNDARY, _boundaries, split_sentences
 
 #: (text, expected sentences) — German news style, written fresh.
 CASES = [
-    pytest.param(
-        "Der Gipfel begann. Die Gäste kamen.", ["Der Gipfel begann.", "Die Gäste kamen."], id="two-plain"
-    ),
+    pytest.param("Der Gipfel begann. Die Gäste kamen.", ["Der Gipfel begann.", "Die Gäste kamen."], id="two-plain"),
     pytest.param(
         "Am 10. Oktober tagte der Rat. Danach reiste er ab.",
         ["Am 10. Oktober tagte der Rat.", "Danach reiste er ab."],
         id="ordinal-date",
     ),
-    pytest.param(
-        "Im 3. Quartal wuchs der Handel.", ["Im 3. Quartal wuchs der Handel."], id="ordinal-quartal"
-    ),
+    pytest.param("Im 3. Quartal wuchs der Handel.", ["Im 3. Quartal wuchs der Handel."], id="ordinal-quartal"),
     pytest.param(
         "Man feierte den 80. Jahrestag des Sieges.",
         ["Man feierte den 80. Jahrestag des Sieges."],
         id="ordinal-cue",
     ),
-    pytest.param(
-        "Das Treffen am 3.–4. Juli war kurz.", ["Das Treffen am 3.–4. Juli war kurz."], id="day-range"
-    ),
+    pytest.param("Das Treffen am 3.–4. Juli war kurz.", ["Das Treffen am 3.–4. Juli war kurz."], id="day-range"),
     pytest.param(
         "Themen waren z. B. Wasser, u. a. Energie und v. a. Verkehr.",
         ["Themen waren z. B. Wasser, u. a. Energie und v. a. Verkehr."],
         id="abbrev-two-letter",
     ),
     pytest.param("Dr. Weber und Prof. Lange sprachen.", ["Dr. Weber und Prof. Lange sprachen."], id="titles"),
-    pytest.param(
-        "Es kamen ca. 40 Gäste bzw. Delegationen.", ["Es kamen ca. 40 Gäste bzw. Delegationen."], id="ca-bzw"
-    ),
+    pytest.param("Es kamen ca. 40 Gäste bzw. Delegationen.", ["Es kamen ca. 40 Gäste bzw. Delegationen."], id="ca-bzw"),
     pytest.param("Der Fonds hat 1,5 Mio. Euro.", ["Der Fonds hat 1,5 Mio. Euro."], id="mio-currency"),
-    pytest.param(
-        "Er traf J. Biden in St. Petersburg.", ["Er traf J. Biden in St. Petersburg."], id="initial-saint"
-    ),
+    pytest.param("Er traf J. Biden in St. Petersburg.", ["Er traf J. Biden in St. Petersburg."], id="initial-saint"),
     pytest.param("Der Handel wuchs um 2.5 Prozent.", ["Der Handel wuchs um 2.5 Prozent."], id="decimal"),
     pytest.param(
         "„Wir sind bereit.“ sagte der Minister. Dann ging er.",
         ["„Wir sind bereit.“ sagte der Minister.", "Dann ging er."],
         id="quote-then-lowercase",
     ),
-    pytest.param(
-        "«Das reicht!» Die Menge jubelte.", ["«Das reicht!»", "Die Menge jubelte."], id="guillemets"
-    ),
+    pytest.param("«Das reicht!» Die Menge jubelte.", ["«Das reicht!»", "Die Menge jubelte."], id="guillemets"),
     pytest.param("Äpfel, Birnen usw. kosten mehr.", ["Äpfel, Birnen usw. kosten mehr."], id="usw-lowercase"),
     pytest.param(
         "Man aß Äpfel, Birnen usw. Dann ging man.",
@@ -69,9 +57,7 @@ CASES = [
         ["Der Text endet.", "Neue Zwischenzeile", "Der Text geht weiter."],
         id="subheading",
     ),
-    pytest.param(
-        "Die Zahl lag bei 20. Das war viel.", ["Die Zahl lag bei 20.", "Das war viel."], id="number-at-end"
-    ),
+    pytest.param("Die Zahl lag bei 20. Das war viel.", ["Die Zahl lag bei 20.", "Das war viel."], id="number-at-end"),
     pytest.param(
         "Das Ziel gilt bis 2030. Danach folgt mehr.",
         ["Das Ziel gilt bis 2030.", "Danach folgt mehr."],
@@ -127,8 +113,8 @@ class TestSplitSentences:
     @given(st.text(alphabet=st.sampled_from(list(".!?…\"“”»«'’)] \n\t\r\u00a0aB1,")), max_size=40) | st.text())
     def test_boundary_candidates_as_written_in_the_grammar(self, text: str) -> None:
         """The literal-first candidate pattern finds what the grammar's plain alternation finds."""
-        plain = re.compile(
-            r"""(?P<blank>\n[ \t\r\f\v]*\n\s*)|(?P<nl>\n)|(?P<punct>[.!?…]+[\"“”»«'’)\]]*)(?=\s|\Z)"""
-        )
+        plain = re.compile(r"""(?P<blank>\n[ \t\r\f\v]*\n\s*)|(?P<nl>\n)|(?P<punct>[.!?…]+[\"“”»«'’)\]]*)(?=\s|\Z)""")
         want = [(m.span(), m.lastgroup == "blank") for m in plain.finditer(text)]
         assert [(m.span(), m.group("blank") is not None) for m in _BOUNDARY.finditer(text)] == want
+        got = [(m.span(), m.groupdict().get("blank"), m.start("next")) for m in _boundaries(text)]
+        assert got == [(m.span(), m.group("blank"), m.start("next")) for m in _BOUNDARY.finditer(text)]

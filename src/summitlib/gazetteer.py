@@ -171,7 +171,13 @@ def countries() -> tuple[CountryRow, ...]:
         adjs = tuple(x for stem in _split(f.get("adjectives", "")) for x in inflect_adjective(stem))
         out.append(
             CountryRow(
-                code, name_de, name_en, names, gens, adjs, _split(f.get("demonyms", "")),
+                code,
+                name_de,
+                name_en,
+                names,
+                gens,
+                adjs,
+                _split(f.get("demonyms", "")),
                 _split(f.get("prefixes", "")),
             )
         )
@@ -206,8 +212,12 @@ def cities() -> tuple[CityRow, ...]:
     """Capitals of all states and the curated summit venues."""
     return tuple(
         CityRow(
-            r["name_en"], r["country"], _split(r["forms"]), r["capital"] == "1",
-            int(r["population"] or 0), int(r["geonameid"]) if r["geonameid"] else None,
+            r["name_en"],
+            r["country"],
+            _split(r["forms"]),
+            r["capital"] == "1",
+            int(r["population"] or 0),
+            int(r["geonameid"]) if r["geonameid"] else None,
             r["metonym"] or None,
         )
         for r in _read("cities.tsv")
@@ -233,9 +243,15 @@ def leaders() -> tuple[LeaderRow, ...]:
             raise ValueError(f"leaders.tsv: {r['canonical']} has no start date")
         out.append(
             LeaderRow(
-                r["canonical"], r["country"] or None, r["role"], start, _date(r["end"]),
-                _split(r["forms"]), tuple(s for s in sur if not s.startswith("?")),
-                tuple(s[1:] for s in sur if s.startswith("?")), r["organization"] or None,
+                r["canonical"],
+                r["country"] or None,
+                r["role"],
+                start,
+                _date(r["end"]),
+                _split(r["forms"]),
+                tuple(s for s in sur if not s.startswith("?")),
+                tuple(s[1:] for s in sur if s.startswith("?")),
+                r["organization"] or None,
             )
         )
     return tuple(out)
@@ -258,9 +274,7 @@ def leads_on(canonical: str, on: dt.date, *, slack_days: int = 31) -> bool | Non
     if rows is None:
         return None
     slack = dt.timedelta(days=slack_days)
-    return any(
-        r.is_leader and r.start - slack <= on and (r.end is None or on <= r.end + slack) for r in rows
-    )
+    return any(r.is_leader and r.start - slack <= on and (r.end is None or on <= r.end + slack) for r in rows)
 
 
 def leader(name_or_form: str) -> LeaderRow:
@@ -282,10 +296,7 @@ def leader(name_or_form: str) -> LeaderRow:
 
 def leaders_of(country: str, role: str, on: dt.date) -> list[LeaderRow]:
     """The holders of ``role`` for ``country`` (alpha-2, ``EU``, or an org key like ``UN``) on day ``on``."""
-    return [
-        r for r in leaders()
-        if r.role == role and (country in (r.country, r.organization)) and r.in_office(on)
-    ]
+    return [r for r in leaders() if r.role == role and (country in (r.country, r.organization)) and r.in_office(on)]
 
 
 @functools.cache
@@ -308,6 +319,4 @@ def organization(key: str) -> OrganizationRow:
 @functools.cache
 def roles() -> tuple[RoleRow, ...]:
     """Every German role noun of ``roles.tsv``."""
-    return tuple(
-        RoleRow(r["form"], r["role"], r["country"] or None, r["plural"] == "1") for r in _read("roles.tsv")
-    )
+    return tuple(RoleRow(r["form"], r["role"], r["country"] or None, r["plural"] == "1") for r in _read("roles.tsv"))

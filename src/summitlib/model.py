@@ -135,6 +135,7 @@ CAMEO: dict[Act, str] = {
     Act.INVITE: "040",
 }
 
+
 def _repr_html_(self: object) -> str:
     """A compact HTML table of one record, for notebooks."""
     from summitlib._html import record_html

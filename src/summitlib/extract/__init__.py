@@ -11,11 +11,14 @@ import datetime as dt
 import os
 
 from summitlib.extract._doc import Doc
+from summitlib.extract._lexicon import digit_starts, latin1
 from summitlib.extract.agreements import find_agreements
-from summitlib.extract.dates import find_dates
-from summitlib.extract.entities import find_entities
+from summitlib.extract.dates import candidates as date_candidates
+from summitlib.extract.dates import dates_at
+from summitlib.extract.entities import entities_at, scan
 from summitlib.extract.meetings import find_meetings
-from summitlib.extract.money import find_money
+from summitlib.extract.money import candidates as money_candidates
+from summitlib.extract.money import money_at
 from summitlib.extract.sentences import split_sentences
 from summitlib.extract.statements import find_statements
 from summitlib.extract.summits import find_summits
@@ -26,15 +29,24 @@ __all__ = ["analyse", "extract"]
 
 
 def analyse(article: Article) -> Doc:
-    """Run the shared passes (sentences, entities, dates, money) over an article."""
+    """Run the shared passes (sentences, entities, dates, money) over an article.
+
+    The same as calling :func:`~summitlib.extract.sentences.split_sentences`,
+    :func:`~summitlib.extract.entities.find_entities`, :func:`~summitlib.extract.dates.find_dates` and
+    :func:`~summitlib.extract.money.find_money`, with one automaton pass and one digit search shared
+    by the last three.
+    """
     text = article.text
     published = article.published.start if article.published is not None else None
+    found = scan(text)
+    digits = digit_starts(text, latin1(text))
+    sentences = tuple(split_sentences(text))
     return Doc(
         article=article,
-        sentences=tuple(split_sentences(text)),
-        entities=tuple(find_entities(text, published)),
-        dates=tuple(find_dates(text, published)),
-        money=tuple(find_money(text)),
+        sentences=sentences,
+        entities=tuple(entities_at(text, published, found.candidates)),
+        dates=tuple(dates_at(text, published, date_candidates(text, found.date_anchors, digits))),
+        money=tuple(money_at(text, money_candidates(text, digits, found.scales), sentences)),
     )
 
 

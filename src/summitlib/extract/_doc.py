@@ -31,29 +31,32 @@ class Doc:
 
     @sentence_starts.default
     def _sentence_starts(self) -> tuple[int, ...]:
-        return tuple(s.start for s in self.sentences)
+        return tuple([s.start for s in self.sentences])
 
     @paragraph_starts.default
     def _paragraph_starts(self) -> tuple[int, ...]:
-        return tuple(p.start for p in self.article.paragraphs)
+        return tuple([p.start for p in self.article.paragraphs])
 
     @leader_rank.default
     def _leader_rank(self) -> tuple[EntityMention, ...]:
+        person = EntityKind.PERSON
+        leaders = [e for e in self.entities if e.is_leader and e.kind is person]
+        if not leaders:
+            return ()
         counts: dict[str, int] = {}
         first: dict[str, EntityMention] = {}
-        for e in self.entities:
-            if e.kind is EntityKind.PERSON and e.is_leader:
-                counts[e.key] = counts.get(e.key, 0) + 1
-                first.setdefault(e.key, e)
-        return tuple(first[k] for k in sorted(counts, key=lambda k: -counts[k]))
+        for e in leaders:
+            counts[e.key] = counts.get(e.key, 0) + 1
+            first.setdefault(e.key, e)
+        return tuple([first[k] for k in sorted(counts, key=lambda k: -counts[k])])
 
     @date_starts.default
     def _date_starts(self) -> tuple[int, ...]:
-        return tuple(d.span.start for d in self.dates)
+        return tuple([d.span.start for d in self.dates])
 
     @entity_starts.default
     def _entity_starts(self) -> tuple[int, ...]:
-        return tuple(e.span.start for e in self.entities)
+        return tuple([e.span.start for e in self.entities])
 
     @property
     def text(self) -> str:

@@ -8,9 +8,20 @@ from __future__ import annotations
 import functools
 import re
 
+import ahocorasick
+
 from summitlib._data import read_rows
 
-__all__ = ["SEPARATOR", "alternation", "lexicon_rows", "starts_with_one_of"]
+__all__ = [
+    "SEPARATOR",
+    "WordStarts",
+    "alternation",
+    "digit_starts",
+    "fold",
+    "latin1",
+    "lexicon_rows",
+    "starts_with_one_of",
+]
 
 
 @functools.cache
@@ -67,3 +78,75 @@ def starts_with_one_of(words: list[str], *, any_digit: bool = False) -> str:
     if wide:
         firsts += "\u0100-\U0010ffff"
     return rf"(?=[{firsts}])(?:{'|'.join(alts)})"
+
+
+#: ``bytes.translate`` table of :func:`digit_starts`: ASCII digits become ``0``, every other byte a
+#: space. Latin-1 has no decimal digits besides ``0``-``9``.
+_DIGIT_FOLD = bytes(0x30 if 0x30 <= c <= 0x39 else 0x20 for c in range(256))
+
+
+def latin1(text: str) -> bytes:
+    """``text`` with one byte per character (``?`` for characters beyond Latin-1): byte searches in it
+    (``bytes.find``) give offsets into ``text`` and run several times faster than ``str`` searches."""
+    return text.encode("latin-1", "replace")
+
+
+def digit_starts(text: str, data: bytes) -> list[int]:
+    r"""Offsets, in order, that include every place where ``\d`` starts after a character that is not
+    ``\d``: each start of a run of ASCII digits, and every decimal digit beyond Latin-1.
+
+    ``data`` is :func:`latin1` of ``text``. Byte searches, several times faster than a ``\d`` scan.
+    """
+    folded = data.translate(_DIGIT_FOLD)
+    find = folded.find
+    starts: list[int] = []
+    i = find(b"0")
+    while i >= 0:
+        starts.append(i)
+        i = find(b" ", i)
+        if i < 0:
+            break
+        i = find(b"0", i)
+    wide: list[int] = []
+    i = data.find(b"?")
+    while i >= 0:
+        if text[i].isdecimal():
+            wide.append(i)
+        i = data.find(b"?", i + 1)
+    return sorted(starts + wide) if wide else starts
+
+
+#: ``bytes.translate`` table of :func:`fold`: Latin-1 word characters and ``?`` stay, every other
+#: byte becomes a space.
+_FOLD = bytes(c if chr(c).isalnum() or chr(c) in "_?" else 32 for c in range(256))
+
+
+def fold(text: str) -> str:
+    """``text`` with one character per character: Latin-1 word characters as they are, ``?`` for
+    ``?`` and every character beyond Latin-1, a space for every other character (a boundary).
+
+    An automaton over words folded so, each behind a boundary character (`` `` or ``?``), runs
+    several times faster over the folded text than one over the raw words: few keys start at a
+    given character.
+    """
+    return latin1(text).translate(_FOLD).decode("latin-1")
+
+
+class WordStarts:
+    """Finds where one of a set of words starts after a character that is not a Latin-1 word
+    character (some other offsets as well): one automaton pass over the :func:`fold` of the text."""
+
+    def __init__(self, words: list[str]) -> None:
+        self._automaton = ahocorasick.Automaton()
+        for w in words:
+            folded = fold(w)
+            for edge in " ?":
+                self._automaton.add_word(edge + folded, len(folded))
+        self._automaton.make_automaton()
+
+    def find(self, text: str) -> list[int]:
+        """The offsets, in order, of every word of the set that starts ``text`` or follows a character
+        that is not a Latin-1 word character (nor ``_``), with some others (where a folded word matches)."""
+        starts = [last - length for last, length in self._automaton.iter(" " + fold(text))]
+        starts.sort()
+        return starts

@@ -48,7 +48,7 @@ from collections.abc import Iterator
 import attrs
 from dateutil import parser as du_parser
 
-from summitlib.extract._lexicon import SEPARATOR, alternation, lexicon_rows, starts_with_one_of
+from summitlib.extract._lexicon import WordStarts, alternation, digit_starts, latin1, lexicon_rows
 from summitlib.model import PartialDate, Span, _span
 
 __all__ = ["DateMention", "find_dates", "german_parserinfo", "parse_date"]
@@ -108,9 +108,7 @@ def _pattern_source() -> str:
     # or listed as an abbreviation (Mrz); it is written with its dot
     rows = lexicon_rows("month")
     abbrevs = {f for f, _ in lexicon_rows("abbrev")}
-    abbr_months = [
-        f for f, v in rows if f in abbrevs or any(o != f and o.startswith(f) and w == v for o, w in rows)
-    ]
+    abbr_months = [f for f, v in rows if f in abbrevs or any(o != f and o.startswith(f) and w == v for o, w in rows)]
     full_months = [f for f, _ in rows if f not in abbr_months]
     month = rf"(?:(?:{alternation(full_months)})(?!\w)|(?:{alternation(abbr_months)})\.)"
     wd = f"(?:{alternation([f for f, _ in lexicon_rows('weekday')])})"
@@ -182,20 +180,6 @@ def _pattern() -> re.Pattern[str]:
     return re.compile(_pattern_source())
 
 
-@functools.cache
-def _scanner() -> re.Pattern[str]:
-    """One separator character followed by a date (:func:`_pattern`).
-
-    Its first element is a character class, so ``re`` skips through the text in C; the anchor
-    lookahead then rejects almost every word before the (costly) date alternation is tried. The
-    date itself starts one character after the match.
-    """
-    words = [str(d) for d in range(10)]
-    words += [f for f, _ in lexicon_rows("month")] + [f for f, _ in lexicon_rows("weekday")]
-    words += _ANCHOR_WORDS
-    return re.compile(rf"{SEPARATOR}(?={starts_with_one_of(words)}){_pattern_source()}")
-
-
 #: The preposition before a date, read backwards from its anchor.
 _CUE = re.compile(
     r"(?<!\w)(?P<cue>am|im|vom|bis(?:\s+zum)?|seit|ab|zum|für|in\s+der|in\s+dieser|in\s+den\s+Jahren|in)\s+\Z",
@@ -245,7 +229,7 @@ def _is_future(text: str, start: int, end: int) -> bool:
     return _FUTURE.search(text, lo, hi) is not None
 
 
-_CLAUSE_STOP = ",;:„“”«»\"\n.!?"
+_CLAUSE_STOP = ',;:„“”«»"\n.!?'
 
 
 def _is_future_clause(text: str, start: int, end: int) -> bool:
@@ -409,18 +393,67 @@ def _resolve(
     return None  # pragma: no cover
 
 
-def _matches(text: str) -> Iterator[tuple[int, re.Match[str]]]:
+def anchor_words() -> list[str]:
+    """The words a date can start with besides a digit: months, weekdays and :data:`_ANCHOR_WORDS`."""
+    return [f for f, _ in lexicon_rows("month")] + [f for f, _ in lexicon_rows("weekday")] + list(_ANCHOR_WORDS)
+
+
+@functools.cache
+def _anchors() -> WordStarts:
+    return WordStarts(anchor_words())
+
+
+def _matches(text: str, starts: list[int]) -> Iterator[tuple[int, re.Match[str]]]:
     """The matches of :func:`_pattern` with their start: the same as ``_pattern().finditer(text)``.
 
-    A date starts at 0 or right after a separator character (found by :func:`_scanner`), and every
-    date ends in a word character or a dot, so the next one starts after a separator at or after
-    its end.
+    A date starts at a digit or an anchor word after a separator (or at 0): the pattern is tried
+    only at ``starts`` (in order; every such offset, see :func:`candidates`), left to right from
+    the end of the last match.
     """
-    head = _pattern().match(text)
-    if head is not None:
-        yield head.start(), head
-    for m in _scanner().finditer(text, head.end() if head is not None else 0):
-        yield m.start() + 1, m
+    match = _pattern().match
+    pos = -1
+    for start in starts:
+        if start > pos:
+            m = match(text, start)
+            if m is not None:
+                yield start, m
+                pos = m.end() - 1
+            else:
+                pos = start
+
+
+def candidates(text: str, anchors: list[int], digits: list[int]) -> list[int]:
+    """Every offset where a date can start, in order (with some where none does), from the starts of
+    the anchor words (:func:`anchor_words`, after a boundary) and of the digits (``digit_starts``)."""
+    digits = [d for d in digits if _may_start_date(text, d)]
+    if not anchors:
+        return digits
+    if not digits:
+        return anchors
+    both = anchors + digits
+    both.sort()
+    return both
+
+
+#: Up to five digits (any script, as ``\d`` in the date pattern).
+_RUN = re.compile(r"\d{1,5}")
+#: What follows the one or two digits of a day: the dot, or the link of a day range (``3 bis 4.``).
+_AFTER_DAY = re.compile(r"\.|\s*(?:–|—|-|bis|und)")
+
+
+def _may_start_date(text: str, d: int) -> bool:
+    """Whether a date can start at the digit ``text[d]``: after a boundary that is not ``.`` or ``,``,
+    as a day (one or two digits before a dot or a range link) or a year (``18``, ``19``, ``20`` and
+    at least two more digits); three digits start no date."""
+    if d:
+        ch = text[d - 1]
+        if ch.isalnum() or ch in "_.,":
+            return False  # \b(?<![\d.,]) at the start of the pattern
+    m = _RUN.match(text, d)
+    length = m.end() - d if m else 0
+    if length <= 2:
+        return _AFTER_DAY.match(text, d + length) is not None
+    return length >= 4 and text.startswith(("18", "19", "20"), d)
 
 
 def find_dates(text: str, published: dt.date | None = None) -> list[DateMention]:
@@ -434,9 +467,14 @@ def find_dates(text: str, published: dt.date | None = None) -> list[DateMention]
     Returns:
         The mentions in text order, non-overlapping (the longest form wins at each position).
     """
+    return dates_at(text, published, candidates(text, _anchors().find(text), digit_starts(text, latin1(text))))
+
+
+def dates_at(text: str, published: dt.date | None, starts: list[int]) -> list[DateMention]:
+    """:func:`find_dates`, given the offsets where a date may start (:func:`candidates`)."""
     out: list[DateMention] = []
     last_end = 0
-    for mstart, m in _matches(text):
+    for mstart, m in _matches(text, starts):
         name = (m.lastgroup or "B_")[2:]  # the branch group encloses its match, so it closes last
         allowed, required = _CUES[name]
         start = mstart
@@ -485,9 +523,7 @@ def parse_date(text: str, published: dt.date | None = None) -> PartialDate | Non
     if found or len(stripped) > 40 or not _NUMERIC_DATE.fullmatch(stripped):
         return None
     try:
-        a, b = (
-            du_parser.parse(stripped, parserinfo=german_parserinfo(), default=d) for d in _PARSE_SENTINELS
-        )
+        a, b = (du_parser.parse(stripped, parserinfo=german_parserinfo(), default=d) for d in _PARSE_SENTINELS)
     except (ValueError, OverflowError, TypeError):
         return None
     if a.year != b.year:

@@ -38,9 +38,12 @@ import ahocorasick
 import attrs
 
 from summitlib import gazetteer as gz
+from summitlib.extract._lexicon import fold
+from summitlib.extract.dates import anchor_words
+from summitlib.extract.money import scale_words
 from summitlib.model import Span, _span
 
-__all__ = ["EntityKind", "EntityMention", "find_entities"]
+__all__ = ["EntityKind", "EntityMention", "Scan", "entities_at", "find_entities", "scan"]
 
 
 class EntityKind(StrEnum):
@@ -84,6 +87,31 @@ class _P(NamedTuple):
     role: str | None = None
     form: str = "name"
     rows: tuple[gz.LeaderRow, ...] = ()
+    #: the fields of its mention outside a role phrase, and before a hyphen (None: same), for all
+    #: but persons (see :func:`_plain_fields`)
+    plain: tuple[_Fields, _Fields | None] | None = None
+
+
+#: The fields of an :class:`EntityMention` after its span: kind, key, country, role, form, is_leader.
+_Fields = tuple[EntityKind, str, str | None, str | None, str, bool]
+
+
+def _plain_fields(p: _P) -> tuple[_Fields, _Fields | None] | None:
+    """The fields of the mention of ``p`` outside a role phrase, and before a hyphen (a compound)."""
+    if p.tag in ("person", "surname"):
+        return None
+    country: str | None
+    if p.tag == "country":
+        compound = p.form in ("abbreviation", "adjective")
+        kind, country = EntityKind.COUNTRY, p.key
+    elif p.tag == "city":
+        compound = False
+        kind, country = EntityKind.CITY, p.country
+    else:
+        compound = p.form == "abbreviation"
+        kind, country = EntityKind.ORGANIZATION, None
+    fields = (kind, p.key, country, None, p.form, False)
+    return fields, ((kind, p.key, country, None, "compound", False) if compound else None)
 
 
 class _Index(NamedTuple):
@@ -157,7 +185,7 @@ def _index() -> _Index:
         if not r.plural:
             _add(table, r.form, _P("role", r.form, r.country, r.role))
     _add(table, "Hauptstadt", _P("hauptstadt", "Hauptstadt"))
-    automaton = ahocorasick.Automaton()
+    keys: dict[str, list[tuple[str, tuple[_P, ...]]]] = {}
     for surface, payloads in table.items():
         # Organizations win over a same-spelled country form, persons over surnames.
         payloads.sort(
@@ -165,9 +193,66 @@ def _index() -> _Index:
                 ("org", "person", "surname", "role", "city", "country").index(p.tag) if p.tag != "hauptstadt" else 0
             )
         )
-        automaton.add_word(surface, (len(surface), tuple(payloads)))
+        meanings = tuple(p._replace(plain=_plain_fields(p)) for p in payloads)
+        folded = _fold(surface)
+        for edges in ("  ", " ?", "? ", "??"):
+            keys.setdefault(edges[0] + folded + edges[1], []).append((surface, meanings))
+    automaton = ahocorasick.Automaton()
+    for key, surfaces in keys.items():
+        automaton.add_word(key, _entry(_key_value(key, surfaces)))
+    # the words the date and money passes start from, each behind a boundary
+    for kind, words in ((_DATE_ANCHOR, anchor_words()), (_SCALE, scale_words())):
+        for w in words:
+            for edge in " ?":
+                key = edge + _fold(w)
+                automaton.add_word(key, _entry(_KeyValue(len(key), 0, None, (), kind)))
     automaton.make_automaton()
     return _Index(automaton, {k: tuple(v) for k, v in weak.items()}, capitals)
+
+
+def _key_value(key: str, surfaces: list[tuple[str, tuple[_P, ...]]]) -> _KeyValue:
+    """What the automaton stores for a folded key (see :class:`_KeyValue`)."""
+    check = (1 if key[0] == "?" else 0) | (2 if key[-1] == "?" else 0)
+    exact: tuple[_P, ...] | None = None
+    verify: list[tuple[str, tuple[_P, ...]]] = []
+    for surface, payloads in surfaces:
+        if _fold(surface) == surface and " " not in surface and "?" not in surface:
+            exact = payloads  # Latin-1 word characters only: the one surface that folds to itself
+        else:
+            verify.append((surface, payloads))
+    return _KeyValue(len(key), check, exact, tuple(verify))
+
+
+#: What the automaton stores: ``(length - 1, payloads, None)`` for a key whose only surface form is its
+#: own folding and needs no boundary check (most keys), else ``(length - 1, None, value)``.
+_Entry = tuple[int, "tuple[_P, ...] | None", "_KeyValue | None"]
+
+
+def _entry(value: _KeyValue) -> _Entry:
+    """The automaton's entry for a key (see :data:`_Entry`)."""
+    if not value.check and not value.verify and not value.word and value.exact is not None:
+        return value.length - 1, value.exact, None
+    return value.length - 1, None, value
+
+
+class _KeyValue(NamedTuple):
+    """The automaton's value for one folded key."""
+
+    length: int
+    #: bit 0: the key starts with ``?``, bit 1: it ends with ``?`` (a character to check in the text)
+    check: int
+    #: the payloads of the surface form that is its own folding (it matches wherever the key does)
+    exact: tuple[_P, ...] | None
+    #: the other surface forms with this folding, to compare with the text
+    verify: tuple[tuple[str, tuple[_P, ...]], ...]
+    #: 0 for surface forms; for the keys of other passes, :data:`_DATE_ANCHOR` or :data:`_SCALE`
+    word: int = 0
+
+
+_DATE_ANCHOR, _SCALE = 1, 2
+
+
+_fold = fold
 
 
 # --- small linear patterns ----------------------------------------------------------------------------
@@ -335,26 +420,53 @@ class _Cand(NamedTuple):
     p: _P
 
 
-def _candidates(text: str) -> list[_Cand]:
-    """Leftmost-longest, boundary-checked automaton matches."""
-    auto = _index().automaton
+_new_tuple = tuple.__new__
+
+
+class Scan(NamedTuple):
+    """One automaton pass over a text, shared by the entity, date and money passes."""
+
+    #: the entity candidates (leftmost-longest, boundary-checked matches of the surface forms)
+    candidates: list[_Cand]
+    #: every start of a date anchor word after a boundary (``dates.anchor_words``), in order
+    date_anchors: list[int]
+    #: every start of a scale word after a boundary (``money.scale_words``), in order
+    scales: list[int]
+
+
+def scan(text: str) -> Scan:
+    """Run the automaton over the folded text once (see :func:`~summitlib.extract._lexicon.fold`)."""
+    folded = " " + _fold(text) + " "
     # (start, -end, payloads): a start and end fix the surface form, so no two entries tie on the
     # first two fields and the plain tuple sort orders by start, longest first.
     raw: list[tuple[int, int, tuple[_P, ...]]] = []
     append = raw.append
-    n = len(text)
-    for last, (length, payloads) in auto.iter(text):
-        start = last - length + 1
-        if start > 0:
-            ch = text[start - 1]
-            if ch.isalnum() or ch == "_":
-                continue
-        end = last + 1
-        if end < n:
-            ch = text[end]
-            if ch.isalnum() or ch == "_":
-                continue
-        append((start, -end, payloads))
+    anchors: list[int] = []
+    scales: list[int] = []
+    startswith = text.startswith
+    for last, (shift, simple, value) in _index().automaton.iter(folded):
+        # folded[i] is text[i - 1]; the key spans the boundary characters around the surface
+        start = last - shift
+        if value is None:
+            append((start, 1 - last, simple))  # the payloads of a simple entry
+            continue
+        if value.word:
+            (anchors if value.word == _DATE_ANCHOR else scales).append(start)
+            continue
+        if value.check and not _boundaries(text, start, last - 1, value.check):
+            continue
+        if value.exact is not None:
+            append((start, 1 - last, value.exact))
+        for surface, payloads in value.verify:
+            if startswith(surface, start):
+                append((start, 1 - last, payloads))
+    anchors.sort()
+    scales.sort()
+    return Scan(_leftmost_longest(text, raw), anchors, scales)
+
+
+def _leftmost_longest(text: str, raw: list[tuple[int, int, tuple[_P, ...]]]) -> list[_Cand]:
+    """The non-overlapping candidates, leftmost first and longest at each start."""
     raw.sort()
     out: list[_Cand] = []
     pos = 0
@@ -365,13 +477,58 @@ def _candidates(text: str) -> list[_Cand]:
         end = -neg_end
         if p.tag == "country" and text.startswith("-Dollar", end):
             continue
-        out.append(_Cand(start, end, p))
+        out.append(_new_tuple(_Cand, (start, end, p)))
         pos = end
     return out
 
 
+def _boundaries(text: str, start: int, end: int, check: int) -> bool:
+    """Whether the characters around ``text[start:end]`` that folded to ``?`` (bit 0: the one before,
+    bit 1: the one after) are boundaries, not word characters beyond Latin-1."""
+    if check & 1 and start and _is_word(text[start - 1]):
+        return False
+    return not (check & 2 and _is_word(text[end]))
+
+
+_new_object = object.__new__
+_SET = {name: EntityMention.__dict__[name].__set__ for name in attrs.fields_dict(EntityMention)}
+_set_span, _set_kind, _set_key = _SET["span"], _SET["kind"], _SET["key"]
+_set_country, _set_role, _set_form, _set_is_leader = _SET["country"], _SET["role"], _SET["form"], _SET["is_leader"]
+
+
+def _entity(
+    text: str,
+    start: int,
+    end: int,
+    kind: EntityKind,
+    key: str,
+    *,
+    country: str | None = None,
+    role: str | None = None,
+    form: str = "name",
+    is_leader: bool = False,
+) -> EntityMention:
+    """An :class:`EntityMention` of ``text[start:end]``, set slot by slot: the same object the class
+    makes (it has neither validators nor converters), without the keyword-argument machinery."""
+    return _entity_of(text, start, end, (kind, key, country, role, form, is_leader))
+
+
+def _entity_of(text: str, start: int, end: int, fields: _Fields) -> EntityMention:
+    """The :class:`EntityMention` of ``text[start:end]`` with these fields (see :func:`_entity`)."""
+    kind, key, country, role, form, is_leader = fields
+    m: EntityMention = _new_object(EntityMention)
+    _set_span(m, _span(start, end, text[start:end]))
+    _set_kind(m, kind)
+    _set_key(m, key)
+    _set_country(m, country)
+    _set_role(m, role)
+    _set_form(m, form)
+    _set_is_leader(m, is_leader)
+    return m
+
+
 def _mention(text: str, start: int, end: int, kind: EntityKind, key: str, **kw: object) -> EntityMention:
-    return EntityMention(_span(start, end, text[start:end]), kind, key, **kw)  # type: ignore[arg-type]
+    return _entity(text, start, end, kind, key, **kw)  # type: ignore[arg-type]
 
 
 def find_entities(text: str, published: dt.date | None = None) -> list[EntityMention]:
@@ -384,8 +541,12 @@ def find_entities(text: str, published: dt.date | None = None) -> list[EntityMen
     Returns:
         The mentions, possibly empty.
     """
+    return entities_at(text, published, scan(text).candidates)
+
+
+def entities_at(text: str, published: dt.date | None, cands: list[_Cand]) -> list[EntityMention]:
+    """:func:`find_entities`, given the candidates of :func:`scan`."""
     idx = _index()
-    cands = _candidates(text)
     out: list[EntityMention] = []
     seen: set[str] = set()
     unknown: dict[str, tuple[str | None, str | None]] = {}
@@ -394,17 +555,14 @@ def find_entities(text: str, published: dt.date | None = None) -> list[EntityMen
     while i < n:
         c = cands[i]
         p = c.p
+        tag = p.tag
         nxt = cands[i + 1] if i + 1 < n else None
-        gap = text[c.end : nxt.start] if nxt else ""
         # 1. a state word or an organization prefix before a role noun
         if (
             nxt is not None
+            and tag in ("country", "org")
             and nxt.p.tag == "role"
-            and gap in (" ", "-")
-            and (
-                (p.tag == "country" and p.form in ("genitive", "adjective", "abbreviation"))
-                or (p.tag == "org" and gap == "-")
-            )
+            and _role_prefix(p, text[c.end : nxt.start])
         ):
             i = _role_phrase(
                 text,
@@ -419,7 +577,7 @@ def find_entities(text: str, published: dt.date | None = None) -> list[EntityMen
                 idx=idx,
             )
             continue
-        if p.tag == "role":
+        if tag == "role":
             # "NDB-Präsidentin Dilma Rousseff", "IOC-Präsident Thomas Bach": the office of a body the
             # gazetteer does not know, not of a state; the name stays a person without a leader's role.
             body_office = c.start > 1 and text[c.start - 1] == "-" and _is_word(text[c.start - 2])
@@ -438,30 +596,21 @@ def find_entities(text: str, published: dt.date | None = None) -> list[EntityMen
             )
             continue
         # 3. capital descriptions
-        if p.tag == "country" and p.form == "adjective" and nxt and nxt.p.tag == "hauptstadt" and gap == " ":
-            cap = idx.capitals.get(p.key)
-            if cap is not None:
-                out.append(
-                    _mention(
-                        text, c.start, nxt.end, EntityKind.CITY, cap.name_en, country=cap.country, form="description"
+        if tag == "country":
+            if p.form == "adjective" and nxt and nxt.p.tag == "hauptstadt" and text[c.end : nxt.start] == " ":
+                cap = idx.capitals.get(p.key)
+                if cap is not None:
+                    out.append(
+                        _entity(text, c.start, nxt.end, _CITY, cap.name_en, country=cap.country, form="description")
                     )
-                )
-                i += 2
-                continue
-        if p.tag == "hauptstadt":
-            if nxt and nxt.p.tag == "country" and nxt.p.form == "genitive" and gap == " ":
+                    i += 2
+                    continue
+        elif tag == "hauptstadt":
+            if nxt and nxt.p.tag == "country" and nxt.p.form == "genitive" and text[c.end : nxt.start] == " ":
                 cap = idx.capitals.get(nxt.p.key)
                 if cap is not None:
                     out.append(
-                        _mention(
-                            text,
-                            c.start,
-                            nxt.end,
-                            EntityKind.CITY,
-                            cap.name_en,
-                            country=cap.country,
-                            form="description",
-                        )
+                        _entity(text, c.start, nxt.end, _CITY, cap.name_en, country=cap.country, form="description")
                     )
                     i += 2
                     continue
@@ -474,44 +623,55 @@ def find_entities(text: str, published: dt.date | None = None) -> list[EntityMen
     return out
 
 
+def _role_prefix(p: _P, gap: str) -> bool:
+    """Whether candidate payload ``p``, followed by ``gap`` and a role noun, is the state or
+    organization of a role phrase: ``Kasachstans Präsident``, ``US-Präsident``, ``UN-Generalsekretär``."""
+    if p.tag == "country":
+        return gap in (" ", "-") and p.form in ("genitive", "adjective", "abbreviation")
+    return gap == "-"
+
+
+_PERSON, _CITY = EntityKind.PERSON, EntityKind.CITY
+
+
 def _leader_mention(text: str, start: int, end: int, row: gz.LeaderRow, form: str) -> EntityMention:
     """A person mention resolved to a row of the leaders table."""
-    return _mention(
+    return _entity(
         text,
         start,
         end,
-        EntityKind.PERSON,
+        _PERSON,
         row.canonical,
         country=row.country,
         role=row.role,
         form=form,
-        is_leader=row.is_leader,
+        is_leader=row.role in gz.LEADER_ROLES,
     )
 
 
 def _plain(text: str, c: _Cand, published: dt.date | None, seen: set[str]) -> EntityMention:
     """The mention of a candidate outside any role phrase."""
-    p = c.p
-    compound = c.end < len(text) and text[c.end] == "-"
-    if p.tag in ("person", "surname"):
+    start, end, p = c
+    plain = p.plain
+    if plain is not None:
+        fields, compound = plain
+        if compound is not None and text[end : end + 1] == "-":
+            fields = compound
+        return _entity_of(text, start, end, fields)
+    tag = p.tag
+    if tag in ("person", "surname"):
         # only a nominative surname can follow a given name: "nach Worten Schaparows" is a genitive
-        nominative = p.tag == "surname" and not text[c.start : c.end].endswith(("s", "'"))
-        given = _GIVEN_NAME.search(text, max(0, c.start - 30), c.start) if nominative else None
+        nominative = tag == "surname" and not text[start:end].endswith(("s", "'"))
+        given = _GIVEN_NAME.search(text, max(0, start - 30), start) if nominative else None
         if given is not None and _looks_given(text, given.start(1), given.group(1)):
             # "Sherzod Asadov" is not "Ali Asadov": a surname the gazetteer knows, after another given
             # name, is somebody else, named in full as written
-            return _mention(text, given.start(1), c.end, EntityKind.PERSON, text[given.start(1) : c.end], form="name")
+            return _entity(text, given.start(1), end, _PERSON, text[given.start(1) : end])
         row = _pick_row(p.rows, published, seen)
-        if p.tag == "person":
+        if tag == "person":
             seen.add(row.canonical)
-        return _leader_mention(text, c.start, c.end, row, p.form)
-    if p.tag == "country":
-        form = "compound" if compound and p.form in ("abbreviation", "adjective") else p.form
-        return _mention(text, c.start, c.end, EntityKind.COUNTRY, p.key, country=p.key, form=form)
-    if p.tag == "city":
-        return _mention(text, c.start, c.end, EntityKind.CITY, p.key, country=p.country, form=p.form)
-    form = "compound" if compound and p.form == "abbreviation" else p.form
-    return _mention(text, c.start, c.end, EntityKind.ORGANIZATION, p.key, form=form)
+        return _leader_mention(text, start, end, row, p.form)
+    raise AssertionError(tag)  # pragma: no cover - every other payload has its plain fields
 
 
 def _role_phrase(

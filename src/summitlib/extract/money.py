@@ -31,13 +31,13 @@ from __future__ import annotations
 import bisect
 import functools
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from decimal import Decimal
 from typing import NamedTuple
 
-from summitlib.extract._lexicon import SEPARATOR, alternation, lexicon_rows, starts_with_one_of
+from summitlib.extract._lexicon import SEPARATOR, alternation, digit_starts, latin1, lexicon_rows, starts_with_one_of
 from summitlib.extract.sentences import split_sentences
-from summitlib.model import Money, Qualifier, _span
+from summitlib.model import Money, Qualifier, Span, _span
 
 __all__ = ["find_money", "parse_money"]
 
@@ -48,6 +48,11 @@ _NUMBER = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:,\d+
 class _Tables(NamedTuple):
     amount: re.Pattern[str]  # an amount, matched at offset 0
     scanner: re.Pattern[str]  # one separator character followed by an amount
+    prefixes: tuple[str, ...]  # currencies written before the number ($ 5 Mrd., USD 5 Mio.)
+    prefix_ends: frozenset[str]  # their last characters
+    scale_heads: tuple[tuple[bytes, tuple[str, ...]], ...]  # the scale words by their first two letters
+    scale_forms: tuple[str, ...]
+    all_number_words: frozenset[str]  # eine, Eine, zwei, Zwei, ...
     hedge: re.Pattern[str]
     fromto: re.Pattern[str]
     currency: dict[str, str]
@@ -89,15 +94,16 @@ def _tables() -> _Tables:
     # An amount starts with a digit (any script: \d), a prefix currency or a number word, right
     # after a character that is not a word character, "." or ",".
     anchor = starts_with_one_of(prefixes + all_words, any_digit=True)
-    hedge = re.compile(
-        rf"(?<!\w)(?P<h>{alternation([f for f, _ in lexicon_rows('hedge')])})\s+\Z", re.IGNORECASE
-    )
-    fromto = re.compile(
-        rf"(?<![\w.,])(?P<num>{_NUMBER})\s*(?:auf|bis(?:\s+(?:zu|auf))?|und|oder|–|—|-)\s*\Z"
-    )
+    hedge = re.compile(rf"(?<!\w)(?P<h>{alternation([f for f, _ in lexicon_rows('hedge')])})\s+\Z", re.IGNORECASE)
+    fromto = re.compile(rf"(?<![\w.,])(?P<num>{_NUMBER})\s*(?:auf|bis(?:\s+(?:zu|auf))?|und|oder|–|—|-)\s*\Z")
     return _Tables(
         amount=re.compile(amount, re.VERBOSE),
         scanner=re.compile(rf"{SEPARATOR}(?={anchor}){amount}", re.VERBOSE),
+        prefixes=tuple(prefixes),
+        prefix_ends=frozenset(p[-1] for p in prefixes),
+        scale_heads=_by_head(scale_words),
+        scale_forms=tuple(scale_words),
+        all_number_words=frozenset(all_words),
         hedge=hedge,
         fromto=fromto,
         currency=currency,
@@ -105,6 +111,14 @@ def _tables() -> _Tables:
         scales={f: int(v) for f, v in lexicon_rows("scale")},
         number_words={f: Decimal(v) for f, v in lexicon_rows("number_word")},
     )
+
+
+def _by_head(words: list[str]) -> tuple[tuple[bytes, tuple[str, ...]], ...]:
+    """``words`` grouped by their first two letters (as Latin-1 bytes)."""
+    heads: dict[bytes, list[str]] = {}
+    for w in words:
+        heads.setdefault(latin1(w[:2]), []).append(w)
+    return tuple((h, tuple(ws)) for h, ws in heads.items())
 
 
 @functools.cache
@@ -125,9 +139,7 @@ _YEAR_LIKE = re.compile(r"(?:19|20)\d\d")
 
 
 def _to_decimal(num: str) -> Decimal:
-    return Decimal(
-        num.replace(".", "").replace(" ", "").replace("\u00a0", "").replace("\u202f", "").replace(",", ".")
-    )
+    return Decimal(num.replace(".", "").replace(" ", "").replace("\u00a0", "").replace("\u202f", "").replace(",", "."))
 
 
 def _scaled(base: Decimal, scale_word: str | None) -> Decimal:
@@ -166,19 +178,113 @@ def _hedge(text: str, start: int) -> tuple[int, Qualifier]:
     return m.start(), _hedge_table()[" ".join(word.split())]
 
 
-def _matches(text: str) -> Iterator[tuple[int, re.Match[str]]]:
+def _matches(text: str, starts: list[int] | None) -> Iterator[tuple[int, re.Match[str]]]:
     """The amount matches with their start: the same as ``_tables().amount.finditer(text)``.
+
+    The amount pattern is tried only at ``starts`` (see :func:`candidates`), left to right from the
+    end of the last match; without them (None), it is tried after every separator character.
+    """
+    tables = _tables()
+    if starts is None:
+        yield from _scan(text, tables)
+        return
+    match = tables.amount.match
+    pos = 0
+    for start in starts:
+        if start >= pos:
+            m = match(text, start)
+            if m is not None:
+                yield start, m
+                pos = m.end()
+
+
+def _scan(text: str, tables: _Tables) -> Iterator[tuple[int, re.Match[str]]]:
+    """The amount matches with their start, by a scan over every separator character.
 
     An amount starts at 0 or right after a separator character (found by the scanner), and it
     never ends right before the start of another one: it ends in a word character, a dot, or a
     currency sign that is not followed by a word character or another sign.
     """
-    tables = _tables()
     head = tables.amount.match(text)
     if head is not None:
         yield head.start(), head
     for m in tables.scanner.finditer(text, head.end() if head is not None else 0):
         yield m.start() + 1, m
+
+
+#: How far back from a scale word :func:`_starts` looks for a number word ("eine   Milliarde").
+_WORD_WINDOW = 40
+
+
+def scale_words() -> list[str]:
+    """The scale words (Mio, Milliarden, ...): a number word is an amount only right before one."""
+    return [f for f, _ in lexicon_rows("scale")]
+
+
+def candidates(text: str, digits: list[int], scales: list[int]) -> list[int] | None:
+    """Every offset where an amount can start, in order (with some where none does), or None when
+    only a full scan is exact.
+
+    ``digits`` holds the starts of the digits (``digit_starts``), ``scales`` every start of a scale
+    word after a boundary (:func:`scale_words`; some others allowed). An amount starts at a digit, at
+    a prefix currency right before a number (``USD 5``), or at a number word before a scale word
+    (``eine Milliarde``). A number word before a currency without a scale is no amount, but its
+    match could cover the prefix currency of one (``zwei USD 5``): so a text with a prefix currency,
+    or with a long blank before a scale word, is scanned in full.
+    """
+    tables = _tables()
+    prefixes, last = tables.prefixes, tables.prefix_ends
+    for d in digits:
+        if not d:
+            continue
+        e = d - 1 if text[d - 1] in " \u00a0" else d  # [ \u00a0]? between prefix and number
+        if e and text[e - 1] in last and text.endswith(prefixes, 0, e):
+            return None
+    words: list[int] = []
+    number_words, scale_forms = tables.all_number_words, tables.scale_forms
+    for s in scales:
+        if text.startswith(scale_forms, s):
+            k = _number_word_before(text, s, number_words)
+            if k == -1:
+                return None
+            if k is not None:
+                words.append(k)
+    # (?<![\w.,]) before the number
+    numbers = [d for d in digits if not d or not (text[d - 1].isalnum() or text[d - 1] in "_.,")]
+    return sorted(numbers + words) if words else numbers
+
+
+def _scale_starts(text: str, data: bytes) -> list[int]:
+    """Every start of a scale word (``data`` is :func:`latin1` of ``text``), in order."""
+    found: list[int] = []
+    for head, scales in _tables().scale_heads:
+        s = data.find(head)
+        while s >= 0:
+            if text.startswith(scales, s):
+                found.append(s)
+            s = data.find(head, s + 1)
+    found.sort()
+    return found
+
+
+def _number_word_before(text: str, s: int, number_words: frozenset[str]) -> int | None:
+    """The start of the number word before the scale word at ``s`` (``eine Milliarde``), None if
+    there is none, -1 when the blank before ``s`` is too long to look past."""
+    j = s - 1 if s and text[s - 1] == "-" else s  # (\s+|-) between the number word and the scale
+    if j == s:
+        floor = max(0, s - _WORD_WINDOW)
+        while j > floor and text[j - 1].isspace():
+            j -= 1
+        if j == floor and j:
+            return -1
+    k = j
+    while k > j - 12 and k > 0 and _is_word(text[k - 1]):
+        k -= 1
+    return k if k < j and text[k:j] in number_words else None
+
+
+def _is_word(ch: str) -> bool:
+    return ch.isalnum() or ch == "_"
 
 
 def find_money(text: str) -> list[Money]:
@@ -190,13 +296,20 @@ def find_money(text: str) -> list[Money]:
     Returns:
         The amounts in text order, each with its evidence span (hedge, number, scale, currency).
     """
+    data = latin1(text)
+    return money_at(text, candidates(text, digit_starts(text, data), _scale_starts(text, data)))
+
+
+def money_at(text: str, starts: list[int] | None, sentences: Sequence[Span] | None = None) -> list[Money]:
+    """:func:`find_money`, given the offsets where an amount may start (:func:`candidates`) and,
+    if known, the sentences of ``text`` (:func:`split_sentences`)."""
     tables = _tables()
     currency, adj_table, fromto_re = tables.currency, tables.adj_table, tables.fromto
     found: list[tuple[int, Money]] = []
     cur_positions: list[int] = []
     cur_codes: list[str] = []
     elliptic: list[tuple[int, int, Decimal]] = []
-    for m_start, m in _matches(text):
+    for m_start, m in _matches(text, starts):
         if m.group("pre") is not None:
             code = currency[m.group("pre")]
             value = _scaled(_to_decimal(m.group("pnum")), m.group("pscale"))
@@ -247,7 +360,7 @@ def find_money(text: str) -> list[Money]:
             if after.isupper() and text[e - 1] != ".":
                 continue  # 11 Milliarden Kubikmeter, eine Million Usbeken: a quantity, not money
             if sentence_starts is None:
-                sentence_starts = [sp.start for sp in split_sentences(text)]
+                sentence_starts = [sp.start for sp in (split_sentences(text) if sentences is None else sentences)]
             here = bisect.bisect_right(sentence_starts, s) - 1
             there = bisect.bisect_right(sentence_starts, cur_positions[i]) - 1
             if here - there > 1:

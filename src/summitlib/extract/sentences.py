@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import functools
 import re
+from typing import NamedTuple
 
 from summitlib.extract._lexicon import lexicon_rows
 from summitlib.model import Span, _span
@@ -38,18 +39,59 @@ __all__ = ["split_sentences"]
 
 _CLOSERS = "\"“”»«'’)\\]"
 
-#: Candidate boundaries, one alternation scanned once. Every branch starts with a literal
-#: character, so ``re`` skips to the next ``\n . ! ? …`` in C.
+#: The first character of the next word after a boundary (as :data:`_NEXT_WORD` finds it, but
+#: without its 40-character window), as the group ``next``; the group is unset at the end of the text.
+_NEXT = r"""(?= \s*+ [„“"»«‚'(\[]*+ (?P<next> \S ) | )"""
+
+#: Candidate boundaries, one alternation. Every branch starts with a literal character.
 _BOUNDARY = re.compile(
     rf"""
+    (?:
       \n (?P<blank> [ \t\r\f\v]*\n\s* )?                   # line break; blank line: paragraph break
     | \. [.!?…]* [{_CLOSERS}]* (?= \s | \Z )               # final punctuation before space/end
     | !  [.!?…]* [{_CLOSERS}]* (?= \s | \Z )
     | \? [.!?…]* [{_CLOSERS}]* (?= \s | \Z )
     | …  [.!?…]* [{_CLOSERS}]* (?= \s | \Z )
+    )
+    {_NEXT}
     """,
     re.VERBOSE,
 )
+#: The branches of :data:`_BOUNDARY` one by one: a pattern with a literal first character is
+#: scanned for it several times faster than the alternation.
+_LINE_BREAK = re.compile(rf"\n (?P<blank> [ \t\r\f\v]*\n\s* )? {_NEXT}", re.VERBOSE)
+_FINAL = {p: re.compile(rf"{re.escape(p)} [.!?…]* [{_CLOSERS}]* (?= \s | \Z ) {_NEXT}", re.VERBOSE) for p in ".!?…"}
+
+
+def _boundaries(text: str) -> list[re.Match[str]]:
+    """The matches of :data:`_BOUNDARY` in ``text``, as ``finditer`` finds them, branch by branch.
+
+    Line breaks and final punctuation never overlap (one is white space, the other ends before it);
+    where the scans of two punctuation marks overlap ("?!"), the same greedy run ends both, so the
+    earlier start wins, as in the alternation.
+    """
+    final: list[re.Match[str]] = []
+    for mark, pattern in _FINAL.items():
+        if mark in text:
+            final += pattern.finditer(text)
+    if len(final) > 1 and not all(m.group()[0] == "." for m in final):
+        final.sort(key=_start)
+        kept: list[re.Match[str]] = []
+        end = 0
+        for m in final:
+            if m.start() >= end:
+                kept.append(m)
+                end = m.end()
+        final = kept
+    if "\n" not in text:
+        return final
+    found = [*_LINE_BREAK.finditer(text), *final]
+    found.sort(key=_start)
+    return found
+
+
+_start = re.Match.start
+
 
 #: The word directly before a dot (letters, digits, apostrophes, at most 30 characters), matched in
 #: the reversed text from the dot backwards.
@@ -60,54 +102,70 @@ _CUE_BEFORE = re.compile(r"(\w{1,12})\s{1,5}\d{1,3}\Z")
 _NEXT_WORD = re.compile(r"\s*[„“\"»«‚'(\[]*(\S{0,30})")
 
 
+class _Tables(NamedTuple):
+    always: frozenset[str]
+    lower: frozenset[str]
+    months: frozenset[str]
+    cues: frozenset[str]
+    currencies: frozenset[str]
+    longest: int  # the length of the longest abbreviation
+
+
 @functools.cache
-def _tables() -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str], frozenset[str]]:
+def _tables() -> _Tables:
     always = frozenset(f for f, v in lexicon_rows("abbrev") if v == "always")
     lower = frozenset(f for f, v in lexicon_rows("abbrev") if v == "lower")
     months = frozenset(f for f, _ in lexicon_rows("month"))
     cues = frozenset(f for f, _ in lexicon_rows("ordinal_cue"))
     currencies = frozenset(f for f, _ in lexicon_rows("currency"))
-    return always, lower, months, cues, currencies
+    return _Tables(always, lower, months, cues, currencies, max(map(len, always | lower)))
 
 
-def _is_boundary(text: str, rev: list[str], dot_pos: int, punct: str, after: int) -> bool:
+def _is_boundary(text: str, rev: list[str], dot_pos: int, punct: str, after: int, *, first: str) -> bool:
     """Decide whether the punctuation ``punct`` at ``dot_pos`` (followed by ``after``) ends a sentence.
 
-    ``rev`` caches ``text[::-1]`` (empty until first needed).
+    ``first`` is the first character of the next word (empty at the end of the text); ``rev``
+    caches ``text[::-1]`` (empty until first needed).
     """
-    nm = _NEXT_WORD.match(text, after, after + 40)  # always matches, maybe empty
-    nxt = nm.group(1) if nm else ""
-    if not nxt:
+    if not first:
         return True  # end of text
-    first = nxt[0]
     if first.islower():
         return False
     if punct != ".":
         # "!", "?", "…", "..." end a sentence before a capitalised word, and so does a dot with
         # closing quotes: „… bereit.“ Dann …
         return True
+    tables = _tables()
+    k = tables.longest + 1
+    if dot_pos >= k and text[dot_pos - k : dot_pos].isalpha():
+        return True  # a word longer than every abbreviation, not a number
     if not rev:
         rev.append(text[::-1])
-    n = len(text)
-    wm = _WORD_BEFORE_REVERSED.match(rev[0], n - dot_pos)
+    wm = _WORD_BEFORE_REVERSED.match(rev[0], len(text) - dot_pos)
     if wm is None:
         return True
     word = wm.group()[::-1]
-    always, lower, months, cues, currencies = _tables()
+    always = tables.always
     if word in always or word.lower() in always:
         return False
     if len(word) == 1 and word.isalpha():
         return False  # an initial (J. Biden) or a letter of z. B.
-    nxt_clean = nxt.rstrip(".,;:!?")
-    if word in lower:
-        return not (nxt_clean in currencies or first.isdigit())
+    if word in tables.lower:
+        return not (_next_word(text, after) in tables.currencies or first.isdigit())
     if word.isdigit():
-        if nxt_clean in months or first.isdigit():
+        if _next_word(text, after) in tables.months or first.isdigit():
             return False
         cm = _CUE_BEFORE.search(text, max(0, dot_pos - 25), dot_pos)
-        if cm and cm.group(1) in cues:
+        if cm and cm.group(1) in tables.cues:
             return False
     return True
+
+
+def _next_word(text: str, after: int) -> str:
+    """The next word after ``after`` (after white space and opening quotes), without final
+    punctuation: at most 30 characters, within 40 characters of ``after``."""
+    nm = _NEXT_WORD.match(text, after, after + 40)  # always matches, maybe empty
+    return nm.group(1).rstrip(".,;:!?") if nm else ""
 
 
 def split_sentences(text: str) -> list[Span]:
@@ -121,18 +179,19 @@ def split_sentences(text: str) -> list[Span]:
         ``text[span.start:span.end] == span.text``; an empty list for blank text.
     """
     spans: list[Span] = []
+    append = spans.append
     start = 0
-    next_word = _NEXT_WORD.match
     rev: list[str] = []
-    for m in _BOUNDARY.finditer(text):
+    for m in _boundaries(text):
         b, e = m.span()
-        if text[b] == "\n":
-            if m.group("blank") is None:
-                nm = next_word(text, e, e + 40)  # always matches, maybe empty
-                if nm and nm.group(1)[:1].islower():
-                    continue  # a hard-wrapped line continues in lower case
+        punct = m.group()
+        q = m.start("next")
+        first = text[q] if 0 <= q < e + 40 else ""  # within the window of _NEXT_WORD
+        if punct[0] == "\n":
+            if m.group("blank") is None and first.islower():
+                continue  # a hard-wrapped line continues in lower case
             cut = b
-        elif _is_boundary(text, rev, b, m.group(), e):
+        elif _is_boundary(text, rev, b, punct, e, first=first):
             cut = e
         else:
             continue
@@ -140,11 +199,11 @@ def split_sentences(text: str) -> list[Span]:
         body = seg.strip()
         if body:
             s = start + len(seg) - len(seg.lstrip())
-            spans.append(_span(s, s + len(body), body))
+            append(_span(s, s + len(body), body))
         start = e
     seg = text[start:]
     body = seg.strip()
     if body:
         s = start + len(seg) - len(seg.lstrip())
-        spans.append(_span(s, s + len(body), body))
+        append(_span(s, s + len(body), body))
     return spans
