@@ -27,6 +27,7 @@ import ahocorasick
 import attrs
 
 from summitlib._data import read_rows
+from summitlib.extract._marks import NEEDLES
 from summitlib.model import Act
 
 __all__ = ["WINDOW", "Form", "Hit", "VerbEntry", "VerbIndex", "lexicon", "particle_end", "readings"]
@@ -144,8 +145,15 @@ class _Word(NamedTuple):
 
 @functools.cache
 def _automaton() -> ahocorasick.Automaton:
-    """All lexicon word forms (lower case) in one Aho-Corasick automaton, built once."""
+    """All lexicon word forms (lower case) in one Aho-Corasick automaton, built once; with them the
+    punctuation and cue literals of :mod:`~summitlib.extract._marks` (value: the literal itself), so
+    one pass over the text finds both."""
     automaton = ahocorasick.Automaton()
+    clash = set(NEEDLES) & set(lexicon())
+    if clash:
+        raise ValueError(f"{_DATA}: words that are also punctuation or cue literals: {sorted(clash)}")
+    for needle in NEEDLES:
+        automaton.add_word(needle, needle)
     for word, forms in lexicon().items():
         finite = [f for f in forms if f.kind == "finite"]
         participles = [f for f in forms if f.kind == "participle"]
@@ -188,13 +196,22 @@ class VerbIndex:
         self.text = text
         n = len(text)
         cands: list[tuple[int, int, _Word]] = []
+        literals: dict[str, list[int]] = {}
         for last, word in _automaton().iter(_lower(text)):
+            if word.__class__ is str:  # a literal of _marks
+                found = literals.get(word)
+                if found is None:
+                    literals[word] = [last - len(word) + 1]
+                else:
+                    found.append(last - len(word) + 1)
+                continue
             start, end = last - word.size + 1, last + 1
             if start > 0 and text[start - 1].isalnum() and not text[start - 1].isdecimal():
                 continue  # a letter before: part of a longer word
             if end < n and text[end].isalnum() and not text[end].isdecimal():
                 continue
             cands.append((start, end, word))
+        self.literals = literals  # the starts of each literal of _marks.NEEDLES, for Marks
         self.cands = cands  # in text order: whole words are disjoint, and the automaton reports by end
         self.starts = [c[0] for c in cands]
 
@@ -209,7 +226,7 @@ class VerbIndex:
             out = []
             for w in _WORD.finditer(text, s0, s1):
                 word = automaton.get(w.group().lower(), None)
-                if word is not None:
+                if word is not None and word.__class__ is not str:
                     out.append((w.start(), w.end(), word))
             return out
         i = bisect.bisect_left(self.starts, s0)

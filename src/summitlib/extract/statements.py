@@ -152,11 +152,32 @@ class _Found:
 
 @attrs.define
 class _Scan:
-    """The per-document state: mentions and memory, verb hits, punctuation."""
+    """The per-document state: mentions and memory, verb hits, punctuation, and where a source phrase
+    may start (``, so``, the cue words of ``nach Angaben``/``laut``/``heißt es``/``zufolge``, a colon):
+    a sentence without one of these has no source phrase to look for."""
 
     ctx: Context
     verbs: VerbIndex
     marks: Marks
+    source_cues: list[int]
+
+    @classmethod
+    def of(cls, doc: Doc, summits: Sequence[Summit]) -> _Scan:
+        """The scan of one document: one pass for verbs and punctuation, one for ``, so``."""
+        text = doc.text
+        verbs = VerbIndex(text)
+        marks = Marks(text, verbs.literals)
+        cues = [m.start() for m in _SO.finditer(text)] + marks.colons
+        for found in marks.cues.values():
+            cues += found
+        cues.sort()
+        return cls(Context(doc, summits), verbs, marks, cues)
+
+    def has_source_cue(self, start: int, end: int) -> bool:
+        """Whether a source phrase may start in ``[start, end)``."""
+        cues = self.source_cues
+        i = bisect.bisect_left(cues, start)
+        return i < len(cues) and cues[i] < end
 
 
 def find_statements(doc: Doc, summits: Sequence[Summit]) -> list[Statement]:
@@ -169,8 +190,7 @@ def find_statements(doc: Doc, summits: Sequence[Summit]) -> list[Statement]:
     Returns:
         The statements in text order (one per reporting verb and speaker), possibly empty.
     """
-    text = doc.text
-    scan = _Scan(Context(doc, summits), VerbIndex(text), Marks(text))
+    scan = _Scan.of(doc, summits)
     ctx = scan.ctx
     summit = 0 if summits else None
     in_subheading = _overlap_test([(s.start, s.end) for s in doc.article.subheadings])
@@ -212,9 +232,12 @@ def _sentence(scan: _Scan, s0: int, s1: int) -> list[_Found]:
     ctx = scan.ctx
     found: list[_Found] = []
     taken = -1  # the word whose reading made a statement (its other readings are skipped)
-    sources = _sources(scan, s0, s1)
+    sources = _sources(scan, s0, s1) if scan.has_source_cue(s0, s1) else []
+    hits = scan.verbs.hits(s0, s1)
+    if not hits and not sources:
+        return found
     told = 0  # sources whose person is remembered (a later "er" means the source's speaker)
-    for hit in scan.verbs.hits(s0, s1):
+    for hit in hits:
         if hit[0] == taken:
             continue
         while told < len(sources) and sources[told].verb_start < hit[0]:
