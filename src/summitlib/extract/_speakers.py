@@ -182,7 +182,8 @@ _PRONOUN_FIRST = re.compile(r"(?:Er|Sie)\b")
 _WORD = re.compile(r"[^\W\d_]+")
 _NAME_APPOSITION = re.compile(r"(?:[A-ZÄÖÜ][\w'-]+\s+){0,2}[A-ZÄÖÜ][\w'-]+")
 _WIE_OFFICE = re.compile(rf"(?<![\w-])[Ww]ie\s+(?:der|die)\s+(?:[\w-]+\s+){{0,4}}?(?:{OFFICE.pattern})")
-_FOCUS_TAIL = re.compile(r"\s+(?:selbst|seinerseits|ihrerseits|wiederum|indes|jedoch|dagegen|hingegen)\Z")
+_FOCUS_WORDS = ("selbst", "seinerseits", "ihrerseits", "wiederum", "indes", "jedoch", "dagegen", "hingegen")
+_FOCUS_TAIL = re.compile(rf"\s+(?:{'|'.join(_FOCUS_WORDS)})\Z")
 # "der indische Premierminister " before a name: nominative (weak -e adjectives, a role word in -er/-t/…)
 _NOMINATIVE = re.compile(r"(?<![\w-])der\s+(?:[a-zäöüß]+e\s+){0,2}(?:[A-ZÄÖÜ][\w-]*\s+){0,2}\Z")
 _NOUN_GAP = re.compile(r"(?<![\w-])(?:der|die|das)\s+(?:[a-zäöüß]+\s+){0,2}[A-ZÄÖÜ]")  # determiner + noun
@@ -201,15 +202,15 @@ def subject_before(ctx: Context, lb: int, v0: int, plural: bool) -> Subject | No
         start += 1
     if start >= end:
         return None
-    first = text[start:end].split()[0].lower()
+    first = text[start:end].split(None, 1)[0].lower()
     if first in ("und", "sowie", "oder", "aber", "doch"):
         start = start + len(first)
         while start < end and text[start].isspace():
             start += 1
-        first = text[start:end].split()[0].lower() if start < end else ""
+        first = text[start:end].split(None, 1)[0].lower() if start < end else ""
     if first in _PREPOSITIONS and not ctx.within(start, start + 1):  # "Von der Leyen" is a name
         return None
-    tail = _FOCUS_TAIL.search(text, start, end)  # "Tokajew selbst hat …"
+    tail = _FOCUS_TAIL.search(text, start, end) if text.endswith(_FOCUS_WORDS, start, end) else None  # "X selbst"
     if tail is not None and tail.start() > start:
         end = tail.start()
     low = text[start:end]

@@ -84,6 +84,8 @@ __all__ = ["find_statements"]
 _COORD_BEFORE = re.compile(
     rf"(?:u(?<![\w-]u)nd|s(?<![\w-]s)owie|o(?<![\w-]o)der|a(?<![\w-]a)ber)\s+(?:(?:{ADVERBS})\s+){{0,2}}\Z"
 )
+# the last word of every match of _COORD_BEFORE (a cheap test before the search)
+_COORD_TAILS = ("und", "sowie", "oder", "aber", *(a.split("\\s+")[-1] for a in ADVERBS.split("|")))
 _ZU_BEFORE = re.compile(r"(?<![\w-])zu\s+\Z")  # "die Ukraine zu unterstützen": an infinitive
 _SICH = re.compile(r"\s+(?:(?:er|sie|[A-ZÄÖÜ][\w-]*)\s+){0,3}sich\b")
 _ATTITUDE = re.compile(
@@ -351,7 +353,7 @@ def _analyse(scan: _Scan, hit: Hit, s0: int, s1: int, prev: list[_Found]) -> _Fo
         if text[wide:v0].split()[:1] and text[wide:v0].split()[0] in RELATIVES and wide > s0:
             lb, vwords = wide, text[wide:v0].split()
     coordinated = False
-    coord = _COORD_BEFORE.search(text, max(lb, v0 - 40), v0)
+    coord = _COORD_BEFORE.search(text, max(lb, v0 - 40), v0) if vwords and vwords[-1].endswith(_COORD_TAILS) else None
     if coord is not None and form.kind != "joined":
         coordinated = True
         lb = coord.end()
@@ -366,7 +368,7 @@ def _analyse(scan: _Scan, hit: Hit, s0: int, s1: int, prev: list[_Found]) -> _Fo
     # particle and frame of the entry
     if entry.act is None:
         return None
-    if form.kind == "finite":
+    if form.kind == "finite" and entry.particle:
         part_end = particle_end(text, hit_end, right_end, entry.particle)
         if entry.particle and part_end is None:
             return None
@@ -423,7 +425,7 @@ def _analyse(scan: _Scan, hit: Hit, s0: int, s1: int, prev: list[_Found]) -> _Fo
     if res is None:
         return None
     speakers, sub_pos = res
-    if not subordinate and "mit" in text[lb:right_end]:
+    if not subordinate and text.find("mit", lb, right_end) >= 0:
         speakers = _joint(ctx, lb, v0, v1, right_end, speakers=speakers)
     ev_start = min(sub_pos, v0)
     content_start = subject_end(ctx, v1, right_end) if sub_pos > v0 and not parenthetical else -1
