@@ -197,18 +197,50 @@ def find_statements(doc: Doc, summits: Sequence[Summit]) -> list[Statement]:
     summit = 0 if summits else None
     in_subheading = _overlap_test([(s.start, s.end) for s in doc.article.subheadings])
     out: list[Statement] = []
+    starts = ctx.starts
+    k = 0  # the first mention not before the sentence
     for sent in doc.sentences:
-        if in_subheading(sent.start, sent.end):
+        s0, s1 = sent.start, sent.end
+        if in_subheading(s0, s1):
             continue
-        first = main_subject(ctx, sent.start, sent.end)
-        if first is None:
-            first = inverted_subject(ctx, sent.start, sent.end) or topic_person(ctx, sent.start, sent.end)
-        if isinstance(first, Person):
-            ctx.remember(first)
-        for found in _sentence(scan, sent.start, sent.end):
+        while k < len(starts) and starts[k] < s0:
+            k += 1
+        if (k < len(starts) and starts[k] < s1) or ctx.text.startswith(("Er", "Sie"), s0):
+            first = main_subject(ctx, s0, s1)  # (without a mention nor a pronoun, none of these finds one)
+            if first is None:
+                first = inverted_subject(ctx, s0, s1) or topic_person(ctx, s0, s1)
+            if isinstance(first, Person):
+                ctx.remember(first)
+        for found in _sentence(scan, s0, s1):
+            parts = _record(scan, found, sent)
             for sp in found.speakers:
-                out.append(_record(scan, found, sp, sent, summit))
+                out.append(_statement(sp, found, parts, summit))
     return out
+
+
+_new_object = object.__new__
+_SET_STATEMENT = tuple(
+    Statement.__dict__[name].__set__
+    for name in ("speaker", "act", "evidence", "direct_quote", "quote", "content", "summit", "verb")
+)
+
+
+def _statement(speaker: Speaker, f: _Found, parts: tuple[Span, str | None, str], summit: int | None) -> Statement:
+    """``Statement(...)`` of one speaker of ``f`` with the evidence, quote and content of :func:`_record`,
+    built without the generic attrs ``__init__`` (the fields have no validators): the hot end of the
+    extractor."""
+    evidence, quote, content = parts
+    st: Statement = _new_object(Statement)
+    speaker_, act_, evidence_, direct_, quote_, content_, summit_, verb_ = _SET_STATEMENT
+    speaker_(st, speaker)
+    act_(st, f.act)
+    evidence_(st, evidence)
+    direct_(st, quote is not None)
+    quote_(st, quote)
+    content_(st, content)
+    summit_(st, summit)
+    verb_(st, f.verb)
+    return st
 
 
 def _overlap_test(spans: list[tuple[int, int]]) -> Callable[[int, int], bool]:
@@ -678,8 +710,9 @@ def _colon_quote(scan: _Scan, s0: int, colon: int, out: list[_Found]) -> None:
 # ------------------------------------------------------------------------------------ the record
 
 
-def _record(scan: _Scan, f: _Found, sp: Speaker, sent: Span, summit: int | None) -> Statement:
-    """One speaker's statement: evidence, the reported content and the speaker's quoted words."""
+def _record(scan: _Scan, f: _Found, sent: Span) -> tuple[Span, str | None, str]:
+    """What each speaker's statement of ``f`` holds: evidence, the speaker's quoted words (None: no
+    quote) and the reported content."""
     text = scan.ctx.text
     spans = []
     if f.parenthetical:
@@ -703,13 +736,4 @@ def _record(scan: _Scan, f: _Found, sp: Speaker, sent: Span, summit: int | None)
     particle = " ".join(f.verb.split()[1:])
     if particle and content.startswith(particle):
         content = content[len(particle) :].lstrip(" ,")
-    return Statement(
-        speaker=sp,
-        act=f.act,
-        evidence=Span.of(text, f.ev_start, max(f.ev_end, f.ev_start)),
-        direct_quote=bool(quoted),
-        quote=" … ".join(quoted) if quoted else None,
-        content=content,
-        summit=summit,
-        verb=f.verb,
-    )
+    return Span.of(text, f.ev_start, max(f.ev_end, f.ev_start)), " … ".join(quoted) if quoted else None, content
