@@ -235,7 +235,7 @@ def subject_before(ctx: Context, lb: int, v0: int, plural: bool) -> Subject | No
     if m is not None and m.span.start >= start:
         sp = speaker_of(m)
         prefix = text[start : m.span.start]
-        group = _coordinated_mentions(ctx, start, m) if sp is not None and m.kind != "city" else []
+        group = _coordinated_mentions(ctx, start, m, sp) if sp is not None and m.kind != "city" else []
         if len(group) > 1:
             return (tuple(group), start) if plural else None
         if sp is not None and m.kind != "city" and _SUBJECT_PREFIX.fullmatch(prefix):
@@ -287,13 +287,15 @@ def subject_before(ctx: Context, lb: int, v0: int, plural: bool) -> Subject | No
     return None
 
 
-def _coordinated_mentions(ctx: Context, start: int, last: EntityMention) -> list[Speaker]:
-    """``Putin und Xi`` / ``Tokajew, Putin und Xi`` before the verb: all their speakers."""
+def _coordinated_mentions(ctx: Context, start: int, last: EntityMention, last_sp: Speaker) -> list[Speaker]:
+    """``Putin und Xi`` / ``Tokajew, Putin und Xi`` before the verb: all their speakers (``last_sp``:
+    the speaker of ``last``)."""
     out: list[Speaker] = []
+    starts = ctx.starts
+    i = bisect.bisect_left(starts, start)
+    if i + 1 == len(starts) or starts[i + 1] >= last.span.end:  # the usual case: one name
+        return [last_sp]
     inner = ctx.within(start, last.span.end)
-    if len(inner) == 1:  # the usual case: one name
-        sp = speaker_of(last)
-        return [sp] if sp is not None else []
     ms = [m for m in inner if speaker_of(m) is not None]
     for a, b in itertools.pairwise(ms):
         gap = ctx.text[a.span.end : b.span.start]

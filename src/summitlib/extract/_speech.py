@@ -230,10 +230,7 @@ class VerbIndex:
     def _words(self, s0: int, s1: int) -> list[tuple[int, int, _Word]]:
         """The lexicon words of ``[s0, s1)``."""
         text = self.text
-        n = len(text)
-        if (0 < s0 < n and text[s0].isalnum() and _is_letter(text[s0 - 1]) and _is_letter(text[s0])) or (
-            0 < s1 < n and text[s1].isalnum() and _is_letter(text[s1 - 1]) and _is_letter(text[s1])
-        ):
+        if self._cut(s0, s1):
             automaton = _automaton()
             out = []
             for w in _WORD.finditer(text, s0, s1):
@@ -244,6 +241,14 @@ class VerbIndex:
         i = bisect.bisect_left(self.starts, s0)
         return self.cands[i : bisect.bisect_left(self.starts, s1, i)]
 
+    def _cut(self, s0: int, s1: int) -> bool:
+        """Whether a boundary of ``[s0, s1)`` cuts a run of letters (then the index cannot be used)."""
+        text = self.text
+        n = len(text)
+        return (0 < s0 < n and text[s0].isalnum() and _is_letter(text[s0 - 1]) and _is_letter(text[s0])) or (
+            0 < s1 < n and text[s1].isalnum() and _is_letter(text[s1 - 1]) and _is_letter(text[s1])
+        )
+
     def hits(self, s0: int, s1: int) -> list[Hit]:
         """The readings of every lexicon word of the sentence ``[s0, s1)``, in text order.
 
@@ -251,6 +256,10 @@ class VerbIndex:
         """
         text = self.text
         out: list[Hit] = []
+        starts = self.starts
+        i = bisect.bisect_left(starts, s0)
+        if (i == len(starts) or starts[i] >= s1) and not self._cut(s0, s1):
+            return out  # the usual sentence: no lexicon word
         for start, end, word in self._words(s0, s1):
             if start != s0 and text[start].isupper():
                 continue
