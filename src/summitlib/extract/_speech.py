@@ -227,19 +227,15 @@ class VerbIndex:
         self.cands = cands  # in text order: whole words are disjoint, and the automaton reports by end
         self.starts = [c[0] for c in cands]
 
-    def _words(self, s0: int, s1: int) -> list[tuple[int, int, _Word]]:
-        """The lexicon words of ``[s0, s1)``."""
-        text = self.text
-        if self._cut(s0, s1):
-            automaton = _automaton()
-            out = []
-            for w in _WORD.finditer(text, s0, s1):
-                word = automaton.get(w.group().lower(), None)
-                if word is not None and word.__class__ is not int:
-                    out.append((w.start(), w.end(), word))
-            return out
-        i = bisect.bisect_left(self.starts, s0)
-        return self.cands[i : bisect.bisect_left(self.starts, s1, i)]
+    def _scanned(self, s0: int, s1: int) -> list[tuple[int, int, _Word]]:
+        """The lexicon words of ``[s0, s1)``, found word by word (for a sentence that cuts a word)."""
+        automaton = _automaton()
+        out = []
+        for w in _WORD.finditer(self.text, s0, s1):
+            word = automaton.get(w.group().lower(), None)
+            if word is not None and word.__class__ is not int:
+                out.append((w.start(), w.end(), word))
+        return out
 
     def _cut(self, s0: int, s1: int) -> bool:
         """Whether a boundary of ``[s0, s1)`` cuts a run of letters (then the index cannot be used)."""
@@ -258,9 +254,13 @@ class VerbIndex:
         out: list[Hit] = []
         starts = self.starts
         i = bisect.bisect_left(starts, s0)
-        if (i == len(starts) or starts[i] >= s1) and not self._cut(s0, s1):
+        if self._cut(s0, s1):
+            words = self._scanned(s0, s1)
+        elif i == len(starts) or starts[i] >= s1:
             return out  # the usual sentence: no lexicon word
-        for start, end, word in self._words(s0, s1):
+        else:
+            words = self.cands[i : bisect.bisect_left(starts, s1, i)]
+        for start, end, word in words:
             if start != s0 and text[start].isupper():
                 continue
             for form in readings(text, end, s1, word):

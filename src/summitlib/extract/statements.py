@@ -333,10 +333,11 @@ def _analyse(scan: _Scan, hit: Hit, s0: int, s1: int, prev: list[_Found]) -> _Fo
     right_end = s1 if v1 + WINDOW > s1 else v1 + WINDOW
     verb_words = text[v0:v1]
     plural = form.plural
+    kind = form.kind
     subordinate = False
 
-    if form.kind in ("inf", "zu_inf"):
-        if form.kind == "inf" and not text[max(s0, v0 - 3) : v0].endswith("zu "):
+    if kind in ("inf", "zu_inf"):
+        if kind == "inf" and not text[max(s0, v0 - 3) : v0].endswith("zu "):
             return None
         um_at = text.rfind(" um ", max(s0, v0 - 200), v0) + 1
         if um_at <= 0:
@@ -346,7 +347,7 @@ def _analyse(scan: _Scan, hit: Hit, s0: int, s1: int, prev: list[_Found]) -> _Fo
             return None
         return _Found(speakers, um_at, v1, v0, v1, entry.act, verb_words)
 
-    if form.kind == "participle":
+    if kind == "participle":
         words = form.words_before
         if words:
             before = text[max(lb, v0 - 40) : v0].split()
@@ -376,7 +377,7 @@ def _analyse(scan: _Scan, hit: Hit, s0: int, s1: int, prev: list[_Found]) -> _Fo
         verb_words = text[v0:hit_end]
 
     zu_at = max(s0, v0 - 4)
-    if form.kind in ("finite", "joined") and "zu" in text[zu_at:v0] and _ZU_BEFORE.search(text[zu_at:v0]):
+    if kind in ("finite", "joined") and "zu" in text[zu_at:v0] and _ZU_BEFORE.search(text[zu_at:v0]):
         return None  # an infinitive ("die Ukraine zu unterstützen"), not a finite verb
     vwords = text[lb:v0].split()
     if not vwords and lb > s0 and text[lb - 1] in _QUOTE_MARKS and _clause_final(text, hit_end, s1):
@@ -386,11 +387,11 @@ def _analyse(scan: _Scan, hit: Hit, s0: int, s1: int, prev: list[_Found]) -> _Fo
             lb, vwords = wide, text[wide:v0].split()
     coordinated = False
     coord = _COORD_BEFORE.search(text, max(lb, v0 - 40), v0) if vwords and vwords[-1].endswith(_COORD_TAILS) else None
-    if coord is not None and form.kind != "joined":
+    if coord is not None and kind != "joined":
         coordinated = True
         lb = coord.end()
         vwords = []
-    if form.kind == "joined":
+    if kind == "joined":
         subordinate = True
     elif vwords and (
         vwords[0].lower() in SUBORDINATORS or (vwords[0] in RELATIVES and lb > s0 and _clause_final(text, hit_end, s1))
@@ -400,7 +401,7 @@ def _analyse(scan: _Scan, hit: Hit, s0: int, s1: int, prev: list[_Found]) -> _Fo
     # particle and frame of the entry
     if entry.act is None:
         return None
-    if form.kind == "finite" and entry.particle:
+    if kind == "finite" and entry.particle:
         part_end = particle_end(text, hit_end, right_end, entry.particle)
         if entry.particle and part_end is None:
             return None
@@ -409,7 +410,7 @@ def _analyse(scan: _Scan, hit: Hit, s0: int, s1: int, prev: list[_Found]) -> _Fo
     clause_end = _clause_end(text, hit_end, right_end)
     if entry.preps and not (
         prep_re(entry.preps).search(text, hit_end, clause_end)
-        or (form.kind in ("participle", "joined") and prep_re(entry.preps).search(text, lb, hit_start))
+        or (kind in ("participle", "joined") and prep_re(entry.preps).search(text, lb, hit_start))
     ):
         return None  # verb-final forms have the preposition before them ("hat zum Gipfel geladen")
     if entry.reflexive and not _SICH.match(text, hit_end):
@@ -444,7 +445,7 @@ def _analyse(scan: _Scan, hit: Hit, s0: int, s1: int, prev: list[_Found]) -> _Fo
         parenthetical = lb > s0 and res is not None
         if res is None and lb > s0:
             res = relative_subject(ctx, s0, lb, plural)
-        if res is None and lb > s0 and text[lb - 1] == "," and form.kind == "finite":
+        if res is None and lb > s0 and text[lb - 1] == "," and kind == "finite":
             # "X begrüßte die Abschlüsse, mahnte aber … an": a verb coordinated without "und"
             inherited = _asyndetic(prev, s0, lb)
             res = (inherited, v0) if inherited else None
@@ -457,14 +458,14 @@ def _analyse(scan: _Scan, hit: Hit, s0: int, s1: int, prev: list[_Found]) -> _Fo
     if res is None:
         return None
     speakers, sub_pos = res
-    if not subordinate and text.find("mit", lb, right_end) >= 0:
+    if not subordinate and _may_be_joint(text, lb, right_end):
         speakers = _joint(ctx, lb, v0, v1, right_end, speakers=speakers)
     ev_start = min(sub_pos, v0)
     content_start = subject_end(ctx, v1, right_end) if sub_pos > v0 and not parenthetical else -1
     if parenthetical:
         ev_end = max(subject_end(ctx, v1, right_end), part_end or hit_end)
     elif subordinate:
-        ev_end = hit_end if form.kind != "participle" else max(hit_end, v1)
+        ev_end = hit_end if kind != "participle" else max(hit_end, v1)
         content_start = ev_end
     else:
         ev_end = clause_end
@@ -478,6 +479,13 @@ def _analyse(scan: _Scan, hit: Hit, s0: int, s1: int, prev: list[_Found]) -> _Fo
         verb,
         parenthetical,
         content_start,
+    )
+
+
+def _may_be_joint(text: str, start: int, end: int) -> bool:
+    """Whether ``[start, end)`` holds the literals of ``gemeinsam/zusammen mit`` (a test before the search)."""
+    return text.find("mit", start, end) >= 0 and (
+        text.find("emeinsam", start, end) >= 0 or text.find("usammen", start, end) >= 0
     )
 
 
