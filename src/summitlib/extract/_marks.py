@@ -31,6 +31,7 @@ SOURCE_CUES = {
     "heisst": ("heißt", "heisst", "hieß", "hiess"),
     "zufolge": ("zufolge",),
 }
+_LOWER_CUES = {name: frozenset(w.lower() for w in words) for name, words in SOURCE_CUES.items()}
 # Every literal :class:`Marks` looks for, lower-cased: a caller that scans the lower-cased text for
 # them (with other words, in one pass) hands their positions to ``Marks(text, found)``.
 NEEDLES = tuple(
@@ -61,15 +62,17 @@ class Marks:
         if found is None:
             self.quotes = _positions(text, _QUOTE_MARKS)
             self.bounds = _positions(text, _BOUNDARY)
+            self.hard = [p for p in self.bounds if text[p] in _HARD]
             self.dashes = _positions(text, _DASHES)
             self.cues = {name: _positions(text, words) for name, words in SOURCE_CUES.items()}
+            self.colons = _positions(text, ":")
         else:
             self.quotes = _gathered(found, _QUOTE_MARKS)
             self.bounds = _gathered(found, _BOUNDARY)
+            self.hard = _gathered(found, _HARD)
             self.dashes = _gathered(found, _DASHES)
-            self.cues = {name: _gathered(found, {w.lower() for w in ws}) for name, ws in SOURCE_CUES.items()}
-        self.hard = [p for p in self.bounds if text[p] in _HARD]
-        self.colons = found.get(":", []) if found is not None else _positions(text, ":")
+            self.cues = {name: _gathered(found, _LOWER_CUES[name]) for name in SOURCE_CUES}
+            self.colons = found.get(":", [])
 
     def has_cue(self, name: str, start: int, end: int) -> bool:
         """Whether one of the ``SOURCE_CUES[name]`` literals starts in ``[start, end)``."""

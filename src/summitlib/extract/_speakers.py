@@ -256,27 +256,22 @@ def subject_before(ctx: Context, lb: int, v0: int, plural: bool) -> Subject | No
     body = unknown_body(text, start, end)
     if body is not None and body[1] == start and body[2] == end and not plural:
         return (fullest(ctx, body[0], start),), start
-    role = ROLE.fullmatch(low)
+    words = low.split()
+    spaced = len(words) > 1  # role, staff, class-noun, office and name-of-body phrases need a space
+    role = ROLE.fullmatch(low) if spaced else None
     if role:
         p = resolve_role(ctx, start, end, role)
         return ((p,), start) if p and not plural else None
-    staff = STAFF_OF.fullmatch(text, start, end)
+    staff = STAFF_OF.fullmatch(text, start, end) if spaced else None
     if staff is not None:
         org = named_org(ctx, staff.start("name"), end)
         return ((org,), start) if org is not None else None
     if plural:
         return None
-    ref = class_referent(text, start, end, max(0, start - WINDOW))
-    if ref is not None and ref[1] == end and (ref[2] < 0 or not ctx.within(ref[2], ref[2] + 1)):
-        return (ref[0],), start  # "Die Förderbank teilte mit": the bank named before
-    titled = TITLED.fullmatch(text, start, end)
-    if titled:
-        p = titled_person(ctx, titled)
-        return ((p,), start) if p is not None else None
-    named = person_of_body(ctx, start, end)
-    if named is not None and named[1] == end:
-        return (named[0],), start
-    words = low.split()
+    if spaced:
+        found = _spaced_subject(ctx, start, end)
+        if found is not None:
+            return found[0]
     if len(words) <= 3 and all(w[0].isupper() for w in words):
         for w in (words[-1], words[0]):
             p = ctx.by_token(w, start)
@@ -284,6 +279,23 @@ def subject_before(ctx: Context, lb: int, v0: int, plural: bool) -> Subject | No
                 return (p,), start
         if not ctx.within(start, end) and introduced_body(text, low, start):
             return (Organization(low),), start
+    return None
+
+
+def _spaced_subject(ctx: Context, start: int, end: int) -> tuple[Subject | None] | None:
+    """A class noun referring back, an office with a name, or a name tied to a body as the whole
+    phrase ``[start, end)``: ``(subject or None,)`` when one of them decides, else None."""
+    text = ctx.text
+    ref = class_referent(text, start, end, max(0, start - WINDOW))
+    if ref is not None and ref[1] == end and (ref[2] < 0 or not ctx.within(ref[2], ref[2] + 1)):
+        return (((ref[0],), start),)  # "Die Förderbank teilte mit": the bank named before
+    titled = TITLED.fullmatch(text, start, end)
+    if titled:
+        p = titled_person(ctx, titled)
+        return (((p,), start) if p is not None else None,)
+    named = person_of_body(ctx, start, end)
+    if named is not None and named[1] == end:
+        return (((named[0],), start),)
     return None
 
 

@@ -195,13 +195,14 @@ def find_statements(doc: Doc, summits: Sequence[Summit]) -> list[Statement]:
     scan = _Scan.of(doc, summits)
     ctx = scan.ctx
     summit = 0 if summits else None
-    in_subheading = _overlap_test([(s.start, s.end) for s in doc.article.subheadings])
+    subheadings = doc.article.subheadings
+    in_subheading = _overlap_test([(s.start, s.end) for s in subheadings])
     out: list[Statement] = []
     starts = ctx.starts
     k = 0  # the first mention not before the sentence
     for sent in doc.sentences:
         s0, s1 = sent.start, sent.end
-        if in_subheading(s0, s1):
+        if subheadings and in_subheading(s0, s1):
             continue
         while k < len(starts) and starts[k] < s0:
             k += 1
@@ -281,7 +282,9 @@ def _sentence(scan: _Scan, s0: int, s1: int) -> list[_Found]:
         if f is not None:
             taken = hit[0]
             found.append(f)
-            _remember(ctx, f)
+            for sp in f.speakers:
+                if isinstance(sp, Person):
+                    ctx.remember(sp)
     for f in sources[told:]:
         _remember(ctx, f)
     if sources and found:
@@ -290,7 +293,8 @@ def _sentence(scan: _Scan, s0: int, s1: int) -> list[_Found]:
     if sources:
         found.extend(sources)
         found.sort(key=lambda f: f.verb_start)
-    found = _drop_reported(found)
+    if len(found) > 1:
+        found = _drop_reported(found)
     _clip(found)
     return found
 
@@ -315,11 +319,13 @@ def _remember(ctx: Context, f: _Found) -> None:
 
 def _clip(found: list[_Found]) -> None:
     """End each evidence before the next statement's clause, so two verbs get two spans."""
+    last = len(found) - 1
     for i, f in enumerate(found):
         end = f.ev_end
-        if i + 1 < len(found) and not f.parenthetical:
+        if i < last and not f.parenthetical:
             end = min(end, max(found[i + 1].ev_start, f.verb_end))
-        f.ev_end = max(end, f.verb_end)
+        end = max(end, f.verb_end)
+        f.ev_end = end
 
 
 def _analyse(scan: _Scan, hit: Hit, s0: int, s1: int, prev: list[_Found]) -> _Found | None:
