@@ -2,9 +2,10 @@
 
 The statement extractor asks, for many small windows of the same text, "which quotes lie here?" and
 "where does the clause before this verb start?". Scanning every window character by character costs
-time proportional to the windows; :class:`Marks` finds every quotation mark, clause-boundary character
-and spaced dash in one pass (``str.find`` per mark), and answers each question by bisection over those positions.
-Results are exactly those of the straightforward left-to-right scans of each window.
+time proportional to the windows; :class:`Marks` takes every quotation mark, clause-boundary character
+and spaced dash from the statement extractor's one automaton pass (or finds them with ``str.find`` per
+mark), and answers each question by bisection over those positions. Results are exactly those of the
+straightforward left-to-right scans of each window.
 """
 
 from __future__ import annotations

@@ -318,7 +318,7 @@ def variant_act(entry: VerbEntry, text: str, pos: int) -> tuple[bool, Act | None
     """The act after the verb ending at ``pos`` (``betonte erneut`` = reaffirm); ``(False, _)`` = no reading."""
     act = entry.act
     for word, alt in entry.variants:
-        if _variant_re(word).match(text[pos : pos + 60]):
+        if _variant_re(word).match(text, pos, pos + 60):
             if alt is None:
                 return False, None
             act = alt

@@ -33,8 +33,10 @@ Who the subject is (pronouns, ``beide Staatschefs``, role phrases, ministries) i
 statements: unnamed sources, passives, greetings (``begrüßte die Gäste``), ``sprach mit X über``,
 ``sagte seine Reise ab``, subheadings.
 
-Cost: the text is scanned once for verb forms (Aho-Corasick) and once for punctuation; everything
-else looks at windows of at most a few hundred characters around a verb, so time is linear in the text.
+Cost: one Aho-Corasick pass over the text finds the verb forms together with the punctuation and
+source-cue literals (see :class:`~summitlib.extract._speech.VerbIndex`); a sentence with neither a verb
+form nor a cue is skipped after two bisections. Everything else looks at windows of at most a few
+hundred characters around a verb, so time is linear in the text.
 """
 
 from __future__ import annotations
@@ -370,7 +372,7 @@ def _analyse(scan: _Scan, hit: Hit, s0: int, s1: int, prev: list[_Found]) -> _Fo
                 lb = wide
         if aux is None and text[lb - 1 : lb] == ",":  # "hat … Iran, Ägypten und Argentinien eingeladen"
             aux, lb = _aux_before_list(scan, s0, lb, aux)
-        after_aux = _AUX_AFTER.match(text[v1 : v1 + 12])
+        after_aux = _AUX_AFTER.match(text, v1, v1 + 12)
         if (aux is None and after_aux is None) or _PASSIVE.search(text, lb, v0):
             return None
         if aux is not None:
