@@ -7,7 +7,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from summitlib.extract._doc import Doc
-from summitlib.extract._speech import lexicon
+from summitlib.extract._marks import Marks
+from summitlib.extract._speech import VerbIndex, lexicon
 from summitlib.extract.entities import EntityKind, EntityMention
 from summitlib.extract.sentences import split_sentences
 from summitlib.extract.statements import find_statements
@@ -770,6 +771,24 @@ class TestLexicon:
 
     def test_forms_are_lower_case(self) -> None:
         assert all(word == word.lower() for word in lexicon())
+
+
+class TestIndexes:
+    @given(st.text(alphabet=st.sampled_from(list('aWz „“”«»‚‘’",;:()–—-\nLautWorten heißt zufolge ßİ')), max_size=300))
+    @settings(max_examples=200, deadline=None)
+    def test_marks_from_the_verb_pass_equal_a_direct_search(self, text: str) -> None:
+        """The punctuation the verb automaton reports gives the same marks as searching the text."""
+        direct, shared = Marks(text), Marks(text, VerbIndex(text).literals)
+        for name in ("quotes", "bounds", "hard", "dashes", "colons"):
+            assert getattr(shared, name) == getattr(direct, name), name
+        for cue, found in direct.cues.items():  # lower-cased cues may find more, never less
+            assert set(found) <= set(shared.cues[cue])
+
+    def test_verb_hits_skip_sentences_without_a_lexicon_word(self) -> None:
+        text = "Die Gäste kamen an. Tokajew betonte die Rolle."
+        index = VerbIndex(text)
+        assert index.hits(0, 19) == []
+        assert [text[a:b] for a, b, _ in index.hits(20, len(text))] == ["betonte"]
 
 
 class TestRobustness:

@@ -2,17 +2,18 @@
 
 The statement extractor asks, for many small windows of the same text, "which quotes lie here?" and
 "where does the clause before this verb start?". Scanning every window character by character costs
-time proportional to the windows; :class:`Marks` finds every quotation mark, clause-boundary character
-and spaced dash in one pass (``str.find`` per mark), and answers each question by bisection over those positions.
-Results are exactly those of the straightforward left-to-right scans of each window.
+time proportional to the windows; :class:`Marks` takes every quotation mark, clause-boundary character
+and spaced dash from the statement extractor's one automaton pass (or finds them with ``str.find`` per
+mark), and answers each question by bisection over those positions. Results are exactly those of the
+straightforward left-to-right scans of each window.
 """
 
 from __future__ import annotations
 
 import bisect
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
-__all__ = ["SOURCE_CUES", "Marks", "in_brackets", "is_name_quote"]
+__all__ = ["NEEDLES", "SOURCE_CUES", "Marks", "in_brackets", "is_name_quote"]
 
 # Opening mark -> the marks that close it (German „…“, guillemets both ways, single „‚…‘", ASCII).
 _OPENERS = {"„": "“”", "«": "»", "»": "«", "‚": "‘’", '"': '"'}
@@ -29,7 +30,14 @@ _DASH_LEN = 3
 SOURCE_CUES = {
     "nach": ("Worten", "Angaben", "Aussagen", "Darstellung", "laut", "Laut", "Berufung"),
     "heisst": ("heißt", "heisst", "hieß", "hiess"),
+    "zufolge": ("zufolge",),
 }
+_LOWER_CUES = {name: frozenset(w.lower() for w in words) for name, words in SOURCE_CUES.items()}
+# Every literal :class:`Marks` looks for, lower-cased: a caller that scans the lower-cased text for
+# them (with other words, in one pass) hands their positions to ``Marks(text, found)``.
+NEEDLES = tuple(
+    dict.fromkeys([*_QUOTE_MARKS, *_BOUNDARY, *_DASHES, *(w.lower() for ws in SOURCE_CUES.values() for w in ws)])
+)
 
 
 def _words(line: str) -> frozenset[str]:
@@ -47,13 +55,25 @@ _NAME_NOUNS = _words(
 class Marks:
     """Positions of quotation marks, boundary characters and spaced dashes in ``text``."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, found: dict[str, list[int]] | None = None) -> None:
+        """Index ``text``; ``found`` maps each of :data:`NEEDLES` to its starts in the lower-cased text
+        (absent: none), else the text is searched here. Cue positions may then include other cases
+        (``worten`` in ``antworten``): they only tell where a source phrase is worth trying."""
         self.text = text
-        self.quotes = _positions(text, _QUOTE_MARKS)
-        self.bounds = _positions(text, _BOUNDARY)
-        self.hard = [p for p in self.bounds if text[p] in _HARD]
-        self.dashes = _positions(text, _DASHES)
-        self.cues = {name: _positions(text, words) for name, words in SOURCE_CUES.items()}
+        if found is None:
+            self.quotes = _positions(text, _QUOTE_MARKS)
+            self.bounds = _positions(text, _BOUNDARY)
+            self.hard = [p for p in self.bounds if text[p] in _HARD]
+            self.dashes = _positions(text, _DASHES)
+            self.cues = {name: _positions(text, words) for name, words in SOURCE_CUES.items()}
+            self.colons = _positions(text, ":")
+        else:
+            self.quotes = _gathered(found, _QUOTE_MARKS)
+            self.bounds = _gathered(found, _BOUNDARY)
+            self.hard = _gathered(found, _HARD)
+            self.dashes = _gathered(found, _DASHES)
+            self.cues = {name: _gathered(found, _LOWER_CUES[name]) for name in SOURCE_CUES}
+            self.colons = found.get(":", [])
 
     def has_cue(self, name: str, start: int, end: int) -> bool:
         """Whether one of the ``SOURCE_CUES[name]`` literals starts in ``[start, end)``."""
@@ -109,6 +129,15 @@ def _positions(text: str, needles: Sequence[str]) -> list[int]:
         while at >= 0:
             out.append(at)
             at = text.find(needle, at + 1)
+    out.sort()
+    return out
+
+
+def _gathered(found: dict[str, list[int]], needles: Iterable[str]) -> list[int]:
+    """The positions of any of ``needles`` in ``found``, sorted."""
+    out: list[int] = []
+    for needle in needles:
+        out += found.get(needle, ())
     out.sort()
     return out
 

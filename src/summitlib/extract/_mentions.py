@@ -9,6 +9,7 @@ and the persons the text names but the gazetteer does not know (:meth:`Context.l
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from typing import TYPE_CHECKING
 
@@ -64,12 +65,13 @@ class Context:
     def tokens(self) -> dict[str, tuple[int, Person]]:
         """Name word -> (first position, person): every word of a known person's full name."""
         if self._tokens is None:
-            self._tokens = {}
+            tokens: dict[str, tuple[int, Person]] = {}
             for m in self.mentions:
                 if m.kind == "person":
-                    for tok in m.key.split():
-                        if len(tok) > 1 and tok[0].isupper() and tok not in self._tokens:
-                            self._tokens[tok] = (m.span.start, self.person(m))
+                    for tok in _name_tokens(m.key):
+                        if tok not in tokens:
+                            tokens[tok] = (m.span.start, self.person(m))
+            self._tokens = tokens
         return self._tokens
 
     def learn(self, name: str, pos: int) -> Person:
@@ -134,6 +136,13 @@ class Context:
             return self.recent[-1]
         before = self.persons_before(pos, 1)
         return before[0] if before else None
+
+
+@functools.cache
+def _name_tokens(key: str) -> tuple[str, ...]:
+    """The words of a person's canonical name that can name the person alone (capitalised, longer
+    than one letter); cached per name, as the gazetteer's names recur across articles."""
+    return tuple(tok for tok in key.split() if len(tok) > 1 and tok[0].isupper())
 
 
 def speaker_of(m: EntityMention) -> Speaker | None:

@@ -182,7 +182,8 @@ _PRONOUN_FIRST = re.compile(r"(?:Er|Sie)\b")
 _WORD = re.compile(r"[^\W\d_]+")
 _NAME_APPOSITION = re.compile(r"(?:[A-ZÄÖÜ][\w'-]+\s+){0,2}[A-ZÄÖÜ][\w'-]+")
 _WIE_OFFICE = re.compile(rf"(?<![\w-])[Ww]ie\s+(?:der|die)\s+(?:[\w-]+\s+){{0,4}}?(?:{OFFICE.pattern})")
-_FOCUS_TAIL = re.compile(r"\s+(?:selbst|seinerseits|ihrerseits|wiederum|indes|jedoch|dagegen|hingegen)\Z")
+_FOCUS_WORDS = ("selbst", "seinerseits", "ihrerseits", "wiederum", "indes", "jedoch", "dagegen", "hingegen")
+_FOCUS_TAIL = re.compile(rf"\s+(?:{'|'.join(_FOCUS_WORDS)})\Z")
 # "der indische Premierminister " before a name: nominative (weak -e adjectives, a role word in -er/-t/…)
 _NOMINATIVE = re.compile(r"(?<![\w-])der\s+(?:[a-zäöüß]+e\s+){0,2}(?:[A-ZÄÖÜ][\w-]*\s+){0,2}\Z")
 _NOUN_GAP = re.compile(r"(?<![\w-])(?:der|die|das)\s+(?:[a-zäöüß]+\s+){0,2}[A-ZÄÖÜ]")  # determiner + noun
@@ -201,15 +202,15 @@ def subject_before(ctx: Context, lb: int, v0: int, plural: bool) -> Subject | No
         start += 1
     if start >= end:
         return None
-    first = text[start:end].split()[0].lower()
+    first = text[start:end].split(None, 1)[0].lower()
     if first in ("und", "sowie", "oder", "aber", "doch"):
         start = start + len(first)
         while start < end and text[start].isspace():
             start += 1
-        first = text[start:end].split()[0].lower() if start < end else ""
+        first = text[start:end].split(None, 1)[0].lower() if start < end else ""
     if first in _PREPOSITIONS and not ctx.within(start, start + 1):  # "Von der Leyen" is a name
         return None
-    tail = _FOCUS_TAIL.search(text, start, end)  # "Tokajew selbst hat …"
+    tail = _FOCUS_TAIL.search(text, start, end) if text.endswith(_FOCUS_WORDS, start, end) else None  # "X selbst"
     if tail is not None and tail.start() > start:
         end = tail.start()
     low = text[start:end]
@@ -234,7 +235,7 @@ def subject_before(ctx: Context, lb: int, v0: int, plural: bool) -> Subject | No
     if m is not None and m.span.start >= start:
         sp = speaker_of(m)
         prefix = text[start : m.span.start]
-        group = _coordinated_mentions(ctx, start, m) if sp is not None and m.kind != "city" else []
+        group = _coordinated_mentions(ctx, start, m, sp) if sp is not None and m.kind != "city" else []
         if len(group) > 1:
             return (tuple(group), start) if plural else None
         if sp is not None and m.kind != "city" and _SUBJECT_PREFIX.fullmatch(prefix):
@@ -255,27 +256,22 @@ def subject_before(ctx: Context, lb: int, v0: int, plural: bool) -> Subject | No
     body = unknown_body(text, start, end)
     if body is not None and body[1] == start and body[2] == end and not plural:
         return (fullest(ctx, body[0], start),), start
-    role = ROLE.fullmatch(low)
+    words = low.split()
+    spaced = len(words) > 1  # role, staff, class-noun, office and name-of-body phrases need a space
+    role = ROLE.fullmatch(low) if spaced else None
     if role:
         p = resolve_role(ctx, start, end, role)
         return ((p,), start) if p and not plural else None
-    staff = STAFF_OF.fullmatch(text, start, end)
+    staff = STAFF_OF.fullmatch(text, start, end) if spaced else None
     if staff is not None:
         org = named_org(ctx, staff.start("name"), end)
         return ((org,), start) if org is not None else None
     if plural:
         return None
-    ref = class_referent(text, start, end, max(0, start - WINDOW))
-    if ref is not None and ref[1] == end and (ref[2] < 0 or not ctx.within(ref[2], ref[2] + 1)):
-        return (ref[0],), start  # "Die Förderbank teilte mit": the bank named before
-    titled = TITLED.fullmatch(text, start, end)
-    if titled:
-        p = titled_person(ctx, titled)
-        return ((p,), start) if p is not None else None
-    named = person_of_body(ctx, start, end)
-    if named is not None and named[1] == end:
-        return (named[0],), start
-    words = low.split()
+    if spaced:
+        found = _spaced_subject(ctx, start, end)
+        if found is not None:
+            return found[0]
     if len(words) <= 3 and all(w[0].isupper() for w in words):
         for w in (words[-1], words[0]):
             p = ctx.by_token(w, start)
@@ -286,13 +282,32 @@ def subject_before(ctx: Context, lb: int, v0: int, plural: bool) -> Subject | No
     return None
 
 
-def _coordinated_mentions(ctx: Context, start: int, last: EntityMention) -> list[Speaker]:
-    """``Putin und Xi`` / ``Tokajew, Putin und Xi`` before the verb: all their speakers."""
+def _spaced_subject(ctx: Context, start: int, end: int) -> tuple[Subject | None] | None:
+    """A class noun referring back, an office with a name, or a name tied to a body as the whole
+    phrase ``[start, end)``: ``(subject or None,)`` when one of them decides, else None."""
+    text = ctx.text
+    ref = class_referent(text, start, end, max(0, start - WINDOW))
+    if ref is not None and ref[1] == end and (ref[2] < 0 or not ctx.within(ref[2], ref[2] + 1)):
+        return (((ref[0],), start),)  # "Die Förderbank teilte mit": the bank named before
+    titled = TITLED.fullmatch(text, start, end)
+    if titled:
+        p = titled_person(ctx, titled)
+        return (((p,), start) if p is not None else None,)
+    named = person_of_body(ctx, start, end)
+    if named is not None and named[1] == end:
+        return (((named[0],), start),)
+    return None
+
+
+def _coordinated_mentions(ctx: Context, start: int, last: EntityMention, last_sp: Speaker) -> list[Speaker]:
+    """``Putin und Xi`` / ``Tokajew, Putin und Xi`` before the verb: all their speakers (``last_sp``:
+    the speaker of ``last``)."""
     out: list[Speaker] = []
+    starts = ctx.starts
+    i = bisect.bisect_left(starts, start)
+    if i + 1 == len(starts) or starts[i + 1] >= last.span.end:  # the usual case: one name
+        return [last_sp]
     inner = ctx.within(start, last.span.end)
-    if len(inner) == 1:  # the usual case: one name
-        sp = speaker_of(last)
-        return [sp] if sp is not None else []
     ms = [m for m in inner if speaker_of(m) is not None]
     for a, b in itertools.pairwise(ms):
         gap = ctx.text[a.span.end : b.span.start]

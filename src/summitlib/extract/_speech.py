@@ -27,6 +27,7 @@ import ahocorasick
 import attrs
 
 from summitlib._data import read_rows
+from summitlib.extract._marks import NEEDLES
 from summitlib.model import Act
 
 __all__ = ["WINDOW", "Form", "Hit", "VerbEntry", "VerbIndex", "lexicon", "particle_end", "readings"]
@@ -142,11 +143,29 @@ class _Word(NamedTuple):
     default: list[Form]  # the readings when no particle decides: participles + plain + rest
 
 
+# Characters of German news text, most frequent first. The automaton looks a character up among a
+# node's children in the order they were added, so adding words in this order makes each step cheaper.
+_FREQUENT = " enisratdhulcgmobwfkzvpüäößjyxq,.„“"
+_RANK = {c: i for i, c in enumerate(_FREQUENT)}
+
+
+def _frequency_key(word: str) -> list[int]:
+    """Sort key putting words whose characters are frequent first (character by character)."""
+    return [_RANK.get(c, len(_FREQUENT)) for c in word]
+
+
 @functools.cache
 def _automaton() -> ahocorasick.Automaton:
-    """All lexicon word forms (lower case) in one Aho-Corasick automaton, built once."""
+    """All lexicon word forms (lower case) in one Aho-Corasick automaton, built once; with them the
+    punctuation and cue literals of :mod:`~summitlib.extract._marks` (value: the literal's index in
+    ``NEEDLES``), so one pass over the text finds both."""
     automaton = ahocorasick.Automaton()
-    for word, forms in lexicon().items():
+    clash = set(NEEDLES) & set(lexicon())
+    if clash:
+        raise ValueError(f"{_DATA}: words that are also punctuation or cue literals: {sorted(clash)}")
+    for k, needle in sorted(enumerate(NEEDLES), key=lambda item: _frequency_key(item[1])):
+        automaton.add_word(needle, k)
+    for word, forms in sorted(lexicon().items(), key=lambda item: _frequency_key(item[0])):
         finite = [f for f in forms if f.kind == "finite"]
         participles = [f for f in forms if f.kind == "participle"]
         plain = [f for f in finite if not f.entry.particle]
@@ -188,32 +207,43 @@ class VerbIndex:
         self.text = text
         n = len(text)
         cands: list[tuple[int, int, _Word]] = []
+        ends: list[list[int]] = [[] for _ in NEEDLES]  # where each literal of _marks ends
         for last, word in _automaton().iter(_lower(text)):
+            if word.__class__ is int:  # the index of a literal of _marks
+                ends[word].append(last)
+                continue
             start, end = last - word.size + 1, last + 1
             if start > 0 and text[start - 1].isalnum() and not text[start - 1].isdecimal():
                 continue  # a letter before: part of a longer word
             if end < n and text[end].isalnum() and not text[end].isdecimal():
                 continue
             cands.append((start, end, word))
+        # the starts of each literal of _marks.NEEDLES, for Marks
+        self.literals = {
+            needle: [p - len(needle) + 1 for p in found] if len(needle) > 1 else found
+            for needle, found in zip(NEEDLES, ends, strict=True)
+            if found
+        }
         self.cands = cands  # in text order: whole words are disjoint, and the automaton reports by end
         self.starts = [c[0] for c in cands]
 
-    def _words(self, s0: int, s1: int) -> list[tuple[int, int, _Word]]:
-        """The lexicon words of ``[s0, s1)``."""
+    def _scanned(self, s0: int, s1: int) -> list[tuple[int, int, _Word]]:
+        """The lexicon words of ``[s0, s1)``, found word by word (for a sentence that cuts a word)."""
+        automaton = _automaton()
+        out = []
+        for w in _WORD.finditer(self.text, s0, s1):
+            word = automaton.get(w.group().lower(), None)
+            if word is not None and word.__class__ is not int:
+                out.append((w.start(), w.end(), word))
+        return out
+
+    def _cut(self, s0: int, s1: int) -> bool:
+        """Whether a boundary of ``[s0, s1)`` cuts a run of letters (then the index cannot be used)."""
         text = self.text
         n = len(text)
-        if (0 < s0 < n and text[s0].isalnum() and _is_letter(text[s0 - 1]) and _is_letter(text[s0])) or (
+        return (0 < s0 < n and text[s0].isalnum() and _is_letter(text[s0 - 1]) and _is_letter(text[s0])) or (
             0 < s1 < n and text[s1].isalnum() and _is_letter(text[s1 - 1]) and _is_letter(text[s1])
-        ):
-            automaton = _automaton()
-            out = []
-            for w in _WORD.finditer(text, s0, s1):
-                word = automaton.get(w.group().lower(), None)
-                if word is not None:
-                    out.append((w.start(), w.end(), word))
-            return out
-        i = bisect.bisect_left(self.starts, s0)
-        return self.cands[i : bisect.bisect_left(self.starts, s1, i)]
+        )
 
     def hits(self, s0: int, s1: int) -> list[Hit]:
         """The readings of every lexicon word of the sentence ``[s0, s1)``, in text order.
@@ -222,7 +252,15 @@ class VerbIndex:
         """
         text = self.text
         out: list[Hit] = []
-        for start, end, word in self._words(s0, s1):
+        starts = self.starts
+        i = bisect.bisect_left(starts, s0)
+        if self._cut(s0, s1):
+            words = self._scanned(s0, s1)
+        elif i == len(starts) or starts[i] >= s1:
+            return out  # the usual sentence: no lexicon word
+        else:
+            words = self.cands[i : bisect.bisect_left(starts, s1, i)]
+        for start, end, word in words:
             if start != s0 and text[start].isupper():
                 continue
             for form in readings(text, end, s1, word):
@@ -280,7 +318,7 @@ def variant_act(entry: VerbEntry, text: str, pos: int) -> tuple[bool, Act | None
     """The act after the verb ending at ``pos`` (``betonte erneut`` = reaffirm); ``(False, _)`` = no reading."""
     act = entry.act
     for word, alt in entry.variants:
-        if _variant_re(word).match(text[pos : pos + 60]):
+        if _variant_re(word).match(text, pos, pos + 60):
             if alt is None:
                 return False, None
             act = alt

@@ -33,8 +33,10 @@ Who the subject is (pronouns, ``beide Staatschefs``, role phrases, ministries) i
 statements: unnamed sources, passives, greetings (``begrüßte die Gäste``), ``sprach mit X über``,
 ``sagte seine Reise ab``, subheadings.
 
-Cost: the text is scanned once for verb forms (Aho-Corasick) and once for punctuation; everything
-else looks at windows of at most a few hundred characters around a verb, so time is linear in the text.
+Cost: one Aho-Corasick pass over the text finds the verb forms together with the punctuation and
+source-cue literals (see :class:`~summitlib.extract._speech.VerbIndex`); a sentence with neither a verb
+form nor a cue is skipped after two bisections. Everything else looks at windows of at most a few
+hundred characters around a verb, so time is linear in the text.
 """
 
 from __future__ import annotations
@@ -84,6 +86,8 @@ __all__ = ["find_statements"]
 _COORD_BEFORE = re.compile(
     rf"(?:u(?<![\w-]u)nd|s(?<![\w-]s)owie|o(?<![\w-]o)der|a(?<![\w-]a)ber)\s+(?:(?:{ADVERBS})\s+){{0,2}}\Z"
 )
+# the last word of every match of _COORD_BEFORE (a cheap test before the search)
+_COORD_TAILS = ("und", "sowie", "oder", "aber", *(a.split("\\s+")[-1] for a in ADVERBS.split("|")))
 _ZU_BEFORE = re.compile(r"(?<![\w-])zu\s+\Z")  # "die Ukraine zu unterstützen": an infinitive
 _SICH = re.compile(r"\s+(?:(?:er|sie|[A-ZÄÖÜ][\w-]*)\s+){0,3}sich\b")
 _ATTITUDE = re.compile(
@@ -152,11 +156,32 @@ class _Found:
 
 @attrs.define
 class _Scan:
-    """The per-document state: mentions and memory, verb hits, punctuation."""
+    """The per-document state: mentions and memory, verb hits, punctuation, and where a source phrase
+    may start (``, so``, the cue words of ``nach Angaben``/``laut``/``heißt es``/``zufolge``, a colon):
+    a sentence without one of these has no source phrase to look for."""
 
     ctx: Context
     verbs: VerbIndex
     marks: Marks
+    source_cues: list[int]
+
+    @classmethod
+    def of(cls, doc: Doc, summits: Sequence[Summit]) -> _Scan:
+        """The scan of one document: one pass for verbs and punctuation, one for ``, so``."""
+        text = doc.text
+        verbs = VerbIndex(text)
+        marks = Marks(text, verbs.literals)
+        cues = [m.start() for m in _SO.finditer(text)] + marks.colons
+        for found in marks.cues.values():
+            cues += found
+        cues.sort()
+        return cls(Context(doc, summits), verbs, marks, cues)
+
+    def has_source_cue(self, start: int, end: int) -> bool:
+        """Whether a source phrase may start in ``[start, end)``."""
+        cues = self.source_cues
+        i = bisect.bisect_left(cues, start)
+        return i < len(cues) and cues[i] < end
 
 
 def find_statements(doc: Doc, summits: Sequence[Summit]) -> list[Statement]:
@@ -169,24 +194,56 @@ def find_statements(doc: Doc, summits: Sequence[Summit]) -> list[Statement]:
     Returns:
         The statements in text order (one per reporting verb and speaker), possibly empty.
     """
-    text = doc.text
-    scan = _Scan(Context(doc, summits), VerbIndex(text), Marks(text))
+    scan = _Scan.of(doc, summits)
     ctx = scan.ctx
     summit = 0 if summits else None
-    in_subheading = _overlap_test([(s.start, s.end) for s in doc.article.subheadings])
+    subheadings = doc.article.subheadings
+    in_subheading = _overlap_test([(s.start, s.end) for s in subheadings])
     out: list[Statement] = []
+    starts = ctx.starts
+    k = 0  # the first mention not before the sentence
     for sent in doc.sentences:
-        if in_subheading(sent.start, sent.end):
+        s0, s1 = sent.start, sent.end
+        if subheadings and in_subheading(s0, s1):
             continue
-        first = main_subject(ctx, sent.start, sent.end)
-        if first is None:
-            first = inverted_subject(ctx, sent.start, sent.end) or topic_person(ctx, sent.start, sent.end)
-        if isinstance(first, Person):
-            ctx.remember(first)
-        for found in _sentence(scan, sent.start, sent.end):
+        while k < len(starts) and starts[k] < s0:
+            k += 1
+        if (k < len(starts) and starts[k] < s1) or ctx.text.startswith(("Er", "Sie"), s0):
+            first = main_subject(ctx, s0, s1)  # (without a mention nor a pronoun, none of these finds one)
+            if first is None:
+                first = inverted_subject(ctx, s0, s1) or topic_person(ctx, s0, s1)
+            if isinstance(first, Person):
+                ctx.remember(first)
+        for found in _sentence(scan, s0, s1):
+            parts = _record(scan, found, sent)
             for sp in found.speakers:
-                out.append(_record(scan, found, sp, sent, summit))
+                out.append(_statement(sp, found, parts, summit))
     return out
+
+
+_new_object = object.__new__
+_SET_STATEMENT = tuple(
+    Statement.__dict__[name].__set__
+    for name in ("speaker", "act", "evidence", "direct_quote", "quote", "content", "summit", "verb")
+)
+
+
+def _statement(speaker: Speaker, f: _Found, parts: tuple[Span, str | None, str], summit: int | None) -> Statement:
+    """``Statement(...)`` of one speaker of ``f`` with the evidence, quote and content of :func:`_record`,
+    built without the generic attrs ``__init__`` (the fields have no validators): the hot end of the
+    extractor."""
+    evidence, quote, content = parts
+    st: Statement = _new_object(Statement)
+    speaker_, act_, evidence_, direct_, quote_, content_, summit_, verb_ = _SET_STATEMENT
+    speaker_(st, speaker)
+    act_(st, f.act)
+    evidence_(st, evidence)
+    direct_(st, quote is not None)
+    quote_(st, quote)
+    content_(st, content)
+    summit_(st, summit)
+    verb_(st, f.verb)
+    return st
 
 
 def _overlap_test(spans: list[tuple[int, int]]) -> Callable[[int, int], bool]:
@@ -212,9 +269,12 @@ def _sentence(scan: _Scan, s0: int, s1: int) -> list[_Found]:
     ctx = scan.ctx
     found: list[_Found] = []
     taken = -1  # the word whose reading made a statement (its other readings are skipped)
-    sources = _sources(scan, s0, s1)
+    sources = _sources(scan, s0, s1) if scan.has_source_cue(s0, s1) else []
+    hits = scan.verbs.hits(s0, s1)
+    if not hits and not sources:
+        return found
     told = 0  # sources whose person is remembered (a later "er" means the source's speaker)
-    for hit in scan.verbs.hits(s0, s1):
+    for hit in hits:
         if hit[0] == taken:
             continue
         while told < len(sources) and sources[told].verb_start < hit[0]:
@@ -224,7 +284,9 @@ def _sentence(scan: _Scan, s0: int, s1: int) -> list[_Found]:
         if f is not None:
             taken = hit[0]
             found.append(f)
-            _remember(ctx, f)
+            for sp in f.speakers:
+                if isinstance(sp, Person):
+                    ctx.remember(sp)
     for f in sources[told:]:
         _remember(ctx, f)
     if sources and found:
@@ -233,7 +295,8 @@ def _sentence(scan: _Scan, s0: int, s1: int) -> list[_Found]:
     if sources:
         found.extend(sources)
         found.sort(key=lambda f: f.verb_start)
-    found = _drop_reported(found)
+    if len(found) > 1:
+        found = _drop_reported(found)
     _clip(found)
     return found
 
@@ -258,11 +321,13 @@ def _remember(ctx: Context, f: _Found) -> None:
 
 def _clip(found: list[_Found]) -> None:
     """End each evidence before the next statement's clause, so two verbs get two spans."""
+    last = len(found) - 1
     for i, f in enumerate(found):
         end = f.ev_end
-        if i + 1 < len(found) and not f.parenthetical:
+        if i < last and not f.parenthetical:
             end = min(end, max(found[i + 1].ev_start, f.verb_end))
-        f.ev_end = max(end, f.verb_end)
+        end = max(end, f.verb_end)
+        f.ev_end = end
 
 
 def _analyse(scan: _Scan, hit: Hit, s0: int, s1: int, prev: list[_Found]) -> _Found | None:
@@ -276,10 +341,11 @@ def _analyse(scan: _Scan, hit: Hit, s0: int, s1: int, prev: list[_Found]) -> _Fo
     right_end = s1 if v1 + WINDOW > s1 else v1 + WINDOW
     verb_words = text[v0:v1]
     plural = form.plural
+    kind = form.kind
     subordinate = False
 
-    if form.kind in ("inf", "zu_inf"):
-        if form.kind == "inf" and not text[max(s0, v0 - 3) : v0].endswith("zu "):
+    if kind in ("inf", "zu_inf"):
+        if kind == "inf" and not text[max(s0, v0 - 3) : v0].endswith("zu "):
             return None
         um_at = text.rfind(" um ", max(s0, v0 - 200), v0) + 1
         if um_at <= 0:
@@ -289,7 +355,7 @@ def _analyse(scan: _Scan, hit: Hit, s0: int, s1: int, prev: list[_Found]) -> _Fo
             return None
         return _Found(speakers, um_at, v1, v0, v1, entry.act, verb_words)
 
-    if form.kind == "participle":
+    if kind == "participle":
         words = form.words_before
         if words:
             before = text[max(lb, v0 - 40) : v0].split()
@@ -306,7 +372,7 @@ def _analyse(scan: _Scan, hit: Hit, s0: int, s1: int, prev: list[_Found]) -> _Fo
                 lb = wide
         if aux is None and text[lb - 1 : lb] == ",":  # "hat … Iran, Ägypten und Argentinien eingeladen"
             aux, lb = _aux_before_list(scan, s0, lb, aux)
-        after_aux = _AUX_AFTER.match(text[v1 : v1 + 12])
+        after_aux = _AUX_AFTER.match(text, v1, v1 + 12)
         if (aux is None and after_aux is None) or _PASSIVE.search(text, lb, v0):
             return None
         if aux is not None:
@@ -319,7 +385,7 @@ def _analyse(scan: _Scan, hit: Hit, s0: int, s1: int, prev: list[_Found]) -> _Fo
         verb_words = text[v0:hit_end]
 
     zu_at = max(s0, v0 - 4)
-    if form.kind in ("finite", "joined") and "zu" in text[zu_at:v0] and _ZU_BEFORE.search(text[zu_at:v0]):
+    if kind in ("finite", "joined") and "zu" in text[zu_at:v0] and _ZU_BEFORE.search(text[zu_at:v0]):
         return None  # an infinitive ("die Ukraine zu unterstützen"), not a finite verb
     vwords = text[lb:v0].split()
     if not vwords and lb > s0 and text[lb - 1] in _QUOTE_MARKS and _clause_final(text, hit_end, s1):
@@ -328,12 +394,12 @@ def _analyse(scan: _Scan, hit: Hit, s0: int, s1: int, prev: list[_Found]) -> _Fo
         if text[wide:v0].split()[:1] and text[wide:v0].split()[0] in RELATIVES and wide > s0:
             lb, vwords = wide, text[wide:v0].split()
     coordinated = False
-    coord = _COORD_BEFORE.search(text, max(lb, v0 - 40), v0)
-    if coord is not None and form.kind != "joined":
+    coord = _COORD_BEFORE.search(text, max(lb, v0 - 40), v0) if vwords and vwords[-1].endswith(_COORD_TAILS) else None
+    if coord is not None and kind != "joined":
         coordinated = True
         lb = coord.end()
         vwords = []
-    if form.kind == "joined":
+    if kind == "joined":
         subordinate = True
     elif vwords and (
         vwords[0].lower() in SUBORDINATORS or (vwords[0] in RELATIVES and lb > s0 and _clause_final(text, hit_end, s1))
@@ -343,7 +409,7 @@ def _analyse(scan: _Scan, hit: Hit, s0: int, s1: int, prev: list[_Found]) -> _Fo
     # particle and frame of the entry
     if entry.act is None:
         return None
-    if form.kind == "finite":
+    if kind == "finite" and entry.particle:
         part_end = particle_end(text, hit_end, right_end, entry.particle)
         if entry.particle and part_end is None:
             return None
@@ -352,7 +418,7 @@ def _analyse(scan: _Scan, hit: Hit, s0: int, s1: int, prev: list[_Found]) -> _Fo
     clause_end = _clause_end(text, hit_end, right_end)
     if entry.preps and not (
         prep_re(entry.preps).search(text, hit_end, clause_end)
-        or (form.kind in ("participle", "joined") and prep_re(entry.preps).search(text, lb, hit_start))
+        or (kind in ("participle", "joined") and prep_re(entry.preps).search(text, lb, hit_start))
     ):
         return None  # verb-final forms have the preposition before them ("hat zum Gipfel geladen")
     if entry.reflexive and not _SICH.match(text, hit_end):
@@ -387,7 +453,7 @@ def _analyse(scan: _Scan, hit: Hit, s0: int, s1: int, prev: list[_Found]) -> _Fo
         parenthetical = lb > s0 and res is not None
         if res is None and lb > s0:
             res = relative_subject(ctx, s0, lb, plural)
-        if res is None and lb > s0 and text[lb - 1] == "," and form.kind == "finite":
+        if res is None and lb > s0 and text[lb - 1] == "," and kind == "finite":
             # "X begrüßte die Abschlüsse, mahnte aber … an": a verb coordinated without "und"
             inherited = _asyndetic(prev, s0, lb)
             res = (inherited, v0) if inherited else None
@@ -400,14 +466,14 @@ def _analyse(scan: _Scan, hit: Hit, s0: int, s1: int, prev: list[_Found]) -> _Fo
     if res is None:
         return None
     speakers, sub_pos = res
-    if not subordinate and "mit" in text[lb:right_end]:
+    if not subordinate and _may_be_joint(text, lb, right_end):
         speakers = _joint(ctx, lb, v0, v1, right_end, speakers=speakers)
     ev_start = min(sub_pos, v0)
     content_start = subject_end(ctx, v1, right_end) if sub_pos > v0 and not parenthetical else -1
     if parenthetical:
         ev_end = max(subject_end(ctx, v1, right_end), part_end or hit_end)
     elif subordinate:
-        ev_end = hit_end if form.kind != "participle" else max(hit_end, v1)
+        ev_end = hit_end if kind != "participle" else max(hit_end, v1)
         content_start = ev_end
     else:
         ev_end = clause_end
@@ -421,6 +487,13 @@ def _analyse(scan: _Scan, hit: Hit, s0: int, s1: int, prev: list[_Found]) -> _Fo
         verb,
         parenthetical,
         content_start,
+    )
+
+
+def _may_be_joint(text: str, start: int, end: int) -> bool:
+    """Whether ``[start, end)`` holds the literals of ``gemeinsam/zusammen mit`` (a test before the search)."""
+    return text.find("mit", start, end) >= 0 and (
+        text.find("emeinsam", start, end) >= 0 or text.find("usammen", start, end) >= 0
     )
 
 
@@ -653,8 +726,9 @@ def _colon_quote(scan: _Scan, s0: int, colon: int, out: list[_Found]) -> None:
 # ------------------------------------------------------------------------------------ the record
 
 
-def _record(scan: _Scan, f: _Found, sp: Speaker, sent: Span, summit: int | None) -> Statement:
-    """One speaker's statement: evidence, the reported content and the speaker's quoted words."""
+def _record(scan: _Scan, f: _Found, sent: Span) -> tuple[Span, str | None, str]:
+    """What each speaker's statement of ``f`` holds: evidence, the speaker's quoted words (None: no
+    quote) and the reported content."""
     text = scan.ctx.text
     spans = []
     if f.parenthetical:
@@ -678,13 +752,4 @@ def _record(scan: _Scan, f: _Found, sp: Speaker, sent: Span, summit: int | None)
     particle = " ".join(f.verb.split()[1:])
     if particle and content.startswith(particle):
         content = content[len(particle) :].lstrip(" ,")
-    return Statement(
-        speaker=sp,
-        act=f.act,
-        evidence=Span.of(text, f.ev_start, max(f.ev_end, f.ev_start)),
-        direct_quote=bool(quoted),
-        quote=" … ".join(quoted) if quoted else None,
-        content=content,
-        summit=summit,
-        verb=f.verb,
-    )
+    return Span.of(text, f.ev_start, max(f.ev_end, f.ev_start)), " … ".join(quoted) if quoted else None, content
