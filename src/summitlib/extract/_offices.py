@@ -84,14 +84,14 @@ _INSTITUTION = re.compile(
     \b(?:
       [\w-]*[Mm]inisterium | Präsidialamt | Präsidialverwaltung | Präsidentenamt | Präsidentenpalast
     | Präsidialkanzlei | Pressedienst | Presseamt | Pressestelle | Regierung | Botschaft | Administration
-    | Staatsführung
+    | Staatsführung | Präsidentschaft
     )""",
     re.VERBOSE,
 )
 
 # A presidential office without its state ("das Präsidialamt teilte mit"): the state of the latest subject.
 _PRESIDENTIAL = re.compile(
-    r"Präsidialamt|Präsidialverwaltung|Präsidentenamt|Präsidentenpalast|Präsidialkanzlei"
+    r"Präsidialamt|Präsidialverwaltung|Präsidentenamt|Präsidentenpalast|Präsidialkanzlei|Präsidentschaft"
     r"|Press(?:edienst|estelle|eamt)\s+des\s+(?:Präsidenten|Staatschefs|Staatsoberhaupt)"
 )
 # an unknown two-word name tied to a body: "Nora Feldhaus von Human Rights Watch"
