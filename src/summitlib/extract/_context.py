@@ -23,13 +23,17 @@ __all__ = [
     "ABSENCE",
     "ABSENCE_WORDS",
     "VENUE_LEAD",
+    "SentenceCue",
     "dates_in",
     "entities_in",
+    "keyword_offsets",
+    "keyword_sentences",
     "paragraph_index",
     "person_of",
     "persons_in",
     "sentence_at",
     "sentence_index",
+    "sentence_persons",
     "sentences_with",
     "top_leaders",
     "unique_persons",
@@ -93,6 +97,8 @@ def sentence_index(doc: Doc, offset: int) -> int:
 #: Every keyword :func:`sentences_with` was asked for, in first-seen order: one automaton over all of
 #: them runs once per document, whichever extractor asks first.
 _KEYWORDS: dict[str, None] = {}
+#: ``tuple(_KEYWORDS)``, rebuilt only when a keyword is added (the memo of a document is keyed on it).
+_KNOWN: list[tuple[str, ...]] = [()]
 
 
 @functools.cache
@@ -110,9 +116,10 @@ def _keyword_ends(doc: Doc, keywords: tuple[str, ...]) -> dict[str, list[int]]:
     for word in keywords:
         if word not in _KEYWORDS:
             _KEYWORDS[word] = None
-    known = tuple(_KEYWORDS)
+            _KNOWN[0] = tuple(_KEYWORDS)
+    known = _KNOWN[0]
     memo = doc.memo.get("keyword_ends")
-    if memo is not None and memo[0] == known:  # type: ignore[index]
+    if memo is not None and memo[0] is known:  # type: ignore[index]
         return memo[1]  # type: ignore[index,no-any-return]
     ends: dict[str, list[int]] = {}
     for end, word in _automaton(known).iter(doc.text):
@@ -123,6 +130,23 @@ def _keyword_ends(doc: Doc, keywords: tuple[str, ...]) -> dict[str, list[int]]:
             found.append(end)
     doc.memo["keyword_ends"] = (known, ends)
     return ends
+
+
+def keyword_sentences(doc: Doc, keywords: tuple[str, ...]) -> set[int]:
+    """Indexes of the sentences in which an occurrence of one of ``keywords`` ends (a fresh set).
+
+    These are the only sentences in which a pattern whose every match holds one of the keywords can
+    match (see :func:`sentences_with`).
+    """
+    starts = doc.sentence_starts
+    ends = _keyword_ends(doc, keywords)
+    bisect_right = bisect.bisect_right
+    candidates: set[int] = set()
+    for word in keywords:
+        for end in ends.get(word, ()):
+            candidates.add(bisect_right(starts, end) - 1)
+    candidates.discard(-1)
+    return candidates
 
 
 def sentences_with(doc: Doc, pattern: re.Pattern[str], keywords: tuple[str, ...] = ()) -> frozenset[int]:
@@ -136,22 +160,70 @@ def sentences_with(doc: Doc, pattern: re.Pattern[str], keywords: tuple[str, ...]
     text = doc.text
     if not keywords or not doc.sentences:
         return frozenset(sentence_index(doc, m.start()) for m in pattern.finditer(text))
-    starts = doc.sentence_starts
-    ends = _keyword_ends(doc, keywords)
-    bisect_right = bisect.bisect_right
-    candidates: set[int] = set()
-    for word in keywords:
-        for end in ends.get(word, ()):
-            candidates.add(bisect_right(starts, end) - 1)
-    candidates.discard(-1)
     sentences = doc.sentences
     search = pattern.search
     out = []
-    for k in candidates:
+    for k in keyword_sentences(doc, keywords):
         s = sentences[k]
         if search(text, s.start, s.end) is not None:
             out.append(k)
     return frozenset(out)
+
+
+def keyword_offsets(doc: Doc, keywords: tuple[str, ...]) -> list[int]:
+    """Offsets of the last character of every occurrence of one of ``keywords``, sorted (may repeat)."""
+    ends = _keyword_ends(doc, keywords)
+    out: list[int] = []
+    for word in keywords:
+        out.extend(ends.get(word, ()))
+    out.sort()
+    return out
+
+
+class SentenceCue:
+    """Whether ``pattern`` matches in a sentence, tried lazily (``k in cue``) and at most once per sentence.
+
+    The same answers as ``k in sentences_with(doc, pattern, keywords)``, for extractors that ask about
+    a few sentences only.
+    """
+
+    __slots__ = ("_candidates", "_doc", "_pattern", "_seen")
+
+    def __init__(self, doc: Doc, pattern: re.Pattern[str], keywords: tuple[str, ...]) -> None:
+        self._doc = doc
+        self._pattern = pattern
+        self._candidates = keyword_sentences(doc, keywords) if doc.sentences else set()
+        self._seen: dict[int, bool] = {}
+
+    def __contains__(self, k: int) -> bool:
+        if k not in self._candidates:
+            return False
+        found = self._seen.get(k)
+        if found is None:
+            s = self._doc.sentences[k]
+            found = self._seen[k] = self._pattern.search(self._doc.text, s.start, s.end) is not None
+        return found
+
+
+def sentence_persons(doc: Doc) -> tuple[tuple[EntityMention, ...], ...]:
+    """Per sentence index, ``persons_in(doc, sentence.start, sentence.end)`` (built once per document)."""
+    memo = doc.memo.get("sentence_persons")
+    if memo is not None:
+        return memo  # type: ignore[return-value]
+    sentences = doc.sentences
+    out: list[list[EntityMention]] = [[] for _ in sentences]
+    starts = doc.sentence_starts
+    bisect_right = bisect.bisect_right
+    person = EntityKind.PERSON
+    for e in doc.entities:
+        if e.kind is person:
+            span = e.span
+            k = bisect_right(starts, span.start) - 1
+            if k >= 0 and span.end <= sentences[k].end and span.start < sentences[k].end:
+                out[k].append(e)
+    found = tuple(map(tuple, out))
+    doc.memo["sentence_persons"] = found
+    return found
 
 
 def sentence_at(doc: Doc, offset: int) -> Span:

@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from functools import cache
 
@@ -37,15 +38,17 @@ from summitlib.extract._context import (
     ABSENCE,
     ABSENCE_WORDS,
     VENUE_LEAD,
+    SentenceCue,
     codes,
     dates_in,
     entities_in,
+    keyword_offsets,
     paragraph_index,
     person_of,
     persons_in,
     sentence_at,
     sentence_index,
-    sentences_with,
+    sentence_persons,
     top_leaders,
     unique_persons,
 )
@@ -259,6 +262,8 @@ _CHAIR_AFTER = re.compile(
 )
 #: Literals of which every ``_CHAIR_AFTER`` match holds one (a cheap test before the pattern).
 _CHAIR_AFTER_WORDS = ("Gastgeber", "Vorsitz", "eröffnete", "leitete", "lud")
+#: Literals of which every chair cue before or after a person holds one.
+_CHAIR_WORDS = ("Gastgeber", "Vorsitz", "geleitet", "eröffnete", "leitete", "lud")
 _UNKNOWN_BODY = re.compile(r"\s+de[sr]\s+(?:Internationalen|Zwischenstaatlichen|Organisation|Fonds|Forums)")
 _HOST_LEAD = re.compile(r"\bGastgeber(?:in)?\b")
 _INVITE = re.compile(r"\b(?:lud|luden|einlud|einluden|eingeladen|ausrichten|ausrichtet)\b")
@@ -667,9 +672,13 @@ def _lead_venue(doc: Doc, inst: _Instance) -> None:
 def _chairs(doc: Doc, instances: Sequence[_Instance]) -> None:
     text = doc.text
     by_sentence = {m.sentence: inst for inst in instances for m in inst.mentions}
+    cue_ends = keyword_offsets(doc, _CHAIR_WORDS)
     for p in doc.entities:
         if p.kind is not EntityKind.PERSON or p.role in ("minister", "secretary_general"):
             continue
+        i = bisect_left(cue_ends, p.span.start - 60)
+        if i == len(cue_ends) or cue_ends[i] >= p.span.end + 200:
+            continue  # no chair cue word near the person
         sent = sentence_at(doc, p.span.start)
         before = text[max(sent.start, p.span.start - 60) : p.span.start]
         after = text[p.span.end : min(sent.end, p.span.end + 200)]
@@ -759,10 +768,6 @@ def _venue_elsewhere(doc: Doc, sent: Span, country: str | None, meeting: bool) -
     return False
 
 
-def _paragraph_of(doc: Doc, offset: int) -> int:
-    return paragraph_index(doc, offset)
-
-
 def _dated_elsewhere(doc: Doc, sent: Span, date: PartialDate | None) -> bool:
     """Whether the sentence is dated to before the summit ("im August … unterzeichnet hatte")."""
     if date is None:
@@ -780,74 +785,93 @@ def _absent_countries(doc: Doc) -> set[str]:
     }
 
 
-@attrs.frozen
-class _Cues:
-    """Which sentences hold participation, absence, elsewhere and "beide" cues (one pass each per text)."""
+_MEETING_WORDS = ("getroffen", "traf", "treffen", "trifft", "empf", "espräch", "besucht", "reist")
+_SPEECH_OBJECT_WORDS = ("dankte", "gratulierte", "würdigte")
 
-    participation: frozenset[int]
-    away: frozenset[int]
-    both: frozenset[int]
-    absence: frozenset[int]
-    meeting: frozenset[int]
+
+class _Cues:
+    """Which sentences hold participation, absence, elsewhere and "beide" cues (each tried once per
+    sentence, and only for the sentences asked about)."""
+
+    __slots__ = ("absence", "away", "both", "meeting", "participation")
+
+    def __init__(self, doc: Doc) -> None:
+        self.participation = SentenceCue(doc, _PARTICIPATION, _PARTICIPATION_WORDS)
+        self.away = SentenceCue(doc, _ELSEWHERE, ("elefon", "Staatsbesuch", "reiste"))
+        self.both = SentenceCue(doc, _BOTH, ("eide",))
+        self.absence = SentenceCue(doc, ABSENCE, ABSENCE_WORDS)
+        self.meeting = SentenceCue(doc, _MEETING_CUE, _MEETING_WORDS)
 
     @classmethod
     def of(cls, doc: Doc) -> _Cues:
-        return cls(
-            sentences_with(doc, _PARTICIPATION, _PARTICIPATION_WORDS),
-            sentences_with(doc, _ELSEWHERE, ("elefon", "Staatsbesuch", "reiste")),
-            sentences_with(doc, _BOTH, ("eide",)),
-            sentences_with(doc, ABSENCE, ABSENCE_WORDS),
-            sentences_with(
-                doc, _MEETING_CUE, ("getroffen", "traf", "treffen", "trifft", "empf", "espräch", "besucht", "reist")
-            ),
-        )
+        return cls(doc)
+
+
+def _scope(doc: Doc, sentences: set[int], *, full: bool, main: bool, foreign: set[int]) -> list[int]:
+    """Indexes of the sentences in which a summit's participants are looked for."""
+    n = len(doc.sentences)
+    if full:
+        return [i for i in range(n) if i not in foreign]
+    if not main:
+        return [i for i in sorted(sentences) if i < n]
+    # a main summit first named after the lead: its own paragraphs tell who came
+    starts = doc.paragraph_starts
+    sents = doc.sentences
+    paras = {p for p in (bisect_right(starts, sents[i].start) - 1 for i in sentences) if p >= 0}
+    return [
+        i
+        for i in range(n)
+        if i not in foreign and (i in sentences or bisect_right(starts, sents[i].start) - 1 in paras)
+    ]
+
+
+def _object_of_speech(text: str, start: int, offset: int) -> bool:
+    """Whether the person at ``offset`` is named as the object of thanks or congratulation."""
+    window = text[max(start, offset - 50) : offset]
+    return any(w in window for w in _SPEECH_OBJECT_WORDS) and _OBJECT_OF_SPEECH.search(window) is not None
 
 
 def _participants(
     doc: Doc, inst: _Instance, sentences: set[int], *, full: bool, main: bool, foreign: set[int], cues: _Cues
 ) -> tuple[tuple[str, ...], tuple[Person, ...]]:
     text = doc.text
-    if full:
-        scope = [s for i, s in enumerate(doc.sentences) if i not in foreign]
-    else:
-        scope = [doc.sentences[i] for i in sorted(sentences) if i < len(doc.sentences)]
-        if main:
-            # a main summit first named after the lead: its own paragraphs tell who came
-            paras = {p for p in (_paragraph_of(doc, doc.sentences[i].start) for i in sentences) if p >= 0}
-            scope = [
-                s
-                for i, s in enumerate(doc.sentences)
-                if i not in foreign and (i in sentences or _paragraph_of(doc, s.start) in paras)
-            ]
     leaders: list[EntityMention] = []
     countries: list[str] = []
     absent: set[str] = set()
     present: set[str] = set()
     gone = _absent_countries(doc) if full else set()
     published = doc.published
-    participation, away, both, absence = cues.participation, cues.away, cues.both, cues.absence
-    for sent in scope:
-        k = sentence_index(doc, sent.start)
-        elsewhere = full and (
-            k in away
-            or _venue_elsewhere(doc, sent, inst.country, k in cues.meeting)
-            or _dated_elsewhere(doc, sent, inst.date)
-        )
-        people = persons_in(doc, sent.start, sent.end)
-        for p in people:
-            if k in absence and _absent(doc, p):
-                absent.add(p.key)
-                if p.country:
+    leading: dict[str, bool] = {}
+    participation, both, absence = cues.participation, cues.both, cues.absence
+    by_sentence = sentence_persons(doc)
+    all_sentences = doc.sentences
+    for k in _scope(doc, sentences, full=full, main=main, foreign=foreign):
+        sent = all_sentences[k]
+        people = by_sentence[k]
+        if people:
+            elsewhere = full and (
+                k in cues.away
+                or _venue_elsewhere(doc, sent, inst.country, k in cues.meeting)
+                or _dated_elsewhere(doc, sent, inst.date)
+            )
+            for p in people:
+                if k in absence and _absent(doc, p):
+                    absent.add(p.key)
+                    if p.country:
+                        countries.append(p.country)
+                    continue
+                if elsewhere or _object_of_speech(text, sent.start, p.span.start):
+                    continue
+                present.add(p.key)
+                if p.is_leader:
+                    leads = leading.get(p.key)
+                    if leads is None:
+                        leads = leading[p.key] = published is None or leads_on(p.key, published) is not False
+                    if leads:
+                        leaders.append(p)  # not a former president named in passing
+                if p.country and (p.is_leader or k in participation):
                     countries.append(p.country)
-                continue
-            if elsewhere or _OBJECT_OF_SPEECH.search(text[max(sent.start, p.span.start - 50) : p.span.start]):
-                continue
-            present.add(p.key)
-            if p.is_leader and (published is None or leads_on(p.key, published) is not False):
-                leaders.append(p)  # not a former president named in passing
-            if p.country and (p.is_leader or k in participation):
-                countries.append(p.country)
-        if k in both and not people:
+        elif k in both:
             top = top_leaders(doc, 2)
             leaders.extend(top)
             countries.extend(p.country for p in top if p.country)
