@@ -135,6 +135,15 @@ _PLAIN_NOUN = re.compile(
     r"Gipfel(?:treffen)?s?(?:\s+der\s+(?:Organisation|Gruppe|Gemeinschaft|Allianz|Union|Staatschefs)"
     r"|\s+des\s+(?:Bündnisses|Formats|Blocks|Verbunds))?"
 )
+# Literals (lowercase for the case-insensitive patterns) of which every match of a pattern holds one.
+_NEXT_WORDS = ("nächste", "kommende", "künftige", "bevorstehende", "folgende", "geplante", "anstehende")
+_PREVIOUS_WORDS = ("vorige", "vorherige", "letzte", "vergangene", "frühere", "erste")
+_FUTURE_WORDS = ("soll", "werde", "wird", "geplant", "vorgesehen", "ausrichten", "einlud", "ein.", "ein;")
+_AGO_WORDS = ("vergangene", "letzte", "vorige", "nach")
+_LOWER_FORMAT_WORDS = ("trilateral", "dreier", "vierer")
+_HABITUAL_WORDS = ("alle", "jährlich", "regelmäßig", "turnusmäßig")
+#: Letters a case-insensitive pattern matches with i, I or s although ``str.lower`` keeps them apart.
+_CASE_EXOTIC = ("İ", "ı", "ſ")
 _HABITUAL = re.compile(r"\balle\s+(?:zwei|drei|vier|fünf|\d)\s+Jahre\b|\bjährlich\b|\bregelmäßig\b|\bturnusmäßig\b")
 _SIDELINES_OF = re.compile(r"\b[Rr]ande\s+de[sr]\s+(?:\w+\s+)?\Z")
 # A state that will host: "Indien werde den nächsten Gipfel im kommenden Jahr ausrichten".
@@ -241,6 +250,7 @@ _PARTICIPATION_WORDS = (
     "verabschiedeten",
 )
 _EXCLUDED_BEFORE = re.compile(r"\b(?:[Oo]hne|außer|ausser|Fernbleiben|Abwesenheit|Boykott|Absage)\s+(?:\w+\s+){0,1}\Z")
+_EXCLUDED_WORDS = ("hne", "außer", "ausser", "Fernbleiben", "Abwesenheit", "Boykott", "Absage")
 _LIST_GAP = re.compile(r"\A(?:\s*,\s*|\s+und\s+|\s+sowie\s+|\s*,\s*und\s+)(?:die\s+|der\s+|den\s+)?\Z")
 # A leader named only as the object of thanks or congratulation is no participant ("dankte X für").
 _OBJECT_OF_SPEECH = re.compile(r"\b(?:dankte[n]?|gratulierte[n]?|würdigte[n]?)\s+(?:\w+\s+){0,3}\Z")
@@ -272,6 +282,7 @@ _HOSTING = re.compile(
     r"\b(?:lud|luden|lädt|einlud|einluden|eingeladen|einladen|empfangen|empfängt|empfing|richtet|richtete"
     r"|ausrichten|ausrichtet|ausgerichtet|Gastgeber(?:in)?)\b"
 )
+_HOSTING_WORDS = ("lud", "lädt", "laden", "empf", "richte", "Gastgeber")
 # Between a verb in first position and its subject: "lädt Tadschikistans Präsident Rachmon …".
 _HOST_SUBJECT_AFTER = re.compile(r"\s*(?:[\w'-]+\s+){0,3}\Z")
 _PRONOUN_SUBJECT = re.compile(r"\b(?:[Ee]r|[Ss]ie)\b")
@@ -413,7 +424,7 @@ def _mention(doc: Doc, m: re.Match[str], term: _Term) -> _Mention | None:
         if _ADJECTIVE.match(last) and last not in _NOT_FORMAT and not explicit:
             org, explicit = "OTHER", True
             start = word_start - len(before) + before.rfind(last)
-        elif _LOWER_FORMAT.search(before) and not explicit:
+        elif not explicit and _ci_search(_LOWER_FORMAT, before, _LOWER_FORMAT_WORDS, _plain_case(doc)):
             org, explicit = "OTHER", True
             start = word_start - len(before) + before.rfind(words[-1])
         elif re.fullmatch(r"\d{1,3}\.", last):  # "47. Asean-Gipfel"
@@ -421,15 +432,20 @@ def _mention(doc: Doc, m: re.Match[str], term: _Term) -> _Mention | None:
     # Another occasion: "das nächste Gipfeltreffen", "ein erster … Gipfel hatte …", "soll … stattfinden".
     lead_in = text[max(sent.start, start - 45) : start]
     clause = text[max(sent.start, start - 60) : min(sent.end, noun_end + 160)]
-    other = "next" if _NEXT.search(lead_in) or _FUTURE_CLAUSE.search(clause) else ""
-    if _PREVIOUS.search(lead_in) and _PAST_CLAUSE.search(text[sent.start : sent.end]):
+    plain = _plain_case(doc)
+    other = (
+        "next"
+        if _ci_search(_NEXT, lead_in, _NEXT_WORDS, plain) or _ci_search(_FUTURE_CLAUSE, clause, _FUTURE_WORDS, plain)
+        else ""
+    )
+    if _ci_search(_PREVIOUS, lead_in, _PREVIOUS_WORDS, plain) and _PAST_CLAUSE.search(text[sent.start : sent.end]):
         other = "previous"
-    if _AGO.search(lead_in):
+    if _ci_search(_AGO, lead_in, _AGO_WORDS, plain):
         other = "previous"
-    if _HABITUAL.search(clause):
+    if any(w in clause for w in _HABITUAL_WORDS) and _HABITUAL.search(clause):
         # "Das Gipfeltreffen soll künftig alle zwei Jahre stattfinden": the format, no occasion
         other, city, country, date = "next", None, None, None
-    elif _SIDELINES_OF.search(lead_in) and not explicit:
+    elif not explicit and "ande" in lead_in and _SIDELINES_OF.search(lead_in):
         # "am Rande des Gipfels": the summit just reported; place and date in the clause are the
         # encounter's, not the summit's
         other, city, country, date = "", None, None, None
@@ -508,6 +524,22 @@ def _date_near(doc: Doc, sent: Span, start: int, end: int) -> PartialDate | None
     if not found:
         return None
     return min(found, key=lambda d: d.start)
+
+
+def _plain_case(doc: Doc) -> bool:
+    """Whether the text lacks the letters (İ, ı, ſ) that a case-insensitive pattern takes for an ASCII
+    letter although ``str.lower`` does not turn them into it."""
+    return not keyword_offsets(doc, _CASE_EXOTIC)
+
+
+def _ci_search(pattern: re.Pattern[str], s: str, words: tuple[str, ...], plain: bool) -> bool:
+    """Whether the case-insensitive ``pattern``, every match of which holds one of the lowercase ``words``,
+    matches in ``s``; the words are looked for first in ``s.lower()`` when the text is ``plain``."""
+    if plain:
+        low = s.lower()
+        if not any(w in low for w in words):
+            return False
+    return pattern.search(s) is not None
 
 
 def _mentions(doc: Doc) -> list[_Mention]:
@@ -713,7 +745,8 @@ def _host_by_verb(doc: Doc, inst: _Instance) -> Person | None:
         return None
     for m in inst.mentions:
         clause = doc.sentences[m.sentence]
-        verb = _HOSTING.search(doc.text, clause.start, clause.end)
+        chunk = doc.text[clause.start : clause.end]
+        verb = _HOSTING.search(doc.text, clause.start, clause.end) if any(w in chunk for w in _HOSTING_WORDS) else None
         if verb is None:
             continue
         hosts = [
@@ -777,12 +810,20 @@ def _dated_elsewhere(doc: Doc, sent: Span, date: PartialDate | None) -> bool:
 
 
 def _absent_countries(doc: Doc) -> set[str]:
+    """States named after "ohne", "außer", "Fernbleiben" and the like."""
     text = doc.text
-    return {
-        c.key
-        for c in doc.entities
-        if c.kind is EntityKind.COUNTRY and _EXCLUDED_BEFORE.search(text[max(0, c.span.start - 30) : c.span.start])
-    }
+    cue_ends = keyword_offsets(doc, _EXCLUDED_WORDS)
+    if not cue_ends:
+        return set()
+    out: set[str] = set()
+    for c in doc.entities:
+        if c.kind is not EntityKind.COUNTRY:
+            continue
+        lo = max(0, c.span.start - 30)
+        i = bisect_left(cue_ends, lo)
+        if i < len(cue_ends) and cue_ends[i] < c.span.start and _EXCLUDED_BEFORE.search(text[lo : c.span.start]):
+            out.add(c.key)
+    return out
 
 
 _MEETING_WORDS = ("getroffen", "traf", "treffen", "trifft", "empf", "espräch", "besucht", "reist")
