@@ -31,6 +31,7 @@ __all__ = [
     "paragraph_index",
     "person_of",
     "persons_in",
+    "plain_case",
     "sentence_at",
     "sentence_index",
     "sentence_persons",
@@ -178,6 +179,20 @@ def keyword_offsets(doc: Doc, keywords: tuple[str, ...]) -> list[int]:
         out.extend(ends.get(word, ()))
     out.sort()
     return out
+
+
+#: Letters a case-insensitive pattern takes for i, I or s although ``str.lower`` keeps them apart.
+_CASE_EXOTIC = ("İ", "ı", "ſ")
+
+
+def plain_case(doc: Doc) -> bool:
+    """Whether the text lacks the letters (İ, ı, ſ) that a case-insensitive pattern matches with an ASCII
+    letter although ``str.lower`` does not turn them into it (then a case-insensitive pattern can match
+    only where its lowercase literals occur in the lowercased text)."""
+    memo = doc.memo.get("plain_case")
+    if memo is None:
+        memo = doc.memo["plain_case"] = not keyword_offsets(doc, _CASE_EXOTIC)
+    return memo  # type: ignore[return-value]
 
 
 class SentenceCue:

@@ -22,8 +22,10 @@ from summitlib.extract._context import (
     VENUE_LEAD,
     dates_in,
     entities_in,
+    keyword_sentences,
     paragraph_index,
     persons_in,
+    plain_case,
     sentence_index,
     sentences_with,
     top_leaders,
@@ -102,19 +104,51 @@ _CUE_WORDS = (
     "Kreis",
     "Beisein",
 )
-_ANY_CUE = re.compile("|".join(f"(?:{p.pattern})" for p in (_CALL, _VISIT, _TALKS)), re.VERBOSE)
+# Literals of which every match of one cue holds one (lowercase for the case-insensitive patterns).
+_CALL_WORDS = ("elefon", "Video")
+_VISIT_WORDS = ("esuch", "reis", "Reise", "Station")
+_TALKS_WORDS = (
+    "espräch",
+    "traf",
+    "trifft",
+    "getroffen",
+    "zusammen",
+    "begegnet",
+    "Treffen",
+    "Augen",
+    "empf",
+    "Unterredung",
+    "berieten",
+    "Runde",
+    "Kreis",
+    "Beisein",
+)
+_INVITATION_WORDS = ("lud", "eladen", "Einladung")
+_TRILATERAL_WORDS = ("trilateral", "dreier", "dritt")
+_SEPARATE_WORDS = ("jeweils", "einzelgespräch", "getrennt", "separat", "bilateral", "nacheinander")
+
+
+def _holds(chunk: str, words: tuple[str, ...]) -> bool:
+    """Whether one of ``words`` occurs in ``chunk``."""
+    return any(map(chunk.__contains__, words))
 
 
 def _kind(sentence: str) -> MeetingKind | None:
-    if _NOT_MEETING.search(sentence) and not _TALKS.search(_NOT_MEETING.sub("", sentence)):
+    if "Gespräch" in sentence and _NOT_MEETING.search(sentence) and not _TALKS.search(_NOT_MEETING.sub("", sentence)):
         return None
-    if _CALL.search(sentence):
+    if _holds(sentence, _CALL_WORDS) and _CALL.search(sentence):
         return MeetingKind.CALL
-    if _VISIT.search(sentence):
+    if _holds(sentence, _VISIT_WORDS) and _VISIT.search(sentence):
         return MeetingKind.VISIT
-    if _TALKS.search(sentence):
+    if _holds(sentence, _TALKS_WORDS) and _TALKS.search(sentence):
         return MeetingKind.BILATERAL
     return None
+
+
+def _ci_holds(chunk: str, words: tuple[str, ...], plain: bool) -> bool:
+    """Whether a case-insensitive pattern whose every match holds one of the lowercase ``words`` may match
+    in ``chunk`` (always, unless the text is ``plain``, see :func:`plain_case`)."""
+    return not plain or _holds(chunk.lower(), words)
 
 
 def _previous_subject(doc: Doc, before: int) -> EntityMention | None:
@@ -185,7 +219,7 @@ def _date(doc: Doc, sent: Span, summits: Sequence[Summit], chunk: str) -> Partia
             if published is not None and value.start < published:
                 value = PartialDate.day(value.start + dt.timedelta(days=7))
         found.append(value)
-    day = _SUMMIT_DAY.search(chunk)
+    day = _SUMMIT_DAY.search(chunk) if "Gipfeltag" in chunk else None
     if day and summits and summits[0].date is not None:
         first = summits[0].date
         n = {"ersten": 0, "zweiten": 1, "dritten": 2}.get(day.group("n"))
@@ -260,7 +294,8 @@ def find_meetings(doc: Doc, summits: Sequence[Summit]) -> list[Meeting]:
     def paragraph_of(offset: int) -> int:
         return paragraph_index(doc, offset)
 
-    cues = sentences_with(doc, _ANY_CUE, _CUE_WORDS)
+    cues = keyword_sentences(doc, _CUE_WORDS) if doc.sentences else set()
+    plain = plain_case(doc)
     mentioned = _summit_sentences(doc, summits)
     sideline_sentences = sentences_with(doc, _SIDELINES, ("Rande", "Gipfel", "gipfel"))
     for i, sent in enumerate(doc.sentences):
@@ -273,18 +308,21 @@ def find_meetings(doc: Doc, summits: Sequence[Summit]) -> list[Meeting]:
         para = paragraph_of(sent.start)
         if sidelines:
             sideline_paragraph = para
+        # every cue match holds a cue word, so a sentence without one has no kind
         kind = _kind(chunk) if i in cues else None
-        if kind is None or _INVITATION.search(chunk):
+        if kind is None or (_holds(chunk, _INVITATION_WORDS) and _INVITATION.search(chunk)):
             continue
         people = [p for p in persons_in(doc, sent.start, sent.end) if p.role != "minister" or kind is MeetingKind.CALL]
+        trilateral = _ci_holds(chunk, _TRILATERAL_WORDS, plain) and _TRILATERAL.search(chunk) is not None
         if (
-            _RECEPTION_ONLY.search(chunk)
+            "empf" in chunk
+            and _RECEPTION_ONLY.search(chunk)
             and len({p.key for p in people}) > 2
             and not _TALKS.search(_RECEPTION_ONLY.sub("", chunk))
         ):
             continue  # the host receiving every guest of a summit
         if len({p.key for p in people}) > 3 and not (
-            _SEPARATE.search(chunk) or _TRILATERAL.search(chunk) or "Beisein" in chunk
+            (_ci_holds(chunk, _SEPARATE_WORDS, plain) and _SEPARATE.search(chunk)) or trilateral or "Beisein" in chunk
         ):
             continue  # "Putin traf dort auf Tokajew, Rachmon, Mirsijojew, …": the gathering, not talks
         people = _resolve_references(doc, sent, chunk, people, summits)
@@ -313,7 +351,7 @@ def find_meetings(doc: Doc, summits: Sequence[Summit]) -> list[Meeting]:
             if protagonist is not None and protagonist.key != people[0].key:
                 people = [protagonist, *people]
         persons = unique_persons(people)
-        if _TRILATERAL.search(chunk) and len(persons) < 3:
+        if trilateral and len(persons) < 3:
             persons = unique_persons([*people, *top_leaders(doc, 3 - len(persons), {p.name for p in persons})])
         if len(persons) < 2:
             continue
@@ -339,7 +377,7 @@ def find_meetings(doc: Doc, summits: Sequence[Summit]) -> list[Meeting]:
         groups: list[tuple[Person, ...]]
         if (
             len(persons) > 2
-            and not _TRILATERAL.search(chunk)
+            and not trilateral
             and (_SEPARATE.search(chunk) or _WITH_EACH.search(chunk) or not _coordinated(text, people))
         ):
             groups = [(persons[0], p) for p in persons[1:]]
@@ -375,7 +413,7 @@ def _resolve_references(
     """Add the persons a pronoun, "Der Gastgeber", "seinen Gast" or "beide Präsidenten" stand for."""
     first_person = people[0].span.start - sent.start if people else len(chunk)
     keys = {p.key for p in people}
-    if _BOTH.search(chunk) and len(keys) < 2:
+    if len(keys) < 2 and "eide" in chunk and _BOTH.search(chunk):
         return [*top_leaders(doc, 2), *people]
     pron = _PRONOUN.search(chunk)
     if pron and pron.start() < first_person:
@@ -384,8 +422,7 @@ def _resolve_references(
         prev = _previous_subject(doc, sent.start)
         if prev is not None and prev.key not in keys:
             return [prev, *people]
-    guest = _GUEST.search(chunk)
-    if guest and len(keys) < 2:
+    if len(keys) < 2 and "Gast" in chunk and _GUEST.search(chunk):
         other = top_leaders(doc, 1, keys)
         return [*people, *other]
     return people

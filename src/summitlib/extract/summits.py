@@ -46,6 +46,7 @@ from summitlib.extract._context import (
     paragraph_index,
     person_of,
     persons_in,
+    plain_case,
     sentence_at,
     sentence_index,
     sentence_persons,
@@ -142,8 +143,6 @@ _FUTURE_WORDS = ("soll", "werde", "wird", "geplant", "vorgesehen", "ausrichten",
 _AGO_WORDS = ("vergangene", "letzte", "vorige", "nach")
 _LOWER_FORMAT_WORDS = ("trilateral", "dreier", "vierer")
 _HABITUAL_WORDS = ("alle", "jährlich", "regelmäßig", "turnusmäßig")
-#: Letters a case-insensitive pattern matches with i, I or s although ``str.lower`` keeps them apart.
-_CASE_EXOTIC = ("İ", "ı", "ſ")
 _HABITUAL = re.compile(r"\balle\s+(?:zwei|drei|vier|fünf|\d)\s+Jahre\b|\bjährlich\b|\bregelmäßig\b|\bturnusmäßig\b")
 _SIDELINES_OF = re.compile(r"\b[Rr]ande\s+de[sr]\s+(?:\w+\s+)?\Z")
 # A state that will host: "Indien werde den nächsten Gipfel im kommenden Jahr ausrichten".
@@ -424,7 +423,7 @@ def _mention(doc: Doc, m: re.Match[str], term: _Term) -> _Mention | None:
         if _ADJECTIVE.match(last) and last not in _NOT_FORMAT and not explicit:
             org, explicit = "OTHER", True
             start = word_start - len(before) + before.rfind(last)
-        elif not explicit and _ci_search(_LOWER_FORMAT, before, _LOWER_FORMAT_WORDS, _plain_case(doc)):
+        elif not explicit and _ci_search(_LOWER_FORMAT, before, _LOWER_FORMAT_WORDS, plain_case(doc)):
             org, explicit = "OTHER", True
             start = word_start - len(before) + before.rfind(words[-1])
         elif re.fullmatch(r"\d{1,3}\.", last):  # "47. Asean-Gipfel"
@@ -432,7 +431,7 @@ def _mention(doc: Doc, m: re.Match[str], term: _Term) -> _Mention | None:
     # Another occasion: "das nächste Gipfeltreffen", "ein erster … Gipfel hatte …", "soll … stattfinden".
     lead_in = text[max(sent.start, start - 45) : start]
     clause = text[max(sent.start, start - 60) : min(sent.end, noun_end + 160)]
-    plain = _plain_case(doc)
+    plain = plain_case(doc)
     other = (
         "next"
         if _ci_search(_NEXT, lead_in, _NEXT_WORDS, plain) or _ci_search(_FUTURE_CLAUSE, clause, _FUTURE_WORDS, plain)
@@ -526,19 +525,11 @@ def _date_near(doc: Doc, sent: Span, start: int, end: int) -> PartialDate | None
     return min(found, key=lambda d: d.start)
 
 
-def _plain_case(doc: Doc) -> bool:
-    """Whether the text lacks the letters (İ, ı, ſ) that a case-insensitive pattern takes for an ASCII
-    letter although ``str.lower`` does not turn them into it."""
-    return not keyword_offsets(doc, _CASE_EXOTIC)
-
-
 def _ci_search(pattern: re.Pattern[str], s: str, words: tuple[str, ...], plain: bool) -> bool:
     """Whether the case-insensitive ``pattern``, every match of which holds one of the lowercase ``words``,
     matches in ``s``; the words are looked for first in ``s.lower()`` when the text is ``plain``."""
-    if plain:
-        low = s.lower()
-        if not any(w in low for w in words):
-            return False
+    if plain and not any(map(s.lower().__contains__, words)):
+        return False
     return pattern.search(s) is not None
 
 
