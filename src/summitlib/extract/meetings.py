@@ -46,14 +46,15 @@ _VISIT = re.compile(
     r"|reiste[n]?\b[^.;]{0,60}?\bnach\b|(?:weiter)?reist\b[^.;]{0,60}?\bnach\b|Reise\s+nach"
     r"|Station\s+gemacht|machte\b[^.;]{0,60}?\bStation)"
 )
-_TALKS = re.compile(
-    r"""\b(?: [A-ZÄÖÜ]?[a-zäöüß]*(?<![Tt]elefon)[Gg]espräch\w*      # Gespräch, Einzelgespräche, not Telefongespräch
-        | traf(?:en)?\b | trifft | getroffen | zusammen(?:kam|kamen|getroffen|treffen)?\b
+# Talks: a word ending in "Gespräch…" (Gespräch, Einzelgespräche, not Telefongespräch) or another cue.
+_TALKS_NOUN = r"[A-ZÄÖÜ]?[a-zäöüß]*(?<![Tt]elefon)[Gg]espräch\w*"
+_TALKS_OTHER = r"""traf(?:en)?\b | trifft | getroffen | zusammen(?:kam|kamen|getroffen|treffen)?\b
         | zusammengekommen | begegnet | Treffen\s+(?:mit|zwischen) | unter\s+vier\s+Augen | Vier-Augen-\w+
         | empf(?:ing|angen)\b | Unterredung\w* | berieten | in\s+kleiner\s+Runde | im\s+kleinen\s+Kreis
-        | im\s+Beisein )""",
-    re.VERBOSE,
-)
+        | im\s+Beisein"""
+_TALKS = re.compile(rf"\b(?: {_TALKS_NOUN} | {_TALKS_OTHER} )", re.VERBOSE)
+_TALKS_NOUN_RE = re.compile(rf"\b{_TALKS_NOUN}")
+_TALKS_OTHER_RE = re.compile(rf"\b(?: {_TALKS_OTHER} )", re.VERBOSE)
 _TRILATERAL = re.compile(r"\b(?:trilateral\w*|Dreiertreffen|Dreiergespräch\w*|zu\s+dritt)", re.I)
 _SEPARATE = re.compile(
     r"\b(?:jeweils|Einzelgespräch\w*|getrennt\w*|separat\w*\s+mit|bilateral(?:e[n]?\s+Gespräch\w*)?|nacheinander)\b",
@@ -107,8 +108,7 @@ _CUE_WORDS = (
 # Literals of which every match of one cue holds one (lowercase for the case-insensitive patterns).
 _CALL_WORDS = ("elefon", "Video")
 _VISIT_WORDS = ("esuch", "reis", "Reise", "Station")
-_TALKS_WORDS = (
-    "espräch",
+_TALKS_OTHER_WORDS = (
     "traf",
     "trifft",
     "getroffen",
@@ -133,14 +133,23 @@ def _holds(chunk: str, words: tuple[str, ...]) -> bool:
     return any(map(chunk.__contains__, words))
 
 
+def _has_talks(s: str) -> bool:
+    """``_TALKS.search(s) is not None``, quicker: the noun part is tried from the word of the first
+    "espräch" on (no match can start before it), the other part only if one of its words occurs."""
+    i = s.find("espräch")
+    if i != -1 and _TALKS_NOUN_RE.search(s, s.rfind(" ", 0, i) + 1) is not None:
+        return True
+    return _holds(s, _TALKS_OTHER_WORDS) and _TALKS_OTHER_RE.search(s) is not None
+
+
 def _kind(sentence: str) -> MeetingKind | None:
-    if "Gespräch" in sentence and _NOT_MEETING.search(sentence) and not _TALKS.search(_NOT_MEETING.sub("", sentence)):
+    if "Gespräch" in sentence and _NOT_MEETING.search(sentence) and not _has_talks(_NOT_MEETING.sub("", sentence)):
         return None
     if _holds(sentence, _CALL_WORDS) and _CALL.search(sentence):
         return MeetingKind.CALL
     if _holds(sentence, _VISIT_WORDS) and _VISIT.search(sentence):
         return MeetingKind.VISIT
-    if _holds(sentence, _TALKS_WORDS) and _TALKS.search(sentence):
+    if _has_talks(sentence):
         return MeetingKind.BILATERAL
     return None
 
@@ -318,7 +327,7 @@ def find_meetings(doc: Doc, summits: Sequence[Summit]) -> list[Meeting]:
             "empf" in chunk
             and _RECEPTION_ONLY.search(chunk)
             and len({p.key for p in people}) > 2
-            and not _TALKS.search(_RECEPTION_ONLY.sub("", chunk))
+            and not _has_talks(_RECEPTION_ONLY.sub("", chunk))
         ):
             continue  # the host receiving every guest of a summit
         if len({p.key for p in people}) > 3 and not (
