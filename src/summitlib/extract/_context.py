@@ -26,6 +26,7 @@ __all__ = [
     "SentenceCue",
     "dates_in",
     "entities_in",
+    "keyword_ends",
     "keyword_offsets",
     "keyword_sentences",
     "paragraph_index",
@@ -38,6 +39,7 @@ __all__ = [
     "sentences_with",
     "top_leaders",
     "unique_persons",
+    "venue_lead_before",
 ]
 
 #: Literals of which every :data:`ABSENCE` match contains one (for :func:`sentences_with`).
@@ -171,6 +173,12 @@ def sentences_with(doc: Doc, pattern: re.Pattern[str], keywords: tuple[str, ...]
     return frozenset(out)
 
 
+def keyword_ends(doc: Doc, keywords: tuple[str, ...]) -> dict[str, list[int]]:
+    """Keyword -> offsets of the last character of each of its occurrences, overlapping ones included, in
+    text order (for all keywords asked for so far; the lists are shared, do not change them)."""
+    return _keyword_ends(doc, keywords)
+
+
 def keyword_offsets(doc: Doc, keywords: tuple[str, ...]) -> list[int]:
     """Offsets of the last character of every occurrence of one of ``keywords``, sorted (may repeat)."""
     ends = _keyword_ends(doc, keywords)
@@ -181,18 +189,24 @@ def keyword_offsets(doc: Doc, keywords: tuple[str, ...]) -> list[int]:
     return out
 
 
-#: Letters a case-insensitive pattern takes for i, I or s although ``str.lower`` keeps them apart.
-_CASE_EXOTIC = ("İ", "ı", "ſ")
-
-
-def plain_case(doc: Doc) -> bool:
-    """Whether the text lacks the letters (İ, ı, ſ) that a case-insensitive pattern matches with an ASCII
+def plain_case(s: str) -> bool:
+    """Whether ``s`` lacks the letters (İ, ı, ſ) that a case-insensitive pattern matches with an ASCII
     letter although ``str.lower`` does not turn them into it (then a case-insensitive pattern can match
-    only where its lowercase literals occur in the lowercased text)."""
-    memo = doc.memo.get("plain_case")
+    in ``s`` only where one of its lowercase literals occurs in ``s.lower()``)."""
+    return "ı" not in s and "ſ" not in s and "İ" not in s
+
+
+def venue_lead_before(doc: Doc, sentence_start: int, offset: int) -> bool:
+    """``VENUE_LEAD.search(doc.text[max(sentence_start, offset - 40) : offset])``, memoised per document
+    (the summit mentions of one sentence ask about the same places)."""
+    memo: dict[tuple[int, int], bool] | None = doc.memo.get("venue_lead")  # type: ignore[assignment]
     if memo is None:
-        memo = doc.memo["plain_case"] = not keyword_offsets(doc, _CASE_EXOTIC)
-    return memo  # type: ignore[return-value]
+        memo = doc.memo["venue_lead"] = {}
+    key = (sentence_start, offset)
+    found = memo.get(key)
+    if found is None:
+        found = memo[key] = VENUE_LEAD.search(doc.text[max(sentence_start, offset - 40) : offset]) is not None
+    return found
 
 
 class SentenceCue:
@@ -202,16 +216,17 @@ class SentenceCue:
     a few sentences only.
     """
 
-    __slots__ = ("_candidates", "_doc", "_pattern", "_seen")
+    __slots__ = ("_doc", "_pattern", "_seen", "candidates")
 
     def __init__(self, doc: Doc, pattern: re.Pattern[str], keywords: tuple[str, ...]) -> None:
         self._doc = doc
         self._pattern = pattern
-        self._candidates = keyword_sentences(doc, keywords) if doc.sentences else set()
+        #: The sentences holding one of the keywords: the pattern can match in no other.
+        self.candidates = keyword_sentences(doc, keywords) if doc.sentences else set()
         self._seen: dict[int, bool] = {}
 
     def __contains__(self, k: int) -> bool:
-        if k not in self._candidates:
+        if k not in self.candidates:
             return False
         found = self._seen.get(k)
         if found is None:

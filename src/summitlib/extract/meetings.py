@@ -154,10 +154,10 @@ def _kind(sentence: str) -> MeetingKind | None:
     return None
 
 
-def _ci_holds(chunk: str, words: tuple[str, ...], plain: bool) -> bool:
+def _ci_holds(chunk: str, words: tuple[str, ...]) -> bool:
     """Whether a case-insensitive pattern whose every match holds one of the lowercase ``words`` may match
-    in ``chunk`` (always, unless the text is ``plain``, see :func:`plain_case`)."""
-    return not plain or _holds(chunk.lower(), words)
+    in ``chunk`` (always, unless the chunk is plain, see :func:`plain_case`)."""
+    return not plain_case(chunk) or _holds(chunk.lower(), words)
 
 
 def _previous_subject(doc: Doc, before: int) -> EntityMention | None:
@@ -304,7 +304,6 @@ def find_meetings(doc: Doc, summits: Sequence[Summit]) -> list[Meeting]:
         return paragraph_index(doc, offset)
 
     cues = keyword_sentences(doc, _CUE_WORDS) if doc.sentences else set()
-    plain = plain_case(doc)
     mentioned = _summit_sentences(doc, summits)
     sideline_sentences = sentences_with(doc, _SIDELINES, ("Rande", "Gipfel", "gipfel"))
     for i, sent in enumerate(doc.sentences):
@@ -322,7 +321,7 @@ def find_meetings(doc: Doc, summits: Sequence[Summit]) -> list[Meeting]:
         if kind is None or (_holds(chunk, _INVITATION_WORDS) and _INVITATION.search(chunk)):
             continue
         people = [p for p in persons_in(doc, sent.start, sent.end) if p.role != "minister" or kind is MeetingKind.CALL]
-        trilateral = _ci_holds(chunk, _TRILATERAL_WORDS, plain) and _TRILATERAL.search(chunk) is not None
+        trilateral = _ci_holds(chunk, _TRILATERAL_WORDS) and _TRILATERAL.search(chunk) is not None
         if (
             "empf" in chunk
             and _RECEPTION_ONLY.search(chunk)
@@ -331,7 +330,7 @@ def find_meetings(doc: Doc, summits: Sequence[Summit]) -> list[Meeting]:
         ):
             continue  # the host receiving every guest of a summit
         if len({p.key for p in people}) > 3 and not (
-            (_ci_holds(chunk, _SEPARATE_WORDS, plain) and _SEPARATE.search(chunk)) or trilateral or "Beisein" in chunk
+            (_ci_holds(chunk, _SEPARATE_WORDS) and _SEPARATE.search(chunk)) or trilateral or "Beisein" in chunk
         ):
             continue  # "Putin traf dort auf Tokajew, Rachmon, Mirsijojew, …": the gathering, not talks
         people = _resolve_references(doc, sent, chunk, people, summits)

@@ -42,6 +42,7 @@ from summitlib.extract._context import (
     codes,
     dates_in,
     entities_in,
+    keyword_ends,
     keyword_offsets,
     paragraph_index,
     person_of,
@@ -52,11 +53,12 @@ from summitlib.extract._context import (
     sentence_persons,
     top_leaders,
     unique_persons,
+    venue_lead_before,
 )
 from summitlib.extract._doc import Doc
 from summitlib.extract.entities import EntityKind, EntityMention
 from summitlib.gazetteer import leads_on
-from summitlib.model import PartialDate, Person, Precision, Span, Summit
+from summitlib.model import PartialDate, Person, Precision, Span, Summit, _span
 
 __all__ = ["find_summits"]
 
@@ -81,25 +83,43 @@ def _terms() -> tuple[_Term, ...]:
     return tuple(out)
 
 
-def _noun_matches(text: str) -> list[tuple[re.Match[str], _Term]]:
-    """Every summit noun in ``text``, in order, without overlaps.
+@cache
+def _anchors() -> tuple[str, ...]:
+    return tuple(t.anchor for t in _terms())
 
-    Each term's anchor is found with ``str.find`` (fast C code) and its pattern tried only in a small
-    window around each hit: a single alternation of all terms, tried at every position of the text,
-    costs ten times as much.
+
+def _anchor_starts(ends: list[int], anchor: str) -> list[int]:
+    """The offsets ``str.find`` would step through: each occurrence not overlapping the one before."""
+    size = len(anchor)
+    out: list[int] = []
+    after = 0
+    for end in ends:
+        i = end - size + 1
+        if i >= after:
+            out.append(i)
+            after = i + size
+    return out
+
+
+def _noun_matches(doc: Doc) -> list[tuple[re.Match[str], _Term]]:
+    """Every summit noun in the text, in order, without overlaps.
+
+    Each term's anchor is found by the document's keyword automaton and its pattern tried only in a
+    small window around each hit: a single alternation of all terms, tried at every position of the
+    text, costs ten times as much.
     """
+    text = doc.text
     found: list[tuple[re.Match[str], _Term]] = []
     size = len(text)
+    hits = keyword_ends(doc, _anchors())
     for term in _terms():
-        i = text.find(term.anchor)
-        while i != -1:
+        for i in _anchor_starts(hits.get(term.anchor, []), term.anchor):
             lo, hi = max(0, i - 12), min(size, i + len(term.anchor) + 80)
             m = term.pattern.search(text, lo, hi)
             while m is not None and m.end() <= i:
                 m = term.pattern.search(text, m.end(), hi)
             if m is not None and m.start() <= i + len(term.anchor) and (m.end() < hi or hi == size):
                 found.append((m, term))
-            i = text.find(term.anchor, i + len(term.anchor))
     found.sort(key=lambda mt: (mt[0].start(), -mt[0].end()))
     out: list[tuple[re.Match[str], _Term]] = []
     last_end = -1
@@ -205,6 +225,7 @@ _NOT_FORMAT = frozenset(
         "Letzten",
     ]
 )
+_ORDINAL = re.compile(r"\d{1,3}\.")
 _ADJECTIVE = re.compile(r"[A-ZÄÖÜ][a-zäöüß]+(?:en|er|e|es|em)\Z")
 # A format of its own ("trilateralen Gipfeltreffen"); "informell", "außerordentlich" and "Sonder-" do not
 # change whose summit it is.
@@ -363,9 +384,18 @@ _DAYS3 = _dt.timedelta(days=3)
 
 # ----------------------------------------------------------------- mentions
 def _organization_near(doc: Doc, start: int, end: int) -> EntityMention | None:
-    """The first organization mention that starts inside ``[start, end)``."""
-    orgs = entities_in(doc, start, end + 200, EntityKind.ORGANIZATION)
-    return orgs[0] if orgs and orgs[0].span.start < end else None
+    """The first organization mention that starts inside ``[start, end)`` (unless the first one inside
+    ``[start, end + 200)`` runs past that window)."""
+    limit = end + 200
+    ents = doc.entities
+    organization = EntityKind.ORGANIZATION
+    for i in range(bisect_left(doc.entity_starts, start), len(ents)):
+        e = ents[i]
+        if e.span.start >= limit:
+            break
+        if e.kind is organization and e.span.end <= limit:
+            return e if e.span.start < end else None
+    return None
 
 
 def _mention(doc: Doc, m: re.Match[str], term: _Term) -> _Mention | None:
@@ -423,23 +453,20 @@ def _mention(doc: Doc, m: re.Match[str], term: _Term) -> _Mention | None:
         if _ADJECTIVE.match(last) and last not in _NOT_FORMAT and not explicit:
             org, explicit = "OTHER", True
             start = word_start - len(before) + before.rfind(last)
-        elif not explicit and _ci_search(_LOWER_FORMAT, before, _LOWER_FORMAT_WORDS, plain_case(doc)):
+        elif not explicit and _ci_search(_LOWER_FORMAT, before, _LOWER_FORMAT_WORDS):
             org, explicit = "OTHER", True
             start = word_start - len(before) + before.rfind(words[-1])
-        elif re.fullmatch(r"\d{1,3}\.", last):  # "47. Asean-Gipfel"
+        elif last[:1].isdigit() and _ORDINAL.fullmatch(last):  # "47. Asean-Gipfel"
             start = word_start - len(before) + before.rfind(last)
     # Another occasion: "das nächste Gipfeltreffen", "ein erster … Gipfel hatte …", "soll … stattfinden".
     lead_in = text[max(sent.start, start - 45) : start]
     clause = text[max(sent.start, start - 60) : min(sent.end, noun_end + 160)]
-    plain = plain_case(doc)
     other = (
-        "next"
-        if _ci_search(_NEXT, lead_in, _NEXT_WORDS, plain) or _ci_search(_FUTURE_CLAUSE, clause, _FUTURE_WORDS, plain)
-        else ""
+        "next" if _ci_search(_NEXT, lead_in, _NEXT_WORDS) or _ci_search(_FUTURE_CLAUSE, clause, _FUTURE_WORDS) else ""
     )
-    if _ci_search(_PREVIOUS, lead_in, _PREVIOUS_WORDS, plain) and _PAST_CLAUSE.search(text[sent.start : sent.end]):
+    if _ci_search(_PREVIOUS, lead_in, _PREVIOUS_WORDS) and _PAST_CLAUSE.search(text[sent.start : sent.end]):
         other = "previous"
-    if _ci_search(_AGO, lead_in, _AGO_WORDS, plain):
+    if _ci_search(_AGO, lead_in, _AGO_WORDS):
         other = "previous"
     if any(w in clause for w in _HABITUAL_WORDS) and _HABITUAL.search(clause):
         # "Das Gipfeltreffen soll künftig alle zwei Jahre stattfinden": the format, no occasion
@@ -455,7 +482,7 @@ def _mention(doc: Doc, m: re.Match[str], term: _Term) -> _Mention | None:
             country = _hosting_country(doc, sent)
     paragraph = paragraph_index(doc, noun_start)
     return _Mention(
-        Span.of(text, start, end),
+        _span(start, end, text[start:end]),
         text[start:end],
         org if explicit or org else None,
         other,
@@ -506,8 +533,7 @@ def _venue(doc: Doc, sent: Span, start: int, end: int) -> tuple[EntityMention | 
             continue
         if e.kind is EntityKind.COUNTRY and e.form not in ("name", "abbreviation"):
             continue
-        lead = doc.text[max(sent.start, e.span.start - 40) : e.span.start]
-        if not VENUE_LEAD.search(lead):
+        if not venue_lead_before(doc, sent.start, e.span.start):
             continue
         dist = e.span.start - end if e.span.start >= end else (start - e.span.end) * 2
         if dist < best_dist:
@@ -525,10 +551,10 @@ def _date_near(doc: Doc, sent: Span, start: int, end: int) -> PartialDate | None
     return min(found, key=lambda d: d.start)
 
 
-def _ci_search(pattern: re.Pattern[str], s: str, words: tuple[str, ...], plain: bool) -> bool:
+def _ci_search(pattern: re.Pattern[str], s: str, words: tuple[str, ...]) -> bool:
     """Whether the case-insensitive ``pattern``, every match of which holds one of the lowercase ``words``,
-    matches in ``s``; the words are looked for first in ``s.lower()`` when the text is ``plain``."""
-    if plain and not any(map(s.lower().__contains__, words)):
+    matches in ``s``; the words are looked for first in ``s.lower()`` (see :func:`plain_case`)."""
+    if plain_case(s) and not any(map(s.lower().__contains__, words)):
         return False
     return pattern.search(s) is not None
 
@@ -536,7 +562,7 @@ def _ci_search(pattern: re.Pattern[str], s: str, words: tuple[str, ...], plain: 
 def _mentions(doc: Doc) -> list[_Mention]:
     out: list[_Mention] = []
     subheads = doc.article.subheadings
-    for m, term in _noun_matches(doc.text):
+    for m, term in _noun_matches(doc):
         if any(s.start <= m.start() < s.end for s in subheads):
             continue
         found = _mention(doc, m, term)
@@ -786,8 +812,7 @@ def _venue_elsewhere(doc: Doc, sent: Span, country: str | None, meeting: bool) -
     if country is None or not meeting:
         return False
     for e in entities_in(doc, sent.start, sent.end, EntityKind.CITY):
-        lead = doc.text[max(sent.start, e.span.start - 40) : e.span.start]
-        if VENUE_LEAD.search(lead) and e.country and e.country != country:
+        if e.country and e.country != country and venue_lead_before(doc, sent.start, e.span.start):
             return True
     return False
 
@@ -875,6 +900,7 @@ def _participants(
     published = doc.published
     leading: dict[str, bool] = {}
     participation, both, absence = cues.participation, cues.both, cues.absence
+    listing = participation.candidates if full else set()
     by_sentence = sentence_persons(doc)
     all_sentences = doc.sentences
     for k in _scope(doc, sentences, full=full, main=main, foreign=foreign):
@@ -907,7 +933,7 @@ def _participants(
             top = top_leaders(doc, 2)
             leaders.extend(top)
             countries.extend(p.country for p in top if p.country)
-        if full and k in participation:
+        if k in listing and k in participation:
             countries.extend(_listed_countries(doc, sent))
     kept = [p for p in leaders if p.key not in absent and p.country not in gone]
     persons = unique_persons(kept)
