@@ -82,28 +82,29 @@ _FUTURE = re.compile(
 _EVENT_RELATIVE = re.compile(r"\b(?:Vortag|Folgetag|Vorabend)\b")
 
 
-#: Literals of which every match of a meeting cue contains one (see ``sentences_with``).
+#: Literals of which every match of a meeting cue contains one (see ``sentences_with``; some without
+#: their capital, so that the keywords of the automaton share few first letters).
 _CUE_WORDS = (
     "elefon",
-    "Video",
+    "ideo",
     "esuch",
     "reis",
     "Reise",
-    "Station",
+    "tation",
     "espräch",
     "traf",
     "trifft",
     "getroffen",
     "zusammen",
     "begegnet",
-    "Treffen",
-    "Augen",
+    "reffen",
+    "ugen",
     "empf",
-    "Unterredung",
+    "nterredung",
     "berieten",
     "Runde",
     "Kreis",
-    "Beisein",
+    "eisein",
 )
 # Literals of which every match of one cue holds one (lowercase for the case-insensitive patterns).
 _CALL_WORDS = ("elefon", "Video")
