@@ -899,12 +899,12 @@ def _participants(
     leaders: list[EntityMention] = []
     countries: list[str] = []
     absent: set[str] = set()
-    present: set[str] = set()
     gone = _absent_countries(doc) if full else set()
     published = doc.published
     leading: dict[str, bool] = {}
     participation, both, absence = cues.participation, cues.both, cues.absence
     listing = participation.candidates if full else set()
+    country = inst.country
     by_sentence = sentence_persons(doc)
     all_sentences = doc.sentences
     for k in _scope(doc, sentences, full=full, main=main, foreign=foreign):
@@ -913,18 +913,20 @@ def _participants(
         if people:
             elsewhere = full and (
                 k in cues.away
-                or _venue_elsewhere(doc, sent, inst.country, k in cues.meeting)
+                or (country is not None and k in cues.meeting and _venue_elsewhere(doc, sent, country, True))
                 or _dated_elsewhere(doc, sent, inst.date)
             )
+            away = k in absence
+            chunk = text[sent.start : sent.end]
+            thanks = any(map(chunk.__contains__, _SPEECH_OBJECT_WORDS))
             for p in people:
-                if k in absence and _absent(doc, p):
+                if away and _absent(doc, p):
                     absent.add(p.key)
                     if p.country:
                         countries.append(p.country)
                     continue
-                if elsewhere or _object_of_speech(text, sent.start, p.span.start):
+                if elsewhere or (thanks and _object_of_speech(text, sent.start, p.span.start)):
                     continue
-                present.add(p.key)
                 if p.is_leader:
                     leads = leading.get(p.key)
                     if leads is None:
@@ -933,7 +935,7 @@ def _participants(
                         leaders.append(p)  # not a former president named in passing
                 if p.country and (p.is_leader or k in participation):
                     countries.append(p.country)
-        elif k in both:
+        elif k in both.candidates and k in both:
             top = top_leaders(doc, 2)
             leaders.extend(top)
             countries.extend(p.country for p in top if p.country)
