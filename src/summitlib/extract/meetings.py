@@ -20,6 +20,7 @@ import attrs
 
 from summitlib.extract._context import (
     VENUE_LEAD,
+    SentenceCue,
     dates_in,
     entities_in,
     keyword_sentences,
@@ -27,7 +28,6 @@ from summitlib.extract._context import (
     persons_in,
     plain_case,
     sentence_index,
-    sentences_with,
     top_leaders,
     unique_persons,
 )
@@ -288,6 +288,35 @@ def _host(
     )
 
 
+class _Sidelines:
+    """The sentences that say "am Rande des Gipfels", tried lazily: which one was the last one read."""
+
+    __slots__ = ("_doc", "_last", "_read", "_resolved", "cue")
+
+    def __init__(self, doc: Doc) -> None:
+        self._doc = doc
+        self.cue = SentenceCue(doc, _SIDELINES, ("Rande", "Gipfel", "gipfel"))
+        self._read: list[int] = []  # candidate sentences read so far, in order
+        self._resolved = 0  # how many of them ``_last`` accounts for
+        self._last: int | None = None  # paragraph of the last sidelines sentence among those
+
+    def read(self, i: int) -> None:
+        """Note that sentence ``i`` was read."""
+        if i in self.cue.candidates:
+            self._read.append(i)
+
+    def last_paragraph(self) -> int | None:
+        """The paragraph of the last sentence read so far that speaks of the sidelines (None if none did);
+        the candidates are tried from the last one back, each at most once."""
+        for j in range(len(self._read) - 1, self._resolved - 1, -1):
+            k = self._read[j]
+            if k in self.cue:
+                self._last = paragraph_index(self._doc, self._doc.sentences[k].start)
+                break
+        self._resolved = len(self._read)
+        return self._last
+
+
 def find_meetings(doc: Doc, summits: Sequence[Summit]) -> list[Meeting]:
     """The meetings between named leaders an article reports, in text order.
 
@@ -296,7 +325,6 @@ def find_meetings(doc: Doc, summits: Sequence[Summit]) -> list[Meeting]:
     """
     text = doc.text
     out: list[Meeting] = []
-    sideline_paragraph: int | None = None
     lead = doc.sentences[2].end if len(doc.sentences) > 2 else len(text)
     main_reported = bool(summits) and any(ev.start < lead for ev in summits[0].evidence)
     subheads = doc.article.subheadings
@@ -306,21 +334,20 @@ def find_meetings(doc: Doc, summits: Sequence[Summit]) -> list[Meeting]:
 
     cues = keyword_sentences(doc, _CUE_WORDS) if doc.sentences else set()
     mentioned = _summit_sentences(doc, summits)
-    sideline_sentences = sentences_with(doc, _SIDELINES, ("Rande", "Gipfel", "gipfel"))
+    side = _Sidelines(doc)
     for i, sent in enumerate(doc.sentences):
-        if i not in cues and i not in sideline_sentences:
+        if i not in cues and i not in side.cue.candidates:
             continue
         if any(s.start <= sent.start < s.end for s in subheads):
             continue
+        side.read(i)
         chunk = text[sent.start : sent.end]
-        sidelines = i in sideline_sentences
-        para = paragraph_of(sent.start)
-        if sidelines:
-            sideline_paragraph = para
         # every cue match holds a cue word, so a sentence without one has no kind
         kind = _kind(chunk) if i in cues else None
         if kind is None or (_holds(chunk, _INVITATION_WORDS) and _INVITATION.search(chunk)):
             continue
+        sidelines = i in side.cue
+        para = paragraph_of(sent.start)
         people = [p for p in persons_in(doc, sent.start, sent.end) if p.role != "minister" or kind is MeetingKind.CALL]
         trilateral = _ci_holds(chunk, _TRILATERAL_WORDS) and _TRILATERAL.search(chunk) is not None
         if (
@@ -368,7 +395,7 @@ def find_meetings(doc: Doc, summits: Sequence[Summit]) -> list[Meeting]:
         on_sidelines = (
             sidelines
             or ("Gipfel" in chunk and kind is not MeetingKind.VISIT)
-            or (talks and city is None and (sideline_paragraph == para or (date is None and main_reported)))
+            or (talks and city is None and (side.last_paragraph() == para or (date is None and main_reported)))
         )
         if talks and not on_sidelines and summits and _during(summits[0], city, date):
             on_sidelines = True
