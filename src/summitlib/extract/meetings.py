@@ -451,7 +451,7 @@ def _resolve_references(
     keys = {p.key for p in people}
     if len(keys) < 2 and "eide" in chunk and _BOTH.search(chunk):
         return [*top_leaders(doc, 2), *people]
-    pron = _PRONOUN.search(chunk)
+    pron = _PRONOUN.search(chunk) if first_person > 0 else None  # none can stand before offset 0
     if pron and pron.start() < first_person:
         if pron.group().endswith("Gastgeber") and summits and summits[0].chair is not None:
             return [_as_mention(doc, summits[0].chair, sent.start + pron.start(), sent.start + pron.end()), *people]

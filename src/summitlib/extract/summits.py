@@ -528,23 +528,23 @@ def _hosting_country(doc: Doc, sent: Span) -> str | None:
 
 
 def _venue(doc: Doc, sent: Span, start: int, end: int) -> tuple[EntityMention | None, str | None]:
+    """The city or state nearest to the noun (after it, or at half weight before it) with a venue lead;
+    the places are tried nearest first, so the lead pattern runs only until one has one."""
     lo, hi = max(sent.start, start - _VENUE_WINDOW), min(sent.end, end + _VENUE_WINDOW)
-    best: EntityMention | None = None
-    best_country: str | None = None
-    best_dist = 10**9
-    for e in entities_in(doc, lo, hi):
-        if e.kind not in (EntityKind.CITY, EntityKind.COUNTRY):
-            continue
-        if e.kind is EntityKind.COUNTRY and e.form not in ("name", "abbreviation"):
-            continue
-        if not venue_lead_before(doc, sent.start, e.span.start):
-            continue
-        dist = e.span.start - end if e.span.start >= end else (start - e.span.end) * 2
-        if dist < best_dist:
-            best_dist = dist
-            best = e if e.kind is EntityKind.CITY else None
-            best_country = e.country if e.kind is EntityKind.CITY else e.key
-    return best, best_country
+    places: list[tuple[int, int, EntityMention]] = []
+    for n, e in enumerate(entities_in(doc, lo, hi)):
+        if e.kind is EntityKind.CITY or (e.kind is EntityKind.COUNTRY and e.form in ("name", "abbreviation")):
+            dist = e.span.start - end if e.span.start >= end else (start - e.span.end) * 2
+            places.append((dist, n, e))
+    places.sort(key=_first_two)
+    for _, _, e in places:
+        if venue_lead_before(doc, sent.start, e.span.start):
+            return (e, e.country) if e.kind is EntityKind.CITY else (None, e.key)
+    return None, None
+
+
+def _first_two(place: tuple[int, int, EntityMention]) -> tuple[int, int]:
+    return place[0], place[1]
 
 
 def _date_near(doc: Doc, sent: Span, start: int, end: int) -> PartialDate | None:
