@@ -830,19 +830,21 @@ def _dated_elsewhere(doc: Doc, sent: Span, date: PartialDate | None) -> bool:
 
 
 def _absent_countries(doc: Doc) -> set[str]:
-    """States named after "ohne", "außer", "Fernbleiben" and the like."""
+    """States named after "ohne", "außer", "Fernbleiben" and the like (only the states that start within
+    30 characters after such a word are tried)."""
     text = doc.text
-    cue_ends = keyword_offsets(doc, _EXCLUDED_WORDS)
-    if not cue_ends:
-        return set()
+    starts = doc.entity_starts
+    ents = doc.entities
     out: set[str] = set()
-    for c in doc.entities:
-        if c.kind is not EntityKind.COUNTRY:
-            continue
-        lo = max(0, c.span.start - 30)
-        i = bisect_left(cue_ends, lo)
-        if i < len(cue_ends) and cue_ends[i] < c.span.start and _EXCLUDED_BEFORE.search(text[lo : c.span.start]):
-            out.add(c.key)
+    tried = -1
+    for cue_end in keyword_offsets(doc, _EXCLUDED_WORDS):
+        # a state whose 30-character lead holds the cue's last character
+        first = max(bisect_right(starts, cue_end), tried + 1)
+        for i in range(first, bisect_right(starts, cue_end + 30)):
+            tried = i
+            c = ents[i]
+            if c.kind is EntityKind.COUNTRY and _EXCLUDED_BEFORE.search(text[max(0, c.span.start - 30) : c.span.start]):
+                out.add(c.key)
     return out
 
 
