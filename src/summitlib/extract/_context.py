@@ -34,6 +34,7 @@ __all__ = [
     "persons_in",
     "plain_case",
     "sentence_at",
+    "sentence_entities",
     "sentence_index",
     "sentence_persons",
     "sentences_with",
@@ -269,6 +270,19 @@ def entities_in(doc: Doc, start: int, end: int, kind: EntityKind | None = None) 
     i = bisect.bisect_left(doc.entity_starts, start)
     hi = bisect.bisect_left(doc.entity_starts, end, lo=i)
     return [e for e in ents[i:hi] if e.span.end <= end and (kind is None or e.kind is kind)]
+
+
+def sentence_entities(doc: Doc, sent: Span, kind: EntityKind | None = None) -> list[EntityMention]:
+    """``entities_in(doc, sent.start, sent.end, kind)``, memoised per document (a long sentence with many
+    mentions is scanned once, not once per mention); the list is shared, do not change it."""
+    memo: dict[tuple[int, int, EntityKind | None], list[EntityMention]] | None = doc.memo.get("sentence_entities")  # type: ignore[assignment]
+    if memo is None:
+        memo = doc.memo["sentence_entities"] = {}
+    key = (sent.start, sent.end, kind)
+    found = memo.get(key)
+    if found is None:
+        found = memo[key] = entities_in(doc, sent.start, sent.end, kind)
+    return found
 
 
 def dates_in(doc: Doc, start: int, end: int) -> list[DateMention]:

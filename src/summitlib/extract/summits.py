@@ -49,6 +49,7 @@ from summitlib.extract._context import (
     persons_in,
     plain_case,
     sentence_at,
+    sentence_entities,
     sentence_index,
     sentence_persons,
     top_leaders,
@@ -495,7 +496,7 @@ def _mention(doc: Doc, m: re.Match[str], term: _Term) -> _Mention | None:
         date,
         sentence_index(doc, noun_start),
         paragraph,
-        frozenset(e.key for e in entities_in(doc, sent.start, sent.end, EntityKind.ORGANIZATION) if e.key != "UN"),
+        frozenset(e.key for e in sentence_entities(doc, sent, EntityKind.ORGANIZATION) if e.key != "UN"),
     )
 
 
@@ -523,7 +524,7 @@ def _hosting_country(doc: Doc, sent: Span) -> str | None:
     ausrichten"), when it places the summit in no city."""
     if _HOSTS_NEXT.search(doc.text, sent.start, sent.end) is None:
         return None
-    states = [c for c in entities_in(doc, sent.start, sent.end, EntityKind.COUNTRY) if c.form == "name"]
+    states = [c for c in sentence_entities(doc, sent, EntityKind.COUNTRY) if c.form == "name"]
     return states[0].key if len(states) == 1 else None
 
 
@@ -605,7 +606,7 @@ def _org_in_sentences(doc: Doc, inst: _Instance) -> str | None:
         if not doc.sentences:
             break
         sent = doc.sentences[m.sentence]
-        orgs = [e for e in entities_in(doc, sent.start, sent.end, EntityKind.ORGANIZATION) if e.key != "UN"]
+        orgs = [e for e in sentence_entities(doc, sent, EntityKind.ORGANIZATION) if e.key != "UN"]
         if orgs:
             return min(orgs, key=lambda e: abs(e.span.start - m.span.start)).key
     return None
@@ -714,7 +715,7 @@ def _lead_venue(doc: Doc, inst: _Instance) -> None:
                 inst.city, inst.country = cities[0], inst.country or cities[0].country
                 return
     for sent in doc.sentences[:2]:
-        for e in entities_in(doc, sent.start, sent.end, EntityKind.CITY):
+        for e in sentence_entities(doc, sent, EntityKind.CITY):
             lead = doc.text[max(sent.start, e.span.start - 40) : e.span.start]
             if VENUE_LEAD.search(lead) and not re.search(r"\b[Aa]us\s+\Z", lead):
                 inst.city, inst.country = e, inst.country or e.country
@@ -764,7 +765,11 @@ def _host_by_verb(doc: Doc, inst: _Instance) -> Person | None:
     pronoun subject ("lud er die Amtskollegen … ein"), the first person of the sentence before."""
     if not doc.sentences:
         return None
+    tried: set[int] = set()
     for m in inst.mentions:
+        if m.sentence in tried:
+            continue  # the answer depends on the sentence only
+        tried.add(m.sentence)
         clause = doc.sentences[m.sentence]
         chunk = doc.text[clause.start : clause.end]
         verb = _HOSTING.search(doc.text, clause.start, clause.end) if any(w in chunk for w in _HOSTING_WORDS) else None
@@ -800,9 +805,7 @@ def _listed_countries(doc: Doc, sent: Span) -> list[str]:
     """States named in an enumeration of two or more ("darunter Russland, Belarus und Armenien")."""
     text = doc.text
     found = [
-        c
-        for c in entities_in(doc, sent.start, sent.end, EntityKind.COUNTRY)
-        if c.form in ("name", "abbreviation", "genitive")
+        c for c in sentence_entities(doc, sent, EntityKind.COUNTRY) if c.form in ("name", "abbreviation", "genitive")
     ]
     out: list[str] = []
     for a, b in itertools.pairwise(found):
@@ -815,7 +818,7 @@ def _venue_elsewhere(doc: Doc, sent: Span, country: str | None, meeting: bool) -
     """Whether a meeting sentence places its encounter in another state than the summit's."""
     if country is None or not meeting:
         return False
-    for e in entities_in(doc, sent.start, sent.end, EntityKind.CITY):
+    for e in sentence_entities(doc, sent, EntityKind.CITY):
         if e.country and e.country != country and venue_lead_before(doc, sent.start, e.span.start):
             return True
     return False
