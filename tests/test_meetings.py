@@ -146,3 +146,31 @@ class TestMeetings:
         for m in find_meetings(doc, find_summits(doc)):
             for ev in m.evidence:
                 assert text[ev.start : ev.end] == ev.text
+
+
+@pytest.mark.parametrize(
+    "s",
+    [
+        "Putin führte Einzelgespräche mit Xi.",
+        "Nach dem Telefongespräch war alles klar.",
+        "Ein telefongespräch und ein Gespräch.",
+        "Sie sprachen unter vier Augen.",
+        "Das Vier-Augen-Gespräch dauerte lange.",
+        "Die beiden kamen zusammen.",
+        "Es wurde im kleinen Kreis beraten.",
+        "Nichts davon.",
+        "Gesprächsbereitschaft signalisierte er.",
+    ],
+)
+def test_talks_check_agrees_with_the_pattern(s: str) -> None:
+    from summitlib.extract import meetings as mod
+
+    assert mod._has_talks(s) == (mod._TALKS.search(s) is not None)
+
+
+def test_case_insensitive_prefilter_keeps_exotic_letters() -> None:
+    from summitlib.extract import meetings as mod
+
+    # a dotless ı matches i case-insensitively, but str.lower keeps it: the prefilter must let it through
+    assert mod._ci_holds("ein trılateral Treffen", mod._TRILATERAL_WORDS)
+    assert not mod._ci_holds("ein bilaterales Treffen", mod._TRILATERAL_WORDS)

@@ -211,3 +211,49 @@ def test_evidence_points_into_the_text() -> None:
     for s in find_summits(analyse(article)):
         for ev in s.evidence:
             assert text[ev.start : ev.end] == ev.text
+
+
+class TestQuickChecks:
+    """The literal prefilters and per-document indexes give the answers of the plain patterns and scans."""
+
+    TEXT = (
+        "Der GUS-Gipfel in Duschanbe ging am Freitag zu Ende. An dem Treffen nahmen Putin, Tokajew und "
+        "Rachmon teil, darunter Russland, Belarus und Armenien. Paschinjan blieb dem Gipfel fern. "
+        "Putin dankte Tokajew für die Gastfreundschaft. Das nächste Gipfeltreffen soll 2026 in Moskau stattfinden."
+    )
+
+    def test_anchor_starts_step_like_str_find(self) -> None:
+        from summitlib.extract import summits as mod
+
+        text = "aaaa-Treffen-Treffen ipfelipfel"
+        for anchor in ("aa", "-Treffen", "ipfel"):
+            ends = [i + len(anchor) - 1 for i in range(len(text)) if text.startswith(anchor, i)]
+            want, i = [], text.find(anchor)
+            while i != -1:
+                want.append(i)
+                i = text.find(anchor, i + len(anchor))
+            assert mod._anchor_starts(ends, anchor) == want
+
+    @pytest.mark.parametrize(
+        "s",
+        ["Das Treffen soll 2026 stattfinden", "Er SOLL kommen", "Er ſoll kommen", "Sie lud ein.", "Nichts davon"],
+    )
+    def test_case_insensitive_prefilter(self, s: str) -> None:
+        from summitlib.extract import summits as mod
+
+        got = mod._ci_search(mod._FUTURE_CLAUSE, s, mod._FUTURE_WORDS)
+        assert got == (mod._FUTURE_CLAUSE.search(s) is not None)
+
+    def test_sentence_cues_and_persons_match_the_scans(self) -> None:
+        from summitlib.extract import _context as ctx
+        from summitlib.extract import summits as mod
+
+        doc = analyse(parse_article(self.TEXT, published="2025-10-14"))
+        for pattern, words in ((mod._PARTICIPATION, mod._PARTICIPATION_WORDS), (ctx.ABSENCE, ctx.ABSENCE_WORDS)):
+            cue = ctx.SentenceCue(doc, pattern, words)
+            want = {k for k, s in enumerate(doc.sentences) if pattern.search(doc.text, s.start, s.end)}
+            assert {k for k in range(len(doc.sentences)) if k in cue} == want
+            assert ctx.sentences_with(doc, pattern, words) == want
+        by_sentence = ctx.sentence_persons(doc)
+        for k, s in enumerate(doc.sentences):
+            assert list(by_sentence[k]) == ctx.persons_in(doc, s.start, s.end)

@@ -23,16 +23,24 @@ __all__ = [
     "ABSENCE",
     "ABSENCE_WORDS",
     "VENUE_LEAD",
+    "SentenceCue",
     "dates_in",
     "entities_in",
+    "keyword_ends",
+    "keyword_offsets",
+    "keyword_sentences",
     "paragraph_index",
     "person_of",
     "persons_in",
+    "plain_case",
     "sentence_at",
+    "sentence_entities",
     "sentence_index",
+    "sentence_persons",
     "sentences_with",
     "top_leaders",
     "unique_persons",
+    "venue_lead_before",
 ]
 
 #: Literals of which every :data:`ABSENCE` match contains one (for :func:`sentences_with`).
@@ -93,6 +101,8 @@ def sentence_index(doc: Doc, offset: int) -> int:
 #: Every keyword :func:`sentences_with` was asked for, in first-seen order: one automaton over all of
 #: them runs once per document, whichever extractor asks first.
 _KEYWORDS: dict[str, None] = {}
+#: ``tuple(_KEYWORDS)``, rebuilt only when a keyword is added (the memo of a document is keyed on it).
+_KNOWN: list[tuple[str, ...]] = [()]
 
 
 @functools.cache
@@ -110,9 +120,10 @@ def _keyword_ends(doc: Doc, keywords: tuple[str, ...]) -> dict[str, list[int]]:
     for word in keywords:
         if word not in _KEYWORDS:
             _KEYWORDS[word] = None
-    known = tuple(_KEYWORDS)
+            _KNOWN[0] = tuple(_KEYWORDS)
+    known = _KNOWN[0]
     memo = doc.memo.get("keyword_ends")
-    if memo is not None and memo[0] == known:  # type: ignore[index]
+    if memo is not None and memo[0] is known:  # type: ignore[index]
         return memo[1]  # type: ignore[index,no-any-return]
     ends: dict[str, list[int]] = {}
     for end, word in _automaton(known).iter(doc.text):
@@ -123,6 +134,23 @@ def _keyword_ends(doc: Doc, keywords: tuple[str, ...]) -> dict[str, list[int]]:
             found.append(end)
     doc.memo["keyword_ends"] = (known, ends)
     return ends
+
+
+def keyword_sentences(doc: Doc, keywords: tuple[str, ...]) -> set[int]:
+    """Indexes of the sentences in which an occurrence of one of ``keywords`` ends (a fresh set).
+
+    These are the only sentences in which a pattern whose every match holds one of the keywords can
+    match (see :func:`sentences_with`).
+    """
+    starts = doc.sentence_starts
+    ends = _keyword_ends(doc, keywords)
+    bisect_right = bisect.bisect_right
+    candidates: set[int] = set()
+    for word in keywords:
+        for end in ends.get(word, ()):
+            candidates.add(bisect_right(starts, end) - 1)
+    candidates.discard(-1)
+    return candidates
 
 
 def sentences_with(doc: Doc, pattern: re.Pattern[str], keywords: tuple[str, ...] = ()) -> frozenset[int]:
@@ -136,22 +164,97 @@ def sentences_with(doc: Doc, pattern: re.Pattern[str], keywords: tuple[str, ...]
     text = doc.text
     if not keywords or not doc.sentences:
         return frozenset(sentence_index(doc, m.start()) for m in pattern.finditer(text))
-    starts = doc.sentence_starts
-    ends = _keyword_ends(doc, keywords)
-    bisect_right = bisect.bisect_right
-    candidates: set[int] = set()
-    for word in keywords:
-        for end in ends.get(word, ()):
-            candidates.add(bisect_right(starts, end) - 1)
-    candidates.discard(-1)
     sentences = doc.sentences
     search = pattern.search
     out = []
-    for k in candidates:
+    for k in keyword_sentences(doc, keywords):
         s = sentences[k]
         if search(text, s.start, s.end) is not None:
             out.append(k)
     return frozenset(out)
+
+
+def keyword_ends(doc: Doc, keywords: tuple[str, ...]) -> dict[str, list[int]]:
+    """Keyword -> offsets of the last character of each of its occurrences, overlapping ones included, in
+    text order (for all keywords asked for so far; the lists are shared, do not change them)."""
+    return _keyword_ends(doc, keywords)
+
+
+def keyword_offsets(doc: Doc, keywords: tuple[str, ...]) -> list[int]:
+    """Offsets of the last character of every occurrence of one of ``keywords``, sorted (may repeat)."""
+    ends = _keyword_ends(doc, keywords)
+    out: list[int] = []
+    for word in keywords:
+        out.extend(ends.get(word, ()))
+    out.sort()
+    return out
+
+
+def plain_case(s: str) -> bool:
+    """Whether ``s`` lacks the letters (İ, ı, ſ) that a case-insensitive pattern matches with an ASCII
+    letter although ``str.lower`` does not turn them into it (then a case-insensitive pattern can match
+    in ``s`` only where one of its lowercase literals occurs in ``s.lower()``)."""
+    return "ı" not in s and "ſ" not in s and "İ" not in s
+
+
+def venue_lead_before(doc: Doc, sentence_start: int, offset: int) -> bool:
+    """``VENUE_LEAD.search(doc.text[max(sentence_start, offset - 40) : offset])``, memoised per document
+    (the summit mentions of one sentence ask about the same places)."""
+    memo: dict[tuple[int, int], bool] | None = doc.memo.get("venue_lead")  # type: ignore[assignment]
+    if memo is None:
+        memo = doc.memo["venue_lead"] = {}
+    key = (sentence_start, offset)
+    found = memo.get(key)
+    if found is None:
+        found = memo[key] = VENUE_LEAD.search(doc.text[max(sentence_start, offset - 40) : offset]) is not None
+    return found
+
+
+class SentenceCue:
+    """Whether ``pattern`` matches in a sentence, tried lazily (``k in cue``) and at most once per sentence.
+
+    The same answers as ``k in sentences_with(doc, pattern, keywords)``, for extractors that ask about
+    a few sentences only.
+    """
+
+    __slots__ = ("_doc", "_pattern", "_seen", "candidates")
+
+    def __init__(self, doc: Doc, pattern: re.Pattern[str], keywords: tuple[str, ...]) -> None:
+        self._doc = doc
+        self._pattern = pattern
+        #: The sentences holding one of the keywords: the pattern can match in no other.
+        self.candidates = keyword_sentences(doc, keywords) if doc.sentences else set()
+        self._seen: dict[int, bool] = {}
+
+    def __contains__(self, k: int) -> bool:
+        if k not in self.candidates:
+            return False
+        found = self._seen.get(k)
+        if found is None:
+            s = self._doc.sentences[k]
+            found = self._seen[k] = self._pattern.search(self._doc.text, s.start, s.end) is not None
+        return found
+
+
+def sentence_persons(doc: Doc) -> tuple[tuple[EntityMention, ...], ...]:
+    """Per sentence index, ``persons_in(doc, sentence.start, sentence.end)`` (built once per document)."""
+    memo = doc.memo.get("sentence_persons")
+    if memo is not None:
+        return memo  # type: ignore[return-value]
+    sentences = doc.sentences
+    out: list[list[EntityMention]] = [[] for _ in sentences]
+    starts = doc.sentence_starts
+    bisect_right = bisect.bisect_right
+    person = EntityKind.PERSON
+    for e in doc.entities:
+        if e.kind is person:
+            span = e.span
+            k = bisect_right(starts, span.start) - 1
+            if k >= 0 and span.end <= sentences[k].end and span.start < sentences[k].end:
+                out[k].append(e)
+    found = tuple(map(tuple, out))
+    doc.memo["sentence_persons"] = found
+    return found
 
 
 def sentence_at(doc: Doc, offset: int) -> Span:
@@ -167,6 +270,19 @@ def entities_in(doc: Doc, start: int, end: int, kind: EntityKind | None = None) 
     i = bisect.bisect_left(doc.entity_starts, start)
     hi = bisect.bisect_left(doc.entity_starts, end, lo=i)
     return [e for e in ents[i:hi] if e.span.end <= end and (kind is None or e.kind is kind)]
+
+
+def sentence_entities(doc: Doc, sent: Span, kind: EntityKind | None = None) -> list[EntityMention]:
+    """``entities_in(doc, sent.start, sent.end, kind)``, memoised per document (a long sentence with many
+    mentions is scanned once, not once per mention); the list is shared, do not change it."""
+    memo: dict[tuple[int, int, EntityKind | None], list[EntityMention]] | None = doc.memo.get("sentence_entities")  # type: ignore[assignment]
+    if memo is None:
+        memo = doc.memo["sentence_entities"] = {}
+    key = (sent.start, sent.end, kind)
+    found = memo.get(key)
+    if found is None:
+        found = memo[key] = entities_in(doc, sent.start, sent.end, kind)
+    return found
 
 
 def dates_in(doc: Doc, start: int, end: int) -> list[DateMention]:

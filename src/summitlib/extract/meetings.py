@@ -20,12 +20,14 @@ import attrs
 
 from summitlib.extract._context import (
     VENUE_LEAD,
+    SentenceCue,
     dates_in,
     entities_in,
+    keyword_sentences,
     paragraph_index,
     persons_in,
+    plain_case,
     sentence_index,
-    sentences_with,
     top_leaders,
     unique_persons,
 )
@@ -44,14 +46,15 @@ _VISIT = re.compile(
     r"|reiste[n]?\b[^.;]{0,60}?\bnach\b|(?:weiter)?reist\b[^.;]{0,60}?\bnach\b|Reise\s+nach"
     r"|Station\s+gemacht|machte\b[^.;]{0,60}?\bStation)"
 )
-_TALKS = re.compile(
-    r"""\b(?: [A-ZÄÖÜ]?[a-zäöüß]*(?<![Tt]elefon)[Gg]espräch\w*      # Gespräch, Einzelgespräche, not Telefongespräch
-        | traf(?:en)?\b | trifft | getroffen | zusammen(?:kam|kamen|getroffen|treffen)?\b
+# Talks: a word ending in "Gespräch…" (Gespräch, Einzelgespräche, not Telefongespräch) or another cue.
+_TALKS_NOUN = r"[A-ZÄÖÜ]?[a-zäöüß]*(?<![Tt]elefon)[Gg]espräch\w*"
+_TALKS_OTHER = r"""traf(?:en)?\b | trifft | getroffen | zusammen(?:kam|kamen|getroffen|treffen)?\b
         | zusammengekommen | begegnet | Treffen\s+(?:mit|zwischen) | unter\s+vier\s+Augen | Vier-Augen-\w+
         | empf(?:ing|angen)\b | Unterredung\w* | berieten | in\s+kleiner\s+Runde | im\s+kleinen\s+Kreis
-        | im\s+Beisein )""",
-    re.VERBOSE,
-)
+        | im\s+Beisein"""
+_TALKS = re.compile(rf"\b(?: {_TALKS_NOUN} | {_TALKS_OTHER} )", re.VERBOSE)
+_TALKS_NOUN_RE = re.compile(rf"\b{_TALKS_NOUN}")
+_TALKS_OTHER_RE = re.compile(rf"\b(?: {_TALKS_OTHER} )", re.VERBOSE)
 _TRILATERAL = re.compile(r"\b(?:trilateral\w*|Dreiertreffen|Dreiergespräch\w*|zu\s+dritt)", re.I)
 _SEPARATE = re.compile(
     r"\b(?:jeweils|Einzelgespräch\w*|getrennt\w*|separat\w*\s+mit|bilateral(?:e[n]?\s+Gespräch\w*)?|nacheinander)\b",
@@ -79,15 +82,34 @@ _FUTURE = re.compile(
 _EVENT_RELATIVE = re.compile(r"\b(?:Vortag|Folgetag|Vorabend)\b")
 
 
-#: Literals of which every match of a meeting cue contains one (see ``sentences_with``).
+#: Literals of which every match of a meeting cue contains one (see ``sentences_with``; some without
+#: their capital, so that the keywords of the automaton share few first letters).
 _CUE_WORDS = (
     "elefon",
-    "Video",
+    "ideo",
     "esuch",
     "reis",
     "Reise",
-    "Station",
+    "tation",
     "espräch",
+    "traf",
+    "trifft",
+    "getroffen",
+    "zusammen",
+    "begegnet",
+    "reffen",
+    "ugen",
+    "empf",
+    "nterredung",
+    "berieten",
+    "Runde",
+    "Kreis",
+    "eisein",
+)
+# Literals of which every match of one cue holds one (lowercase for the case-insensitive patterns).
+_CALL_WORDS = ("elefon", "Video")
+_VISIT_WORDS = ("esuch", "reis", "Reise", "Station")
+_TALKS_OTHER_WORDS = (
     "traf",
     "trifft",
     "getroffen",
@@ -102,19 +124,41 @@ _CUE_WORDS = (
     "Kreis",
     "Beisein",
 )
-_ANY_CUE = re.compile("|".join(f"(?:{p.pattern})" for p in (_CALL, _VISIT, _TALKS)), re.VERBOSE)
+_INVITATION_WORDS = ("lud", "eladen", "Einladung")
+_TRILATERAL_WORDS = ("trilateral", "dreier", "dritt")
+_SEPARATE_WORDS = ("jeweils", "einzelgespräch", "getrennt", "separat", "bilateral", "nacheinander")
+
+
+def _holds(chunk: str, words: tuple[str, ...]) -> bool:
+    """Whether one of ``words`` occurs in ``chunk``."""
+    return any(map(chunk.__contains__, words))
+
+
+def _has_talks(s: str) -> bool:
+    """``_TALKS.search(s) is not None``, quicker: the noun part is tried from the word of the first
+    "espräch" on (no match can start before it), the other part only if one of its words occurs."""
+    i = s.find("espräch")
+    if i != -1 and _TALKS_NOUN_RE.search(s, s.rfind(" ", 0, i) + 1) is not None:
+        return True
+    return _holds(s, _TALKS_OTHER_WORDS) and _TALKS_OTHER_RE.search(s) is not None
 
 
 def _kind(sentence: str) -> MeetingKind | None:
-    if _NOT_MEETING.search(sentence) and not _TALKS.search(_NOT_MEETING.sub("", sentence)):
+    if "Gespräch" in sentence and _NOT_MEETING.search(sentence) and not _has_talks(_NOT_MEETING.sub("", sentence)):
         return None
-    if _CALL.search(sentence):
+    if _holds(sentence, _CALL_WORDS) and _CALL.search(sentence):
         return MeetingKind.CALL
-    if _VISIT.search(sentence):
+    if _holds(sentence, _VISIT_WORDS) and _VISIT.search(sentence):
         return MeetingKind.VISIT
-    if _TALKS.search(sentence):
+    if _has_talks(sentence):
         return MeetingKind.BILATERAL
     return None
+
+
+def _ci_holds(chunk: str, words: tuple[str, ...]) -> bool:
+    """Whether a case-insensitive pattern whose every match holds one of the lowercase ``words`` may match
+    in ``chunk`` (always, unless the chunk is plain, see :func:`plain_case`)."""
+    return not plain_case(chunk) or _holds(chunk.lower(), words)
 
 
 def _previous_subject(doc: Doc, before: int) -> EntityMention | None:
@@ -185,7 +229,7 @@ def _date(doc: Doc, sent: Span, summits: Sequence[Summit], chunk: str) -> Partia
             if published is not None and value.start < published:
                 value = PartialDate.day(value.start + dt.timedelta(days=7))
         found.append(value)
-    day = _SUMMIT_DAY.search(chunk)
+    day = _SUMMIT_DAY.search(chunk) if "Gipfeltag" in chunk else None
     if day and summits and summits[0].date is not None:
         first = summits[0].date
         n = {"ersten": 0, "zweiten": 1, "dritten": 2}.get(day.group("n"))
@@ -244,6 +288,35 @@ def _host(
     )
 
 
+class _Sidelines:
+    """The sentences that say "am Rande des Gipfels", tried lazily: which one was the last one read."""
+
+    __slots__ = ("_doc", "_last", "_read", "_resolved", "cue")
+
+    def __init__(self, doc: Doc) -> None:
+        self._doc = doc
+        self.cue = SentenceCue(doc, _SIDELINES, ("Rande", "Gipfel", "gipfel"))
+        self._read: list[int] = []  # candidate sentences read so far, in order
+        self._resolved = 0  # how many of them ``_last`` accounts for
+        self._last: int | None = None  # paragraph of the last sidelines sentence among those
+
+    def read(self, i: int) -> None:
+        """Note that sentence ``i`` was read."""
+        if i in self.cue.candidates:
+            self._read.append(i)
+
+    def last_paragraph(self) -> int | None:
+        """The paragraph of the last sentence read so far that speaks of the sidelines (None if none did);
+        the candidates are tried from the last one back, each at most once."""
+        for j in range(len(self._read) - 1, self._resolved - 1, -1):
+            k = self._read[j]
+            if k in self.cue:
+                self._last = paragraph_index(self._doc, self._doc.sentences[k].start)
+                break
+        self._resolved = len(self._read)
+        return self._last
+
+
 def find_meetings(doc: Doc, summits: Sequence[Summit]) -> list[Meeting]:
     """The meetings between named leaders an article reports, in text order.
 
@@ -252,7 +325,6 @@ def find_meetings(doc: Doc, summits: Sequence[Summit]) -> list[Meeting]:
     """
     text = doc.text
     out: list[Meeting] = []
-    sideline_paragraph: int | None = None
     lead = doc.sentences[2].end if len(doc.sentences) > 2 else len(text)
     main_reported = bool(summits) and any(ev.start < lead for ev in summits[0].evidence)
     subheads = doc.article.subheadings
@@ -260,31 +332,33 @@ def find_meetings(doc: Doc, summits: Sequence[Summit]) -> list[Meeting]:
     def paragraph_of(offset: int) -> int:
         return paragraph_index(doc, offset)
 
-    cues = sentences_with(doc, _ANY_CUE, _CUE_WORDS)
+    cues = keyword_sentences(doc, _CUE_WORDS) if doc.sentences else set()
     mentioned = _summit_sentences(doc, summits)
-    sideline_sentences = sentences_with(doc, _SIDELINES, ("Rande", "Gipfel", "gipfel"))
+    side = _Sidelines(doc)
     for i, sent in enumerate(doc.sentences):
-        if i not in cues and i not in sideline_sentences:
+        if i not in cues and i not in side.cue.candidates:
             continue
         if any(s.start <= sent.start < s.end for s in subheads):
             continue
+        side.read(i)
         chunk = text[sent.start : sent.end]
-        sidelines = i in sideline_sentences
-        para = paragraph_of(sent.start)
-        if sidelines:
-            sideline_paragraph = para
+        # every cue match holds a cue word, so a sentence without one has no kind
         kind = _kind(chunk) if i in cues else None
-        if kind is None or _INVITATION.search(chunk):
+        if kind is None or (_holds(chunk, _INVITATION_WORDS) and _INVITATION.search(chunk)):
             continue
+        sidelines = i in side.cue
+        para = paragraph_of(sent.start)
         people = [p for p in persons_in(doc, sent.start, sent.end) if p.role != "minister" or kind is MeetingKind.CALL]
+        trilateral = _ci_holds(chunk, _TRILATERAL_WORDS) and _TRILATERAL.search(chunk) is not None
         if (
-            _RECEPTION_ONLY.search(chunk)
+            "empf" in chunk
+            and _RECEPTION_ONLY.search(chunk)
             and len({p.key for p in people}) > 2
-            and not _TALKS.search(_RECEPTION_ONLY.sub("", chunk))
+            and not _has_talks(_RECEPTION_ONLY.sub("", chunk))
         ):
             continue  # the host receiving every guest of a summit
         if len({p.key for p in people}) > 3 and not (
-            _SEPARATE.search(chunk) or _TRILATERAL.search(chunk) or "Beisein" in chunk
+            (_ci_holds(chunk, _SEPARATE_WORDS) and _SEPARATE.search(chunk)) or trilateral or "Beisein" in chunk
         ):
             continue  # "Putin traf dort auf Tokajew, Rachmon, Mirsijojew, …": the gathering, not talks
         people = _resolve_references(doc, sent, chunk, people, summits)
@@ -313,7 +387,7 @@ def find_meetings(doc: Doc, summits: Sequence[Summit]) -> list[Meeting]:
             if protagonist is not None and protagonist.key != people[0].key:
                 people = [protagonist, *people]
         persons = unique_persons(people)
-        if _TRILATERAL.search(chunk) and len(persons) < 3:
+        if trilateral and len(persons) < 3:
             persons = unique_persons([*people, *top_leaders(doc, 3 - len(persons), {p.name for p in persons})])
         if len(persons) < 2:
             continue
@@ -321,7 +395,7 @@ def find_meetings(doc: Doc, summits: Sequence[Summit]) -> list[Meeting]:
         on_sidelines = (
             sidelines
             or ("Gipfel" in chunk and kind is not MeetingKind.VISIT)
-            or (talks and city is None and (sideline_paragraph == para or (date is None and main_reported)))
+            or (talks and city is None and (side.last_paragraph() == para or (date is None and main_reported)))
         )
         if talks and not on_sidelines and summits and _during(summits[0], city, date):
             on_sidelines = True
@@ -339,7 +413,7 @@ def find_meetings(doc: Doc, summits: Sequence[Summit]) -> list[Meeting]:
         groups: list[tuple[Person, ...]]
         if (
             len(persons) > 2
-            and not _TRILATERAL.search(chunk)
+            and not trilateral
             and (_SEPARATE.search(chunk) or _WITH_EACH.search(chunk) or not _coordinated(text, people))
         ):
             groups = [(persons[0], p) for p in persons[1:]]
@@ -375,17 +449,16 @@ def _resolve_references(
     """Add the persons a pronoun, "Der Gastgeber", "seinen Gast" or "beide Präsidenten" stand for."""
     first_person = people[0].span.start - sent.start if people else len(chunk)
     keys = {p.key for p in people}
-    if _BOTH.search(chunk) and len(keys) < 2:
+    if len(keys) < 2 and "eide" in chunk and _BOTH.search(chunk):
         return [*top_leaders(doc, 2), *people]
-    pron = _PRONOUN.search(chunk)
+    pron = _PRONOUN.search(chunk) if first_person > 0 else None  # none can stand before offset 0
     if pron and pron.start() < first_person:
         if pron.group().endswith("Gastgeber") and summits and summits[0].chair is not None:
             return [_as_mention(doc, summits[0].chair, sent.start + pron.start(), sent.start + pron.end()), *people]
         prev = _previous_subject(doc, sent.start)
         if prev is not None and prev.key not in keys:
             return [prev, *people]
-    guest = _GUEST.search(chunk)
-    if guest and len(keys) < 2:
+    if len(keys) < 2 and "Gast" in chunk and _GUEST.search(chunk):
         other = top_leaders(doc, 1, keys)
         return [*people, *other]
     return people

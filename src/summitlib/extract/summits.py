@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from functools import cache
 
@@ -37,22 +38,28 @@ from summitlib.extract._context import (
     ABSENCE,
     ABSENCE_WORDS,
     VENUE_LEAD,
+    SentenceCue,
     codes,
     dates_in,
     entities_in,
+    keyword_ends,
+    keyword_offsets,
     paragraph_index,
     person_of,
     persons_in,
+    plain_case,
     sentence_at,
+    sentence_entities,
     sentence_index,
-    sentences_with,
+    sentence_persons,
     top_leaders,
     unique_persons,
+    venue_lead_before,
 )
 from summitlib.extract._doc import Doc
 from summitlib.extract.entities import EntityKind, EntityMention
 from summitlib.gazetteer import leads_on
-from summitlib.model import PartialDate, Person, Precision, Span, Summit
+from summitlib.model import PartialDate, Person, Precision, Span, Summit, _span
 
 __all__ = ["find_summits"]
 
@@ -77,25 +84,43 @@ def _terms() -> tuple[_Term, ...]:
     return tuple(out)
 
 
-def _noun_matches(text: str) -> list[tuple[re.Match[str], _Term]]:
-    """Every summit noun in ``text``, in order, without overlaps.
+@cache
+def _anchors() -> tuple[str, ...]:
+    return tuple(t.anchor for t in _terms())
 
-    Each term's anchor is found with ``str.find`` (fast C code) and its pattern tried only in a small
-    window around each hit: a single alternation of all terms, tried at every position of the text,
-    costs ten times as much.
+
+def _anchor_starts(ends: list[int], anchor: str) -> list[int]:
+    """The offsets ``str.find`` would step through: each occurrence not overlapping the one before."""
+    size = len(anchor)
+    out: list[int] = []
+    after = 0
+    for end in ends:
+        i = end - size + 1
+        if i >= after:
+            out.append(i)
+            after = i + size
+    return out
+
+
+def _noun_matches(doc: Doc) -> list[tuple[re.Match[str], _Term]]:
+    """Every summit noun in the text, in order, without overlaps.
+
+    Each term's anchor is found by the document's keyword automaton and its pattern tried only in a
+    small window around each hit: a single alternation of all terms, tried at every position of the
+    text, costs ten times as much.
     """
+    text = doc.text
     found: list[tuple[re.Match[str], _Term]] = []
     size = len(text)
+    hits = keyword_ends(doc, _anchors())
     for term in _terms():
-        i = text.find(term.anchor)
-        while i != -1:
+        for i in _anchor_starts(hits.get(term.anchor, []), term.anchor):
             lo, hi = max(0, i - 12), min(size, i + len(term.anchor) + 80)
             m = term.pattern.search(text, lo, hi)
             while m is not None and m.end() <= i:
                 m = term.pattern.search(text, m.end(), hi)
             if m is not None and m.start() <= i + len(term.anchor) and (m.end() < hi or hi == size):
                 found.append((m, term))
-            i = text.find(term.anchor, i + len(term.anchor))
     found.sort(key=lambda mt: (mt[0].start(), -mt[0].end()))
     out: list[tuple[re.Match[str], _Term]] = []
     last_end = -1
@@ -132,6 +157,13 @@ _PLAIN_NOUN = re.compile(
     r"Gipfel(?:treffen)?s?(?:\s+der\s+(?:Organisation|Gruppe|Gemeinschaft|Allianz|Union|Staatschefs)"
     r"|\s+des\s+(?:Bündnisses|Formats|Blocks|Verbunds))?"
 )
+# Literals (lowercase for the case-insensitive patterns) of which every match of a pattern holds one.
+_NEXT_WORDS = ("nächste", "kommende", "künftige", "bevorstehende", "folgende", "geplante", "anstehende")
+_PREVIOUS_WORDS = ("vorige", "vorherige", "letzte", "vergangene", "frühere", "erste")
+_FUTURE_WORDS = ("soll", "werde", "wird", "geplant", "vorgesehen", "ausrichten", "einlud", "ein.", "ein;")
+_AGO_WORDS = ("vergangene", "letzte", "vorige", "nach")
+_LOWER_FORMAT_WORDS = ("trilateral", "dreier", "vierer")
+_HABITUAL_WORDS = ("alle", "jährlich", "regelmäßig", "turnusmäßig")
 _HABITUAL = re.compile(r"\balle\s+(?:zwei|drei|vier|fünf|\d)\s+Jahre\b|\bjährlich\b|\bregelmäßig\b|\bturnusmäßig\b")
 _SIDELINES_OF = re.compile(r"\b[Rr]ande\s+de[sr]\s+(?:\w+\s+)?\Z")
 # A state that will host: "Indien werde den nächsten Gipfel im kommenden Jahr ausrichten".
@@ -194,6 +226,7 @@ _NOT_FORMAT = frozenset(
         "Letzten",
     ]
 )
+_ORDINAL = re.compile(r"\d{1,3}\.")
 _ADJECTIVE = re.compile(r"[A-ZÄÖÜ][a-zäöüß]+(?:en|er|e|es|em)\Z")
 # A format of its own ("trilateralen Gipfeltreffen"); "informell", "außerordentlich" and "Sonder-" do not
 # change whose summit it is.
@@ -215,13 +248,17 @@ _PARTICIPATION = re.compile(
         | unterzeichneten | verabschiedeten )""",
     re.VERBOSE,
 )
+# The keywords of the automaton share few first letters (each distinct first letter slows it for every
+# character of the text), so some are given without their capital: "taatschefs" for "Staatschefs".
 _PARTICIPATION_WORDS = (
-    "teil",
-    "Teil",
+    "eilnehm",
+    "eilnahm",
+    "eilgenommen",
+    "eilzunehm",
     "nahm",
     "arunter",
-    "Delegation",
-    "Mitglied",
+    "elegation",
+    "itglied",
     "vertreten",
     "Gast",
     "Gäste",
@@ -232,12 +269,13 @@ _PARTICIPATION_WORDS = (
     "versammelt",
     "zusammengekommen",
     "Regierungschefs",
-    "Staatschefs",
-    "Präsidenten",
+    "taatschefs",
+    "räsidenten",
     "unterzeichneten",
     "verabschiedeten",
 )
 _EXCLUDED_BEFORE = re.compile(r"\b(?:[Oo]hne|außer|ausser|Fernbleiben|Abwesenheit|Boykott|Absage)\s+(?:\w+\s+){0,1}\Z")
+_EXCLUDED_WORDS = ("hne", "außer", "ausser", "ernbleiben", "bwesenheit", "kott", "bsage")
 _LIST_GAP = re.compile(r"\A(?:\s*,\s*|\s+und\s+|\s+sowie\s+|\s*,\s*und\s+)(?:die\s+|der\s+|den\s+)?\Z")
 # A leader named only as the object of thanks or congratulation is no participant ("dankte X für").
 _OBJECT_OF_SPEECH = re.compile(r"\b(?:dankte[n]?|gratulierte[n]?|würdigte[n]?)\s+(?:\w+\s+){0,3}\Z")
@@ -259,6 +297,8 @@ _CHAIR_AFTER = re.compile(
 )
 #: Literals of which every ``_CHAIR_AFTER`` match holds one (a cheap test before the pattern).
 _CHAIR_AFTER_WORDS = ("Gastgeber", "Vorsitz", "eröffnete", "leitete", "lud")
+#: Literals of which every chair cue before or after a person holds one.
+_CHAIR_WORDS = ("Gastgeber", "rsitz", "geleitet", "eröffnete", "leitete", "lud")
 _UNKNOWN_BODY = re.compile(r"\s+de[sr]\s+(?:Internationalen|Zwischenstaatlichen|Organisation|Fonds|Forums)")
 _HOST_LEAD = re.compile(r"\bGastgeber(?:in)?\b")
 _INVITE = re.compile(r"\b(?:lud|luden|einlud|einluden|eingeladen|ausrichten|ausrichtet)\b")
@@ -267,6 +307,7 @@ _HOSTING = re.compile(
     r"\b(?:lud|luden|lädt|einlud|einluden|eingeladen|einladen|empfangen|empfängt|empfing|richtet|richtete"
     r"|ausrichten|ausrichtet|ausgerichtet|Gastgeber(?:in)?)\b"
 )
+_HOSTING_WORDS = ("lud", "lädt", "laden", "empf", "richte", "Gastgeber")
 # Between a verb in first position and its subject: "lädt Tadschikistans Präsident Rachmon …".
 _HOST_SUBJECT_AFTER = re.compile(r"\s*(?:[\w'-]+\s+){0,3}\Z")
 _PRONOUN_SUBJECT = re.compile(r"\b(?:[Ee]r|[Ss]ie)\b")
@@ -348,9 +389,18 @@ _DAYS3 = _dt.timedelta(days=3)
 
 # ----------------------------------------------------------------- mentions
 def _organization_near(doc: Doc, start: int, end: int) -> EntityMention | None:
-    """The first organization mention that starts inside ``[start, end)``."""
-    orgs = entities_in(doc, start, end + 200, EntityKind.ORGANIZATION)
-    return orgs[0] if orgs and orgs[0].span.start < end else None
+    """The first organization mention that starts inside ``[start, end)`` (unless the first one inside
+    ``[start, end + 200)`` runs past that window)."""
+    limit = end + 200
+    ents = doc.entities
+    organization = EntityKind.ORGANIZATION
+    for i in range(bisect_left(doc.entity_starts, start), len(ents)):
+        e = ents[i]
+        if e.span.start >= limit:
+            break
+        if e.kind is organization and e.span.end <= limit:
+            return e if e.span.start < end else None
+    return None
 
 
 def _mention(doc: Doc, m: re.Match[str], term: _Term) -> _Mention | None:
@@ -408,23 +458,25 @@ def _mention(doc: Doc, m: re.Match[str], term: _Term) -> _Mention | None:
         if _ADJECTIVE.match(last) and last not in _NOT_FORMAT and not explicit:
             org, explicit = "OTHER", True
             start = word_start - len(before) + before.rfind(last)
-        elif _LOWER_FORMAT.search(before) and not explicit:
+        elif not explicit and _ci_search(_LOWER_FORMAT, before, _LOWER_FORMAT_WORDS):
             org, explicit = "OTHER", True
             start = word_start - len(before) + before.rfind(words[-1])
-        elif re.fullmatch(r"\d{1,3}\.", last):  # "47. Asean-Gipfel"
+        elif last[:1].isdigit() and _ORDINAL.fullmatch(last):  # "47. Asean-Gipfel"
             start = word_start - len(before) + before.rfind(last)
     # Another occasion: "das nächste Gipfeltreffen", "ein erster … Gipfel hatte …", "soll … stattfinden".
     lead_in = text[max(sent.start, start - 45) : start]
     clause = text[max(sent.start, start - 60) : min(sent.end, noun_end + 160)]
-    other = "next" if _NEXT.search(lead_in) or _FUTURE_CLAUSE.search(clause) else ""
-    if _PREVIOUS.search(lead_in) and _PAST_CLAUSE.search(text[sent.start : sent.end]):
+    other = (
+        "next" if _ci_search(_NEXT, lead_in, _NEXT_WORDS) or _ci_search(_FUTURE_CLAUSE, clause, _FUTURE_WORDS) else ""
+    )
+    if _ci_search(_PREVIOUS, lead_in, _PREVIOUS_WORDS) and _PAST_CLAUSE.search(text[sent.start : sent.end]):
         other = "previous"
-    if _AGO.search(lead_in):
+    if _ci_search(_AGO, lead_in, _AGO_WORDS):
         other = "previous"
-    if _HABITUAL.search(clause):
+    if any(w in clause for w in _HABITUAL_WORDS) and _HABITUAL.search(clause):
         # "Das Gipfeltreffen soll künftig alle zwei Jahre stattfinden": the format, no occasion
         other, city, country, date = "next", None, None, None
-    elif _SIDELINES_OF.search(lead_in) and not explicit:
+    elif not explicit and "ande" in lead_in and _SIDELINES_OF.search(lead_in):
         # "am Rande des Gipfels": the summit just reported; place and date in the clause are the
         # encounter's, not the summit's
         other, city, country, date = "", None, None, None
@@ -435,7 +487,7 @@ def _mention(doc: Doc, m: re.Match[str], term: _Term) -> _Mention | None:
             country = _hosting_country(doc, sent)
     paragraph = paragraph_index(doc, noun_start)
     return _Mention(
-        Span.of(text, start, end),
+        _span(start, end, text[start:end]),
         text[start:end],
         org if explicit or org else None,
         other,
@@ -444,7 +496,7 @@ def _mention(doc: Doc, m: re.Match[str], term: _Term) -> _Mention | None:
         date,
         sentence_index(doc, noun_start),
         paragraph,
-        frozenset(e.key for e in entities_in(doc, sent.start, sent.end, EntityKind.ORGANIZATION) if e.key != "UN"),
+        frozenset(e.key for e in sentence_entities(doc, sent, EntityKind.ORGANIZATION) if e.key != "UN"),
     )
 
 
@@ -472,29 +524,28 @@ def _hosting_country(doc: Doc, sent: Span) -> str | None:
     ausrichten"), when it places the summit in no city."""
     if _HOSTS_NEXT.search(doc.text, sent.start, sent.end) is None:
         return None
-    states = [c for c in entities_in(doc, sent.start, sent.end, EntityKind.COUNTRY) if c.form == "name"]
+    states = [c for c in sentence_entities(doc, sent, EntityKind.COUNTRY) if c.form == "name"]
     return states[0].key if len(states) == 1 else None
 
 
 def _venue(doc: Doc, sent: Span, start: int, end: int) -> tuple[EntityMention | None, str | None]:
+    """The city or state nearest to the noun (after it, or at half weight before it) with a venue lead;
+    the places are tried nearest first, so the lead pattern runs only until one has one."""
     lo, hi = max(sent.start, start - _VENUE_WINDOW), min(sent.end, end + _VENUE_WINDOW)
-    best: EntityMention | None = None
-    best_country: str | None = None
-    best_dist = 10**9
-    for e in entities_in(doc, lo, hi):
-        if e.kind not in (EntityKind.CITY, EntityKind.COUNTRY):
-            continue
-        if e.kind is EntityKind.COUNTRY and e.form not in ("name", "abbreviation"):
-            continue
-        lead = doc.text[max(sent.start, e.span.start - 40) : e.span.start]
-        if not VENUE_LEAD.search(lead):
-            continue
-        dist = e.span.start - end if e.span.start >= end else (start - e.span.end) * 2
-        if dist < best_dist:
-            best_dist = dist
-            best = e if e.kind is EntityKind.CITY else None
-            best_country = e.country if e.kind is EntityKind.CITY else e.key
-    return best, best_country
+    places: list[tuple[int, int, EntityMention]] = []
+    for n, e in enumerate(entities_in(doc, lo, hi)):
+        if e.kind is EntityKind.CITY or (e.kind is EntityKind.COUNTRY and e.form in ("name", "abbreviation")):
+            dist = e.span.start - end if e.span.start >= end else (start - e.span.end) * 2
+            places.append((dist, n, e))
+    places.sort(key=_first_two)
+    for _, _, e in places:
+        if venue_lead_before(doc, sent.start, e.span.start):
+            return (e, e.country) if e.kind is EntityKind.CITY else (None, e.key)
+    return None, None
+
+
+def _first_two(place: tuple[int, int, EntityMention]) -> tuple[int, int]:
+    return place[0], place[1]
 
 
 def _date_near(doc: Doc, sent: Span, start: int, end: int) -> PartialDate | None:
@@ -505,10 +556,18 @@ def _date_near(doc: Doc, sent: Span, start: int, end: int) -> PartialDate | None
     return min(found, key=lambda d: d.start)
 
 
+def _ci_search(pattern: re.Pattern[str], s: str, words: tuple[str, ...]) -> bool:
+    """Whether the case-insensitive ``pattern``, every match of which holds one of the lowercase ``words``,
+    matches in ``s``; the words are looked for first in ``s.lower()`` (see :func:`plain_case`)."""
+    if plain_case(s) and not any(map(s.lower().__contains__, words)):
+        return False
+    return pattern.search(s) is not None
+
+
 def _mentions(doc: Doc) -> list[_Mention]:
     out: list[_Mention] = []
     subheads = doc.article.subheadings
-    for m, term in _noun_matches(doc.text):
+    for m, term in _noun_matches(doc):
         if any(s.start <= m.start() < s.end for s in subheads):
             continue
         found = _mention(doc, m, term)
@@ -547,7 +606,7 @@ def _org_in_sentences(doc: Doc, inst: _Instance) -> str | None:
         if not doc.sentences:
             break
         sent = doc.sentences[m.sentence]
-        orgs = [e for e in entities_in(doc, sent.start, sent.end, EntityKind.ORGANIZATION) if e.key != "UN"]
+        orgs = [e for e in sentence_entities(doc, sent, EntityKind.ORGANIZATION) if e.key != "UN"]
         if orgs:
             return min(orgs, key=lambda e: abs(e.span.start - m.span.start)).key
     return None
@@ -656,7 +715,7 @@ def _lead_venue(doc: Doc, inst: _Instance) -> None:
                 inst.city, inst.country = cities[0], inst.country or cities[0].country
                 return
     for sent in doc.sentences[:2]:
-        for e in entities_in(doc, sent.start, sent.end, EntityKind.CITY):
+        for e in sentence_entities(doc, sent, EntityKind.CITY):
             lead = doc.text[max(sent.start, e.span.start - 40) : e.span.start]
             if VENUE_LEAD.search(lead) and not re.search(r"\b[Aa]us\s+\Z", lead):
                 inst.city, inst.country = e, inst.country or e.country
@@ -667,9 +726,13 @@ def _lead_venue(doc: Doc, inst: _Instance) -> None:
 def _chairs(doc: Doc, instances: Sequence[_Instance]) -> None:
     text = doc.text
     by_sentence = {m.sentence: inst for inst in instances for m in inst.mentions}
+    cue_ends = keyword_offsets(doc, _CHAIR_WORDS)
     for p in doc.entities:
         if p.kind is not EntityKind.PERSON or p.role in ("minister", "secretary_general"):
             continue
+        i = bisect_left(cue_ends, p.span.start - 60)
+        if i == len(cue_ends) or cue_ends[i] >= p.span.end + 200:
+            continue  # no chair cue word near the person
         sent = sentence_at(doc, p.span.start)
         before = text[max(sent.start, p.span.start - 60) : p.span.start]
         after = text[p.span.end : min(sent.end, p.span.end + 200)]
@@ -702,9 +765,14 @@ def _host_by_verb(doc: Doc, inst: _Instance) -> Person | None:
     pronoun subject ("lud er die Amtskollegen … ein"), the first person of the sentence before."""
     if not doc.sentences:
         return None
+    tried: set[int] = set()
     for m in inst.mentions:
+        if m.sentence in tried:
+            continue  # the answer depends on the sentence only
+        tried.add(m.sentence)
         clause = doc.sentences[m.sentence]
-        verb = _HOSTING.search(doc.text, clause.start, clause.end)
+        chunk = doc.text[clause.start : clause.end]
+        verb = _HOSTING.search(doc.text, clause.start, clause.end) if any(w in chunk for w in _HOSTING_WORDS) else None
         if verb is None:
             continue
         hosts = [
@@ -737,9 +805,7 @@ def _listed_countries(doc: Doc, sent: Span) -> list[str]:
     """States named in an enumeration of two or more ("darunter Russland, Belarus und Armenien")."""
     text = doc.text
     found = [
-        c
-        for c in entities_in(doc, sent.start, sent.end, EntityKind.COUNTRY)
-        if c.form in ("name", "abbreviation", "genitive")
+        c for c in sentence_entities(doc, sent, EntityKind.COUNTRY) if c.form in ("name", "abbreviation", "genitive")
     ]
     out: list[str] = []
     for a, b in itertools.pairwise(found):
@@ -752,15 +818,10 @@ def _venue_elsewhere(doc: Doc, sent: Span, country: str | None, meeting: bool) -
     """Whether a meeting sentence places its encounter in another state than the summit's."""
     if country is None or not meeting:
         return False
-    for e in entities_in(doc, sent.start, sent.end, EntityKind.CITY):
-        lead = doc.text[max(sent.start, e.span.start - 40) : e.span.start]
-        if VENUE_LEAD.search(lead) and e.country and e.country != country:
+    for e in sentence_entities(doc, sent, EntityKind.CITY):
+        if e.country and e.country != country and venue_lead_before(doc, sent.start, e.span.start):
             return True
     return False
-
-
-def _paragraph_of(doc: Doc, offset: int) -> int:
-    return paragraph_index(doc, offset)
 
 
 def _dated_elsewhere(doc: Doc, sent: Span, date: PartialDate | None) -> bool:
@@ -772,86 +833,118 @@ def _dated_elsewhere(doc: Doc, sent: Span, date: PartialDate | None) -> bool:
 
 
 def _absent_countries(doc: Doc) -> set[str]:
+    """States named after "ohne", "außer", "Fernbleiben" and the like (only the states that start within
+    30 characters after such a word are tried)."""
     text = doc.text
-    return {
-        c.key
-        for c in doc.entities
-        if c.kind is EntityKind.COUNTRY and _EXCLUDED_BEFORE.search(text[max(0, c.span.start - 30) : c.span.start])
-    }
+    starts = doc.entity_starts
+    ents = doc.entities
+    out: set[str] = set()
+    tried = -1
+    for cue_end in keyword_offsets(doc, _EXCLUDED_WORDS):
+        # a state whose 30-character lead holds the cue's last character
+        first = max(bisect_right(starts, cue_end), tried + 1)
+        for i in range(first, bisect_right(starts, cue_end + 30)):
+            tried = i
+            c = ents[i]
+            if c.kind is EntityKind.COUNTRY and _EXCLUDED_BEFORE.search(text[max(0, c.span.start - 30) : c.span.start]):
+                out.add(c.key)
+    return out
 
 
-@attrs.frozen
+_MEETING_WORDS = ("getroffen", "traf", "treffen", "trifft", "empf", "espräch", "besucht", "reist")
+_SPEECH_OBJECT_WORDS = ("dankte", "gratulierte", "würdigte")
+
+
 class _Cues:
-    """Which sentences hold participation, absence, elsewhere and "beide" cues (one pass each per text)."""
+    """Which sentences hold participation, absence, elsewhere and "beide" cues (each tried once per
+    sentence, and only for the sentences asked about)."""
 
-    participation: frozenset[int]
-    away: frozenset[int]
-    both: frozenset[int]
-    absence: frozenset[int]
-    meeting: frozenset[int]
+    __slots__ = ("absence", "away", "both", "meeting", "participation")
+
+    def __init__(self, doc: Doc) -> None:
+        self.participation = SentenceCue(doc, _PARTICIPATION, _PARTICIPATION_WORDS)
+        self.away = SentenceCue(doc, _ELSEWHERE, ("elefon", "taatsbesuch", "reiste"))
+        self.both = SentenceCue(doc, _BOTH, ("eide",))
+        self.absence = SentenceCue(doc, ABSENCE, ABSENCE_WORDS)
+        self.meeting = SentenceCue(doc, _MEETING_CUE, _MEETING_WORDS)
 
     @classmethod
     def of(cls, doc: Doc) -> _Cues:
-        return cls(
-            sentences_with(doc, _PARTICIPATION, _PARTICIPATION_WORDS),
-            sentences_with(doc, _ELSEWHERE, ("elefon", "Staatsbesuch", "reiste")),
-            sentences_with(doc, _BOTH, ("eide",)),
-            sentences_with(doc, ABSENCE, ABSENCE_WORDS),
-            sentences_with(
-                doc, _MEETING_CUE, ("getroffen", "traf", "treffen", "trifft", "empf", "espräch", "besucht", "reist")
-            ),
-        )
+        return cls(doc)
+
+
+def _scope(doc: Doc, sentences: set[int], *, full: bool, main: bool, foreign: set[int]) -> list[int]:
+    """Indexes of the sentences in which a summit's participants are looked for."""
+    n = len(doc.sentences)
+    if full:
+        return [i for i in range(n) if i not in foreign]
+    if not main:
+        return [i for i in sorted(sentences) if i < n]
+    # a main summit first named after the lead: its own paragraphs tell who came
+    starts = doc.paragraph_starts
+    sents = doc.sentences
+    paras = {p for p in (bisect_right(starts, sents[i].start) - 1 for i in sentences) if p >= 0}
+    return [
+        i
+        for i in range(n)
+        if i not in foreign and (i in sentences or bisect_right(starts, sents[i].start) - 1 in paras)
+    ]
+
+
+def _object_of_speech(text: str, start: int, offset: int) -> bool:
+    """Whether the person at ``offset`` is named as the object of thanks or congratulation."""
+    window = text[max(start, offset - 50) : offset]
+    return any(w in window for w in _SPEECH_OBJECT_WORDS) and _OBJECT_OF_SPEECH.search(window) is not None
 
 
 def _participants(
     doc: Doc, inst: _Instance, sentences: set[int], *, full: bool, main: bool, foreign: set[int], cues: _Cues
 ) -> tuple[tuple[str, ...], tuple[Person, ...]]:
     text = doc.text
-    if full:
-        scope = [s for i, s in enumerate(doc.sentences) if i not in foreign]
-    else:
-        scope = [doc.sentences[i] for i in sorted(sentences) if i < len(doc.sentences)]
-        if main:
-            # a main summit first named after the lead: its own paragraphs tell who came
-            paras = {p for p in (_paragraph_of(doc, doc.sentences[i].start) for i in sentences) if p >= 0}
-            scope = [
-                s
-                for i, s in enumerate(doc.sentences)
-                if i not in foreign and (i in sentences or _paragraph_of(doc, s.start) in paras)
-            ]
     leaders: list[EntityMention] = []
     countries: list[str] = []
     absent: set[str] = set()
-    present: set[str] = set()
     gone = _absent_countries(doc) if full else set()
     published = doc.published
-    participation, away, both, absence = cues.participation, cues.away, cues.both, cues.absence
-    for sent in scope:
-        k = sentence_index(doc, sent.start)
-        elsewhere = full and (
-            k in away
-            or _venue_elsewhere(doc, sent, inst.country, k in cues.meeting)
-            or _dated_elsewhere(doc, sent, inst.date)
-        )
-        people = persons_in(doc, sent.start, sent.end)
-        for p in people:
-            if k in absence and _absent(doc, p):
-                absent.add(p.key)
-                if p.country:
+    leading: dict[str, bool] = {}
+    participation, both, absence = cues.participation, cues.both, cues.absence
+    listing = participation.candidates if full else set()
+    country = inst.country
+    by_sentence = sentence_persons(doc)
+    all_sentences = doc.sentences
+    for k in _scope(doc, sentences, full=full, main=main, foreign=foreign):
+        sent = all_sentences[k]
+        people = by_sentence[k]
+        if people:
+            elsewhere = full and (
+                k in cues.away
+                or (country is not None and k in cues.meeting and _venue_elsewhere(doc, sent, country, True))
+                or _dated_elsewhere(doc, sent, inst.date)
+            )
+            away = k in absence
+            chunk = text[sent.start : sent.end]
+            thanks = any(map(chunk.__contains__, _SPEECH_OBJECT_WORDS))
+            for p in people:
+                if away and _absent(doc, p):
+                    absent.add(p.key)
+                    if p.country:
+                        countries.append(p.country)
+                    continue
+                if elsewhere or (thanks and _object_of_speech(text, sent.start, p.span.start)):
+                    continue
+                if p.is_leader:
+                    leads = leading.get(p.key)
+                    if leads is None:
+                        leads = leading[p.key] = published is None or leads_on(p.key, published) is not False
+                    if leads:
+                        leaders.append(p)  # not a former president named in passing
+                if p.country and (p.is_leader or k in participation):
                     countries.append(p.country)
-                continue
-            if elsewhere or _OBJECT_OF_SPEECH.search(text[max(sent.start, p.span.start - 50) : p.span.start]):
-                continue
-            present.add(p.key)
-            if p.is_leader and (published is None or leads_on(p.key, published) is not False):
-                leaders.append(p)  # not a former president named in passing
-            if p.country and (p.is_leader or k in participation):
-                countries.append(p.country)
-        if k in both and not people:
+        elif k in both.candidates and k in both:
             top = top_leaders(doc, 2)
             leaders.extend(top)
             countries.extend(p.country for p in top if p.country)
-        if full and k in participation:
+        if k in listing and k in participation:
             countries.extend(_listed_countries(doc, sent))
     kept = [p for p in leaders if p.key not in absent and p.country not in gone]
     persons = unique_persons(kept)
