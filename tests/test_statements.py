@@ -720,6 +720,11 @@ MORE_VERBS_AND_BODIES: list[tuple[str, str, Expected]] = [
         [(Country("AZ"), Act.ANNOUNCE, "teilte", False)],
     ),
     (
+        "source-body-before-an-inverted-subject",
+        "Nach Angaben des Kremls reiste Putin am Abend ab.",
+        [(Country("RU"), Act.STATE, "Nach Angaben", False)],
+    ),
+    (
         "bundespresseamt",
         "Die Gespräche seien konstruktiv gewesen, wie das Bundespresseamt mitteilte.",
         [(Country("DE"), Act.ANNOUNCE, "mitteilte", False)],

@@ -52,7 +52,7 @@ from summitlib.extract._marks import Marks, in_brackets, is_name_quote
 from summitlib.extract._mentions import Context, speaker_of
 from summitlib.extract._offices import fullest, institution, org_in, titled_at
 from summitlib.extract._roles import role_person
-from summitlib.extract._sources import introduced_body, unknown_body
+from summitlib.extract._sources import introduced_body, named_body, unknown_body
 from summitlib.extract._speakers import (
     ADVERBS,
     DECLARATION,
@@ -113,6 +113,7 @@ _SOURCE = re.compile(
     re.VERBOSE,
 )
 _SOURCE_TAIL = re.compile(r"\s+(?:(?:des|der|dem|den|die|das|von|aus)\s+)?")  # "nach Angaben des …"
+_WORD_RUN = re.compile(r"[\w-]+")
 _SOURCE_GAP = re.compile(r"(?:[\w-]+\s+){0,3}")  # words before the source's mention
 # a preposition before the mention makes it a modifier ("der in Shanghai ansässigen Bank"), not the source
 _GAP_PREP = re.compile(r"(?<![\w-])(?:in|im|aus|bei|von|vom|mit|für|nach)\s")
@@ -621,6 +622,10 @@ def _sources(scan: _Scan, s0: int, s1: int) -> list[_Found]:
             at = m.end() + (tail.end() if tail else 0)
             for ment in ctx.within(at, min(s1, at + 60)):
                 gap = text[at : ment.span.start]
+                body_end = _body_word_end(text, at, ment.span.start)
+                if body_end is not None:  # "nach Angaben des Kremls gratulierte Putin": the body is the source
+                    sp, end = named_body(text[at:body_end]), body_end
+                    break
                 if _SOURCE_GAP.fullmatch(gap) and not _GAP_PREP.search(gap):
                     if ment.kind == "person":
                         sp = Person(ment.key, ment.country)
@@ -693,6 +698,16 @@ def _sources(scan: _Scan, s0: int, s1: int) -> list[_Found]:
         colon = text.find(":", colon + 1, s1)
     out.sort(key=lambda f: f.verb_start)
     return out
+
+
+def _body_word_end(text: str, at: int, stop: int) -> int | None:
+    """End of the first one or two words at ``at`` (before ``stop``) that name a body of the data
+    (``des Kremls``, ``des Weißen Hauses``), if they do."""
+    words = list(_WORD_RUN.finditer(text, at, stop))[:2]
+    for w in words:
+        if named_body(text[at : w.end()]) is not None:
+            return w.end()
+    return None
 
 
 def _named_before(ctx: Context, at: int, limit: int, end: int) -> tuple[Speaker | None, int]:
