@@ -14,6 +14,7 @@ import itertools
 import re
 from typing import TYPE_CHECKING, NamedTuple
 
+import ahocorasick
 import attrs
 
 from summitlib._data import read_rows
@@ -179,15 +180,69 @@ def minimal_stems(forms: Iterable[str]) -> tuple[str, ...]:
     return tuple(out)
 
 
-def find_all(low: str, stems: Iterable[str], start: int, end: int) -> list[int]:
-    """Sorted start offsets of every (non-overlapping) occurrence of ``stems`` in ``low[start:end]``."""
+class Scan(NamedTuple):
+    """Where the lexicon's stems occur in the lower-cased text (all found in one pass)."""
+
+    #: Starts of the signing-verb and self-adopting-noun stems (``Lexicon.gate_stems``), in order.
+    gates: list[int]
+    #: Starts of the document-noun stems (``Lexicon.noun_stems``), in order.
+    nouns: list[int]
+    #: Starts of the cue stems (``Lexicon.cue_stems``), in order, and the stem found at each.
+    cue_starts: list[int]
+    cue_stems: list[str]
+
+
+@functools.cache
+def _automaton() -> ahocorasick.Automaton:
+    """One Aho-Corasick automaton over the gate, noun and cue stems (built once, on first use)."""
+    lex = lexicon()
+    groups: dict[str, set[int]] = {}
+    for group, stems in enumerate((lex.gate_stems, lex.noun_stems, lex.cue_stems)):
+        for stem in stems:
+            groups.setdefault(stem, set()).add(group)
+    automaton = ahocorasick.Automaton()
+    for stem, found in groups.items():
+        automaton.add_word(stem, (stem, len(stem) - 1, tuple(sorted(found))))
+    automaton.make_automaton()
+    return automaton
+
+
+def scan(low: str) -> Scan:
+    """Every occurrence of the lexicon's gate, noun and cue stems in ``low`` (overlapping ones too)."""
+    gates: list[int] = []
+    nouns: list[int] = []
+    cues: list[tuple[int, str]] = []
+    for end, (stem, back, groups) in _automaton().iter(low):
+        at = end - back
+        for group in groups:
+            if group == 0:
+                gates.append(at)
+            elif group == 1:
+                nouns.append(at)
+            else:
+                cues.append((at, stem))
+    gates.sort()
+    nouns.sort()
+    cues.sort()
+    return Scan(gates, nouns, [at for at, _ in cues], [stem for _, stem in cues])
+
+
+def find_all(found: Scan, start: int, end: int) -> list[int]:
+    """Sorted starts of the cue stems in ``low[start:end]``, as a ``str.find`` loop per stem finds them
+    (an occurrence that overlaps an earlier one of the same stem is left out)."""
     out: list[int] = []
-    for stem in stems:
-        at = low.find(stem, start, end)
-        while at >= 0:
+    starts = found.cue_starts
+    stems = found.cue_stems
+    last: dict[str, int] = {}
+    k = bisect.bisect_left(starts, start)
+    while k < len(starts) and starts[k] < end:
+        at = starts[k]
+        stem = stems[k]
+        stop = at + len(stem)
+        if stop <= end and at >= last.get(stem, start):
             out.append(at)
-            at = low.find(stem, at + len(stem), end)
-    out.sort()
+            last[stem] = stop
+        k += 1
     return out
 
 
@@ -252,14 +307,14 @@ def _run_start(text: str, pos: int, floor: int) -> int | None:
     return i
 
 
-def cue_words(text: str, low: str, start: int, end: int, lex: Lexicon) -> list[tuple[int, str]]:
+def cue_words(text: str, found: Scan, start: int, end: int, lex: Lexicon) -> list[tuple[int, str]]:
     """Positions of the summit/elsewhere cue words in ``text[start:end]`` (word starts, in order).
 
     The kinds are ``summit``, ``generic`` (a summit cue that a state visit can also use: Sitzung,
     Treffen), ``visit`` (an elsewhere cue naming a visit) and ``elsewhere``.
     """
     out: dict[int, str] = {}
-    for at in find_all(low, lex.cue_stems, start, end):
+    for at in find_all(found, start, end):
         run = _run_start(text, at, start)
         if run is None:
             continue

@@ -57,9 +57,10 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import functools
 import re
 from collections import Counter
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from summitlib.extract._documents import (
     PARTICLE,
@@ -69,6 +70,7 @@ from summitlib.extract._documents import (
     WORD,
     Hit,
     Lexicon,
+    Scan,
     Tok,
     assign_money,
     clauses,
@@ -77,12 +79,12 @@ from summitlib.extract._documents import (
     current_summits,
     doc_name,
     drop_appositions,
-    find_all,
     further_definite,
     lexicon,
     merge,
     noun_kind,
     party_code,
+    scan,
     sectors_in,
     self_kind,
     to_agreement,
@@ -91,7 +93,7 @@ from summitlib.extract.entities import EntityKind
 from summitlib.model import Agreement, AgreementKind, Span, Summit
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Callable, Sequence
 
     from summitlib.extract._doc import Doc
     from summitlib.extract.entities import EntityMention
@@ -170,22 +172,32 @@ def find_agreements(doc: Doc, summits: Sequence[Summit]) -> list[Agreement]:
     lex = lexicon()
     text = doc.text
     low = _lower(text)
-    gates = find_all(low, lex.gate_stems, 0, len(text))
-    if not gates:
+    found = scan(low)
+    if not found.gates:
         return []  # no signing verb and no self-adopting noun: nothing to find
-    ctx = _Context(doc, summits, low, lex)
+    ctx = _Context(doc, summits, low, lex, found)
     sentences = ctx.sentences
     starts = ctx.sent_starts
+    nouns = found.nouns
     hits: list[Hit] = []
     seen_self: set[str] = set()
     done = -1
-    for at in gates:
-        si = bisect.bisect_right(starts, at) - 1
+    bisect_right = bisect.bisect_right
+    bisect_left = bisect.bisect_left
+    for at in found.gates:
+        si = bisect_right(starts, at) - 1
         if si <= done or si < 0 or at >= sentences[si].end:
             continue
         done = si
-        hits.extend(ctx.sentence_hits(si, seen_self))
+        sent = sentences[si]
+        k = bisect_left(nouns, sent.start)
+        if k < len(nouns) and nouns[k] < sent.end:  # else no document noun in the sentence
+            hits.extend(ctx.sentence_hits(si, seen_self))
     return [to_agreement(h, lex) for h in merge(hits)]
+
+
+#: A :class:`Tok` from its fields (``tuple.__new__`` without the named tuple's Python-level constructor).
+_tok = cast("Callable[[tuple[int, int, str, str]], Tok]", functools.partial(tuple.__new__, Tok))
 
 
 def _lower(text: str) -> str:
@@ -199,8 +211,9 @@ def _lower(text: str) -> str:
 class _Context:
     """Article-wide facts the per-sentence rules consult (computed once, or once per sentence)."""
 
-    def __init__(self, doc: Doc, summits: Sequence[Summit], low: str, lex: Lexicon) -> None:
+    def __init__(self, doc: Doc, summits: Sequence[Summit], low: str, lex: Lexicon, found: Scan) -> None:
         self.doc = doc
+        self.found = found
         self.text = doc.text
         self.low = low
         self.summits = summits
@@ -259,50 +272,48 @@ class _Context:
 
     # ------------------------------------------------------------------ sentences
     def sentence_hits(self, si: int, seen_self: set[str]) -> list[Hit]:
+        """The hits of one sentence; ``seen_self`` holds the self-adopting nouns already taken."""
         lex = self.lex
         text = self.text
-        sent = self.sentences[si]
-        tails = lex.noun_tails
-        low = self.low
-        words = WORD.finditer(low, sent.start, sent.end)
-        if not any(m.group()[-4:] in tails and text[m.start()].isupper() and noun_kind(m.group(), lex) for m in words):
+        toks, kinds = self._tokens(self.sentences[si])
+        if not kinds:
             return []  # no document noun
-        toks = [
-            Tok(a, b, text[a:b], m.group())
-            for m in WORD.finditer(self.low, sent.start, sent.end)
-            for a, b in [m.span()]
-        ]
         tok_starts = [t.start for t in toks]
         index = {t.start: i for i, t in enumerate(toks)}
-        kinds = {t.start: k for t in toks if t.text[:1].isupper() for k in [noun_kind(t.low, lex)] if k is not None}
-        if not kinds:
-            return []
-        spans = clauses(sent, lex)
+        spans = clauses(self.sentences[si], lex)
         hits: list[Hit] = []
         prev_doc_noun: tuple[int, Tok] | None = None
+        lo = 0
         for ci, (cs, ce) in enumerate(spans):
-            ctoks = toks[bisect.bisect_left(tok_starts, cs) : bisect.bisect_left(tok_starts, ce)]
-            nouns_k = [(t, kinds[t.start]) for t in ctoks if t.start in kinds]
+            lo = bisect.bisect_left(tok_starts, cs, lo)
+            hi = bisect.bisect_left(tok_starts, ce, lo)
+            nouns_k = [(toks[i], kinds[i]) for i in range(lo, hi) if i in kinds]
+            relative = (
+                not nouns_k
+                and prev_doc_noun is not None
+                and prev_doc_noun[0] == ci - 1
+                and hi > lo
+                and RELATIVE.match(toks[lo].low) is not None
+            )
+            if not nouns_k and not relative:
+                continue  # nothing to sign and nothing to adopt
+            ctoks = toks[lo:hi]
             lows = {t.low for t in ctoks}
-            signed = not (lows & lex.negations) and self._signs(ctoks, cs, ce)
+            signed = lows.isdisjoint(lex.negations) and self._signs(ctoks, cs, ce)
             chosen: list[tuple[Tok, tuple[str, str]]] = []
             if signed and nouns_k:
                 chosen = drop_appositions(text, nouns_k)
-            elif signed and not nouns_k and prev_doc_noun is not None and ctoks:
+            elif signed and relative and prev_doc_noun is not None:
                 # a relative clause ", den alle sechs Präsidenten unterzeichneten" signs the noun before
-                if RELATIVE.match(ctoks[0].low) and prev_doc_noun[0] == ci - 1:
-                    tok = prev_doc_noun[1]
-                    kind = noun_kind(tok.low, lex)
-                    if kind is not None:
-                        hits.extend(
-                            self._hits([(tok, kind)], spans[ci - 1], si, toks=toks, index=index, signing=(cs, ce))
-                        )
-            else:
+                tok = prev_doc_noun[1]
+                kind = noun_kind(tok.low, lex)
+                if kind is not None:
+                    hits.extend(self._hits([(tok, kind)], spans[ci - 1], si, toks=toks, index=index, signing=(cs, ce)))
+            elif self.current and lows.isdisjoint(lex.modals):
                 # self-adopting nouns: "Die Abschlusserklärung umfasst fünf Absätze."
-                plan = bool(lows & lex.modals)
                 for t, _k in nouns_k:
                     key = self_kind(t.low, lex)
-                    if key is not None and not plan and self.current and key not in seen_self:
+                    if key is not None and key not in seen_self:
                         chosen.append((t, (key, "sg")))
             for t, _k in chosen:
                 sk = self_kind(t.low, lex)
@@ -313,6 +324,23 @@ class _Context:
             if nouns_k:
                 prev_doc_noun = (ci, nouns_k[-1][0])
         return hits
+
+    def _tokens(self, sent: Span) -> tuple[list[Tok], dict[int, tuple[str, str]]]:
+        """The words of a sentence, and the (kind, number) of its document nouns by word index."""
+        lex = self.lex
+        text = self.text
+        tails = lex.noun_tails
+        toks: list[Tok] = []
+        kinds: dict[int, tuple[str, str]] = {}
+        for m in WORD.finditer(self.low, sent.start, sent.end):
+            a, b = m.span()
+            word = m.group()
+            if word[-4:] in tails and text[a].isupper():
+                kind = noun_kind(word, lex)
+                if kind is not None:
+                    kinds[len(toks)] = kind
+            toks.append(_tok((a, b, text[a:b], word)))
+        return toks, kinds
 
     def _signs(self, ctoks: list[Tok], cs: int, ce: int) -> bool:
         """Whether the clause holds a signing verb that is neither a plan nor a reflexive join."""
@@ -595,7 +623,7 @@ class _Context:
         """Cue positions and kinds of a paragraph, and for each the index of the last non-generic cue."""
         cached = self._cues.get(start)
         if cached is None:
-            found = cue_words(self.text, self.low, start, end, self.lex)
+            found = cue_words(self.text, self.found, start, end, self.lex)
             strong: list[int] = []
             for i, (_, kind) in enumerate(found):
                 strong.append(i if kind != "generic" else (strong[-1] if strong else -1))
