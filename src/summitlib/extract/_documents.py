@@ -119,6 +119,7 @@ class Lexicon:
     cue_stems: tuple[str, ...]
     aside_re: re.Pattern[str]
     company_re: re.Pattern[str]
+    company_stems: tuple[str, ...]
     max_suffix: int
 
 
@@ -166,6 +167,7 @@ def lexicon() -> Lexicon:
         cue_stems=minimal_stems((*summit_cue, *elsewhere, "gipfel")),
         aside_re=_word_alternation(forms("witness") | forms("source")),
         company_re=_word_end_alternation(forms("company")),
+        company_stems=minimal_stems(forms("company")),
         max_suffix=max((len(f) for f in (*nouns, *self_nouns)), default=0),
     )
 
@@ -180,6 +182,24 @@ def minimal_stems(forms: Iterable[str]) -> tuple[str, ...]:
     return tuple(out)
 
 
+#: Phrases of a sentence that names guests or observers.
+GUEST = re.compile(
+    r"""
+      \b [Aa]ls \s+ (?:Gast|Gäste|Gaststaat|Beobachter\w*) \b   # "nahm als Gast teil"
+    | \b Beobachter\w* \b                                    # "Ungarn, das Beobachterstatus hat"
+    | \b hinzu \b                                             # "kamen … hinzu" (outreach day)
+    """,
+    re.VERBOSE,
+)
+#: Words of which every ``GUEST`` match holds one (lower-cased).
+_GUEST_STEMS = ("beobachter", "hinzu", "gast", "gäste")
+
+#: Characters that a case-insensitive pattern matches as a lower-case ``i`` or ``s`` although
+#: ``str.lower`` keeps them apart (dotless ı, dotted İ, long ſ): where one occurs, a stem found in
+#: the lower-cased text is no complete test.
+_FOLDS = ("ı", "İ", "ſ")
+
+
 class Scan(NamedTuple):
     """Where the lexicon's stems occur in the lower-cased text (all found in one pass)."""
 
@@ -190,14 +210,21 @@ class Scan(NamedTuple):
     #: Starts of the cue stems (``Lexicon.cue_stems``), in order, and the stem found at each.
     cue_starts: list[int]
     cue_stems: list[str]
+    #: Starts of the company-word stems (``Lexicon.company_stems``), in order.
+    companies: list[int]
+    #: Starts of the words of a ``GUEST`` phrase, in order.
+    guests: list[int]
+    #: Whether the text holds a character that ``_FOLDS`` lists.
+    folds: bool
 
 
 @functools.cache
 def _automaton() -> ahocorasick.Automaton:
-    """One Aho-Corasick automaton over the gate, noun and cue stems (built once, on first use)."""
+    """One Aho-Corasick automaton over the stems that :class:`Scan` reports (built once, on first use)."""
     lex = lexicon()
     groups: dict[str, set[int]] = {}
-    for group, stems in enumerate((lex.gate_stems, lex.noun_stems, lex.cue_stems)):
+    sets = (lex.gate_stems, lex.noun_stems, lex.cue_stems, lex.company_stems, _GUEST_STEMS, _FOLDS)
+    for group, stems in enumerate(sets):
         for stem in stems:
             groups.setdefault(stem, set()).add(group)
     automaton = ahocorasick.Automaton()
@@ -208,23 +235,59 @@ def _automaton() -> ahocorasick.Automaton:
 
 
 def scan(low: str) -> Scan:
-    """Every occurrence of the lexicon's gate, noun and cue stems in ``low`` (overlapping ones too)."""
-    gates: list[int] = []
-    nouns: list[int] = []
+    """Every occurrence of the stems :class:`Scan` reports in ``low`` (overlapping ones too)."""
+    lists: tuple[list[int], ...] = ([], [], [], [], [], [])
     cues: list[tuple[int, str]] = []
     for end, (stem, back, groups) in _automaton().iter(low):
-        at = end - back
         for group in groups:
-            if group == 0:
-                gates.append(at)
-            elif group == 1:
-                nouns.append(at)
+            if group == 2:
+                cues.append((end - back, stem))
             else:
-                cues.append((at, stem))
-    gates.sort()
-    nouns.sort()
+                lists[group].append(end - back)
+    for found in lists:
+        found.sort()
     cues.sort()
-    return Scan(gates, nouns, [at for at, _ in cues], [stem for _, stem in cues])
+    gates, nouns, _, companies, guests, folds = lists
+    return Scan(gates, nouns, [at for at, _ in cues], [stem for _, stem in cues], companies, guests, bool(folds))
+
+
+def any_in(starts: list[int], start: int, end: int) -> bool:
+    """Whether one of the sorted offsets ``starts`` lies in ``[start, end)``."""
+    k = bisect.bisect_left(starts, start)
+    return k < len(starts) and starts[k] < end
+
+
+def has_company(text: str, found: Scan, start: int, end: int, lex: Lexicon) -> bool:
+    """Whether a company word (``Unternehmen``, ``Staatskonzern`` …) ends in ``text[start:end]``."""
+    if not found.folds and not any_in(found.companies, start, end):
+        return False  # none of the stems: the pattern cannot match
+    return lex.company_re.search(text, start, end) is not None
+
+
+def guest_starts(text: str, found: Scan) -> list[int]:
+    """Starts of the ``GUEST`` matches, as ``GUEST.finditer(text)`` finds them.
+
+    A match starts at one of its words or at the ``als`` before one, so only those places are tried
+    (the pattern is case-sensitive: its words hold no character that lower-cases to something else).
+    """
+    places: set[int] = set()
+    for at in found.guests:
+        places.add(at)
+        k = at
+        while k > 0 and text[k - 1].isspace():
+            k -= 1
+        if k < at and k >= 3:
+            places.add(k - 3)  # "als Gast"
+    out: list[int] = []
+    done = 0
+    for at in sorted(places):
+        if at < done:
+            continue
+        m = GUEST.match(text, at)
+        if m is not None:
+            out.append(at)
+            done = m.end()
+    return out
 
 
 def find_all(found: Scan, start: int, end: int) -> list[int]:

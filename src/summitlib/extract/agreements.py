@@ -80,6 +80,8 @@ from summitlib.extract._documents import (
     doc_name,
     drop_appositions,
     further_definite,
+    guest_starts,
+    has_company,
     lexicon,
     merge,
     noun_kind,
@@ -99,18 +101,6 @@ if TYPE_CHECKING:
     from summitlib.extract.entities import EntityMention
 
 __all__ = ["find_agreements"]
-
-#: Phrases of a sentence that names guests or observers.
-_GUEST = re.compile(
-    r"""
-      \b [Aa]ls \s+ (?:Gast|Gäste|Gaststaat|Beobachter\w*) \b   # "nahm als Gast teil"
-    | \b Beobachter\w* \b                                    # "Ungarn, das Beobachterstatus hat"
-    | \b hinzu \b                                             # "kamen … hinzu" (outreach day)
-    """,
-    re.VERBOSE,
-)
-#: Words without which ``_GUEST`` cannot match (a cheap test before the scan).
-_GUEST_WORDS = ("Beobachter", "hinzu", "Gast", "Gäste")
 
 #: "<noun> von " right before a name: the name is part of the document's name.
 _NAME_OF = re.compile(r"([^\W_][\w'’-]*)\s+von\s+\Z")
@@ -208,6 +198,23 @@ def _lower(text: str) -> str:
     return "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
 
 
+def _body_sentences(doc: Doc) -> tuple[list[Span], list[int]]:
+    """The sentences outside the subheadings, and their starts."""
+    sentences = list(doc.sentences)
+    starts = list(doc.sentence_starts)
+    skip: set[int] = set()
+    for h in doc.article.subheadings:
+        k = bisect.bisect_left(starts, h.start)
+        while k < len(starts) and starts[k] < h.end:
+            if sentences[k].end <= h.end:
+                skip.add(k)
+            k += 1
+    if skip:
+        sentences = [x for k, x in enumerate(sentences) if k not in skip]
+        starts = [x.start for x in sentences]
+    return sentences, starts
+
+
 class _Context:
     """Article-wide facts the per-sentence rules consult (computed once, or once per sentence)."""
 
@@ -219,18 +226,12 @@ class _Context:
         self.summits = summits
         self.ents = doc.entities
         self.starts = doc.entity_starts
-        self.paragraphs = tuple(doc.article.paragraphs)
-        self.para_starts = [p.start for p in self.paragraphs]
+        self.paragraphs = doc.article.paragraphs
+        self.para_starts = doc.paragraph_starts
         self.lex = lex
         pub = doc.article.published
         self.current = current_summits(summits, doc.published, pub.end if pub is not None else None)
-        skip = tuple(doc.article.subheadings)
-        self.sentences = (
-            [s for s in doc.sentences if not any(h.start <= s.start and s.end <= h.end for h in skip)]
-            if skip
-            else list(doc.sentences)
-        )
-        self.sent_starts = [s.start for s in self.sentences] if skip else list(doc.sentence_starts)
+        self.sentences, self.sent_starts = _body_sentences(doc)
         self.money = [(m.evidence.start, m) for m in doc.money if m.evidence is not None]
         self.money.sort(key=lambda x: x[0])
         self.money_starts = [x[0] for x in self.money]
@@ -239,25 +240,31 @@ class _Context:
         self._pairs: dict[int, list[str]] = {}
         self._pair_cues: dict[int, int] = {}
         self._past: dict[int, tuple[int, int]] = {}
-        self._foreign: tuple[list[int], list[int]] | None = None
+        self._venues: frozenset[str] | None = None
+        self._venue_unknown = False
+        self._named: dict[int, bool] = {}
         self._visit: bool | None = None
 
-    @property
-    def foreign_cities(self) -> tuple[list[int], list[int]]:
-        """Starts and ends of the cities that are not a current summit's venue (none if a venue is unknown)."""
-        if self._foreign is None:
-            cities = {self.summits[i].city for i in self.current}
-            found = (
-                []
-                if None in cities
-                else [
-                    e.span
-                    for e in self.ents
-                    if e.kind is EntityKind.CITY and e.key not in cities and not self._names_document(e.span)
-                ]
-            )
-            self._foreign = ([sp.start for sp in found], [sp.end for sp in found])
-        return self._foreign
+    def _foreign_city_in(self, start: int, end: int) -> bool:
+        """Whether a city that is not a current summit's venue lies in ``[start, end)`` (none if a venue
+        is unknown); a city in a document's name does not count."""
+        if self._venues is None:
+            self._venues = frozenset(self.summits[i].city or "" for i in self.current)
+            self._venue_unknown = any(self.summits[i].city is None for i in self.current)
+        if self._venue_unknown:
+            return False
+        ents = self.ents
+        i = bisect.bisect_left(self.starts, start)
+        while i < len(ents) and ents[i].span.start < end:
+            e = ents[i]
+            i += 1
+            if e.kind is EntityKind.CITY and e.span.end <= end and e.key not in self._venues:
+                named = self._named.get(e.span.start)
+                if named is None:
+                    named = self._named[e.span.start] = self._names_document(e.span)
+                if not named:
+                    return True
+        return False
 
     def _names_document(self, span: Span) -> bool:
         """Whether a city is part of a document's name ("Erklärung von Chiwa", "Chiwa-Erklärung")."""
@@ -390,7 +397,7 @@ class _Context:
             signer_codes, witnesses = self._signers(clause, first.start, si)
         else:
             signer_codes, witnesses = self._signers(signing, signing[1], si)
-        companies = lex.company_re.search(text, cs, ce) is not None
+        companies = has_company(text, self.found, cs, ce, lex)
         lo = bisect.bisect_left(self.money_starts, cs)
         hi = bisect.bisect_left(self.money_starts, ce)
         values = assign_money([x[1] for x in self.money[lo:hi]], [t for t, _ in chosen])
@@ -604,12 +611,10 @@ class _Context:
     def _guest_states(self) -> frozenset[str]:
         out: set[str] = set()
         text = self.text
-        if not any(w in text for w in _GUEST_WORDS):
-            return frozenset()
         sentences = self.doc.sentences
         starts = self.doc.sentence_starts
-        for m in _GUEST.finditer(text):
-            i = bisect.bisect_right(starts, m.start()) - 1
+        for at in guest_starts(text, self.found):
+            i = bisect.bisect_right(starts, at) - 1
             if i >= 0:
                 s = sentences[i]
                 for e in self._ents_in(s.start, s.end):
@@ -673,11 +678,7 @@ class _Context:
         state, last_pos = (kinds[ci], positions[ci]) if ci >= 0 else ("none", -1)
         if state == "none" and self.visit_report:
             return None
-        city_starts, city_ends = self.foreign_cities
-        j = bisect.bisect_left(city_starts, tok.start) - 1
-        while j >= 0 and city_ends[j] > tok.start:
-            j -= 1
-        if j >= 0 and city_starts[j] >= max(start, last_pos):
+        if self._foreign_city_in(max(start, last_pos), tok.start):
             state = "elsewhere"
         year_end, last_year_end = self._past_in(sent)
         if year_end <= tok.start or last_year_end <= tok.start or state in ("elsewhere", "visit"):
