@@ -111,6 +111,7 @@ class Lexicon:
     summit_cue: frozenset[str]
     generic_cue: frozenset[str]
     sector_re: re.Pattern[str]
+    sector_low: re.Pattern[str]
     sectors: dict[str, str]
     noun_stems: tuple[str, ...]
     noun_tails: frozenset[str]
@@ -118,8 +119,9 @@ class Lexicon:
     gate_stems: tuple[str, ...]
     cue_stems: tuple[str, ...]
     aside_re: re.Pattern[str]
+    aside_low: re.Pattern[str]
     company_re: re.Pattern[str]
-    company_stems: tuple[str, ...]
+    company_low: re.Pattern[str]
     max_suffix: int
 
 
@@ -141,6 +143,8 @@ def lexicon() -> Lexicon:
     sector_re = re.compile(r"(?<!\w)" + _trie(alternatives, space=r"\w*\s+") + r"\w*", re.IGNORECASE)
     elsewhere = forms("elsewhere")
     summit_cue = forms("summit_cue")
+    aside_re = _word_alternation(forms("witness") | forms("source"))
+    company_re = _word_end_alternation(forms("company"))
     return Lexicon(
         nouns=nouns,
         self_nouns=self_nouns,
@@ -159,17 +163,37 @@ def lexicon() -> Lexicon:
         summit_cue=summit_cue,
         generic_cue=frozenset(f for f, _, x in rows.get("summit_cue", ()) if x == "generic"),
         sector_re=sector_re,
+        sector_low=_case_sensitive(sector_re),
         sectors=sectors,
         noun_stems=minimal_stems((*nouns, *self_nouns)),
         noun_tails=frozenset(f[-_TAIL:] for f in (*nouns, *self_nouns)),
         suffix_lengths=tuple(sorted({len(f) for f in (*nouns, *self_nouns) if len(f) > _TAIL - 1}, reverse=True)),
         gate_stems=minimal_stems((*(f for f, _, _ in rows.get("verb", ())), *self_nouns)),
         cue_stems=minimal_stems((*summit_cue, *elsewhere, "gipfel")),
-        aside_re=_word_alternation(forms("witness") | forms("source")),
-        company_re=_word_end_alternation(forms("company")),
-        company_stems=minimal_stems(forms("company")),
+        aside_re=aside_re,
+        aside_low=_case_sensitive(aside_re),
+        company_re=company_re,
+        company_low=_case_sensitive(company_re),
         max_suffix=max((len(f) for f in (*nouns, *self_nouns)), default=0),
     )
+
+
+def _case_sensitive(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    """``pattern`` without ``re.IGNORECASE``: the same matches in lower-cased text that is
+    :func:`fold_free` (and faster)."""
+    return re.compile(pattern.pattern, pattern.flags & ~re.IGNORECASE)
+
+
+#: Characters that a case-insensitive pattern matches as a lower-case ``i`` or ``s`` although
+#: ``str.lower`` keeps them apart (dotless ı, dotted İ, long ſ); no other character does.
+_FOLDS = ("ı", "İ", "ſ")
+
+
+def fold_free(low: str, start: int = 0, end: int | None = None) -> bool:
+    """Whether ``low[start:end]`` lacks the ``_FOLDS``: there a lower-case pattern matches exactly
+    where its case-insensitive form matches in the original text."""
+    stop = len(low) if end is None else end
+    return low.find("ı", start, stop) < 0 and low.find("İ", start, stop) < 0 and low.find("ſ", start, stop) < 0
 
 
 def minimal_stems(forms: Iterable[str]) -> tuple[str, ...]:
@@ -194,12 +218,6 @@ GUEST = re.compile(
 #: Words of which every ``GUEST`` match holds one (lower-cased).
 _GUEST_STEMS = ("beobachter", "hinzu", "gast", "gäste")
 
-#: Characters that a case-insensitive pattern matches as a lower-case ``i`` or ``s`` although
-#: ``str.lower`` keeps them apart (dotless ı, dotted İ, long ſ): where one occurs, a stem found in
-#: the lower-cased text is no complete test.
-_FOLDS = ("ı", "İ", "ſ")
-
-
 class Scan(NamedTuple):
     """Where the lexicon's stems occur in the lower-cased text (all found in one pass)."""
 
@@ -210,12 +228,8 @@ class Scan(NamedTuple):
     #: Starts of the cue stems (``Lexicon.cue_stems``), in order, and the stem found at each.
     cue_starts: list[int]
     cue_stems: list[str]
-    #: Starts of the company-word stems (``Lexicon.company_stems``), in order.
-    companies: list[int]
     #: Starts of the words of a ``GUEST`` phrase, in order.
     guests: list[int]
-    #: Whether the text holds a character that ``_FOLDS`` lists.
-    folds: bool
 
 
 @functools.cache
@@ -223,7 +237,7 @@ def _automaton() -> ahocorasick.Automaton:
     """One Aho-Corasick automaton over the stems that :class:`Scan` reports (built once, on first use)."""
     lex = lexicon()
     groups: dict[str, set[int]] = {}
-    sets = (lex.gate_stems, lex.noun_stems, lex.cue_stems, lex.company_stems, _GUEST_STEMS, _FOLDS)
+    sets = (lex.gate_stems, lex.noun_stems, lex.cue_stems, _GUEST_STEMS)
     for group, stems in enumerate(sets):
         for stem in stems:
             groups.setdefault(stem, set()).add(group)
@@ -236,7 +250,7 @@ def _automaton() -> ahocorasick.Automaton:
 
 def scan(low: str) -> Scan:
     """Every occurrence of the stems :class:`Scan` reports in ``low`` (overlapping ones too)."""
-    lists: tuple[list[int], ...] = ([], [], [], [], [], [])
+    lists: tuple[list[int], ...] = ([], [], [], [])
     cues: list[tuple[int, str]] = []
     for end, (stem, back, groups) in _automaton().iter(low):
         for group in groups:
@@ -247,8 +261,8 @@ def scan(low: str) -> Scan:
     for found in lists:
         found.sort()
     cues.sort()
-    gates, nouns, _, companies, guests, folds = lists
-    return Scan(gates, nouns, [at for at, _ in cues], [stem for _, stem in cues], companies, guests, bool(folds))
+    gates, nouns, _, guests = lists
+    return Scan(gates, nouns, [at for at, _ in cues], [stem for _, stem in cues], guests)
 
 
 def any_in(starts: list[int], start: int, end: int) -> bool:
@@ -257,11 +271,10 @@ def any_in(starts: list[int], start: int, end: int) -> bool:
     return k < len(starts) and starts[k] < end
 
 
-def has_company(text: str, found: Scan, start: int, end: int, lex: Lexicon) -> bool:
-    """Whether a company word (``Unternehmen``, ``Staatskonzern`` …) ends in ``text[start:end]``."""
-    if not found.folds and not any_in(found.companies, start, end):
-        return False  # none of the stems: the pattern cannot match
-    return lex.company_re.search(text, start, end) is not None
+def has_company(low: str, start: int, end: int, lex: Lexicon) -> bool:
+    """Whether a company word (``Unternehmen``, ``Staatskonzern`` …) ends in ``low[start:end]``."""
+    pattern = lex.company_low if fold_free(low, start, end) else lex.company_re
+    return pattern.search(low, start, end) is not None
 
 
 def guest_starts(text: str, found: Scan) -> list[int]:
@@ -541,9 +554,10 @@ def assign_money(money: Sequence[Money], nouns: Sequence[Tok]) -> dict[int, Mone
 
 
 def sectors_in(scope: str, lex: Lexicon) -> tuple[str, ...]:
-    """The sector labels named in ``scope``, in order."""
+    """The sector labels named in the lower-cased ``scope``, in order."""
     out: list[str] = []
-    for m in lex.sector_re.finditer(scope):
+    pattern = lex.sector_low if fold_free(scope) else lex.sector_re
+    for m in pattern.finditer(scope):
         low = " ".join(m.group().lower().split())
         label = None
         for n in range(len(low), 2, -1):

@@ -79,6 +79,7 @@ from summitlib.extract._documents import (
     current_summits,
     doc_name,
     drop_appositions,
+    fold_free,
     further_definite,
     guest_starts,
     has_company,
@@ -397,7 +398,7 @@ class _Context:
             signer_codes, witnesses = self._signers(clause, first.start, si)
         else:
             signer_codes, witnesses = self._signers(signing, signing[1], si)
-        companies = has_company(text, self.found, cs, ce, lex)
+        companies: bool | None = None  # a company word in the clause (looked up for a Vertrag)
         lo = bisect.bisect_left(self.money_starts, cs)
         hi = bisect.bisect_left(self.money_starts, ce)
         values = assign_money([x[1] for x in self.money[lo:hi]], [t for t, _ in chosen])
@@ -407,14 +408,16 @@ class _Context:
             partners = self._partners(tok.end, tail_end)
             value = values.get(tok.start)
             if raw_kind == "vertrag":
+                if companies is None:
+                    companies = has_company(self.low, cs, ce, lex)
                 kind = AgreementKind.CONTRACT if companies or value is not None else AgreementKind.TREATY
             else:
                 kind = AgreementKind(raw_kind)
             summit = self._summit(tok, sent, signing or clause)
             parties, is_explicit = self._parties(signer_codes or witnesses, partners, summit, tok=tok, si=si, toks=toks)
-            scope = text[tok.start : tail_end]
+            scope = self.low[tok.start : tail_end]
             if i + 1 == len(chosen) and nxt is not None and _CONTINUES.match(nxt.text):
-                scope += " " + nxt.text
+                scope += " " + self.low[nxt.start : nxt.end]
             name, name_key = doc_name(text, tok, tail_end)
             further, definite = further_definite(text, cs, tok)
             out.append(
@@ -446,18 +449,20 @@ class _Context:
         with the partners of "(gemeinsam) mit".
         """
         text = self.text
+        low = self.low
         start, cend = clause
-        wm = self.lex.aside_re.search(text, start, end)
+        aside_re = self.lex.aside_low if fold_free(low, start, end) else self.lex.aside_re
+        wm = aside_re.search(low, start, end)
         aside = (-1, -1)
         if wm is not None:
             # the witness or source phrase runs to the next verb or to the noun: "im Beisein von Trump"
             stop = end
-            for vm in WORD.finditer(text, wm.end(), end):
-                if vm.group().lower() in self.lex.verbs:
+            for vm in WORD.finditer(low, wm.end(), end):
+                if vm.group() in self.lex.verbs:
                     stop = vm.start()
                     break
             aside = (wm.start(), stop)
-        witness = wm is not None and wm.group().lower() in self.lex.witness
+        witness = wm is not None and wm.group() in self.lex.witness
         codes: list[str] = []
         witnesses: list[str] = []
         for e in self._ents_in(start, end):
