@@ -234,16 +234,22 @@ class Scan(NamedTuple):
 
 @functools.cache
 def _automaton() -> ahocorasick.Automaton:
-    """One Aho-Corasick automaton over the stems that :class:`Scan` reports (built once, on first use)."""
+    """One Aho-Corasick automaton over the stems that :class:`Scan` reports (built once, on first use).
+
+    The automaton walks the text one character at a time and tries every first letter of its keys at
+    each; so a stem whose first letter no gate stem has is keyed by its tail from such a letter on
+    (``dokument`` by ``ument``), and a hit of the tail is checked against the whole stem.
+    """
     lex = lexicon()
-    groups: dict[str, set[int]] = {}
-    sets = (lex.gate_stems, lex.noun_stems, lex.cue_stems, _GUEST_STEMS)
-    for group, stems in enumerate(sets):
+    firsts = {stem[0] for stem in lex.gate_stems}
+    entries: dict[str, list[tuple[str, int, int, bool]]] = {}
+    for group, stems in enumerate((lex.gate_stems, lex.noun_stems, lex.cue_stems, _GUEST_STEMS)):
         for stem in stems:
-            groups.setdefault(stem, set()).add(group)
+            cut = next((i for i, c in enumerate(stem[:-2]) if c in firsts), 0)
+            entries.setdefault(stem[cut:], []).append((stem, len(stem) - 1, group, cut > 0))
     automaton = ahocorasick.Automaton()
-    for stem, found in groups.items():
-        automaton.add_word(stem, (stem, len(stem) - 1, tuple(sorted(found))))
+    for key, found in entries.items():
+        automaton.add_word(key, tuple(found))
     automaton.make_automaton()
     return automaton
 
@@ -252,14 +258,18 @@ def scan(low: str) -> Scan:
     """Every occurrence of the stems :class:`Scan` reports in ``low`` (overlapping ones too)."""
     lists: tuple[list[int], ...] = ([], [], [], [])
     cues: list[tuple[int, str]] = []
-    for end, (stem, back, groups) in _automaton().iter(low):
-        for group in groups:
+    startswith = low.startswith
+    for end, found in _automaton().iter(low):
+        for stem, back, group, tail in found:
+            at = end - back
+            if tail and (at < 0 or not startswith(stem, at)):
+                continue
             if group == 2:
-                cues.append((end - back, stem))
+                cues.append((at, stem))
             else:
-                lists[group].append(end - back)
-    for found in lists:
-        found.sort()
+                lists[group].append(at)
+    for starts in lists:
+        starts.sort()
     cues.sort()
     gates, nouns, _, guests = lists
     return Scan(gates, nouns, [at for at, _ in cues], [stem for _, stem in cues], guests)
