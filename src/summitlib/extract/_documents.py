@@ -116,6 +116,7 @@ class Lexicon:
     noun_stems: tuple[str, ...]
     noun_tails: frozenset[str]
     suffix_lengths: tuple[int, ...]
+    tail_lengths: dict[str, tuple[int, ...]]
     gate_stems: tuple[str, ...]
     cue_stems: tuple[str, ...]
     aside_re: re.Pattern[str]
@@ -168,6 +169,7 @@ def lexicon() -> Lexicon:
         noun_stems=minimal_stems((*nouns, *self_nouns)),
         noun_tails=frozenset(f[-_TAIL:] for f in (*nouns, *self_nouns)),
         suffix_lengths=tuple(sorted({len(f) for f in (*nouns, *self_nouns) if len(f) > _TAIL - 1}, reverse=True)),
+        tail_lengths=_tail_lengths((*nouns, *self_nouns)),
         gate_stems=minimal_stems((*(f for f, _, _ in rows.get("verb", ())), *self_nouns)),
         cue_stems=minimal_stems((*summit_cue, *elsewhere, "gipfel")),
         aside_re=aside_re,
@@ -194,6 +196,16 @@ def fold_free(low: str, start: int = 0, end: int | None = None) -> bool:
     where its case-insensitive form matches in the original text."""
     stop = len(low) if end is None else end
     return low.find("ı", start, stop) < 0 and low.find("İ", start, stop) < 0 and low.find("ſ", start, stop) < 0
+
+
+def _tail_lengths(forms: Iterable[str]) -> dict[str, tuple[int, ...]]:
+    """For each ending of ``_TAIL`` characters, the lengths of the forms (of at least that many
+    characters) that end in it, longest first."""
+    out: dict[str, set[int]] = {}
+    for f in forms:
+        if len(f) >= _TAIL:
+            out.setdefault(f[-_TAIL:], set()).add(len(f))
+    return {tail: tuple(sorted(lengths, reverse=True)) for tail, lengths in out.items()}
 
 
 def minimal_stems(forms: Iterable[str]) -> tuple[str, ...]:
@@ -437,7 +449,8 @@ def noun_kind(low: str, lex: Lexicon) -> tuple[str, str] | None:
     if low[-_TAIL:] not in lex.noun_tails:
         return None
     word = low.rsplit("-", 1)[-1] if "-" in low else low
-    for n in lex.suffix_lengths:
+    # only the lengths of the forms that share the word's last characters can match
+    for n in lex.tail_lengths.get(word[-_TAIL:], ()):
         if n > len(word):
             continue
         hit = lex.nouns.get(word[-n:])
