@@ -36,14 +36,18 @@ WORD = re.compile(
     re.VERBOSE,
 )
 
-#: Clause boundaries inside a sentence.
+#: Clause boundaries inside a sentence. The first character is matched by one class (so the scan
+#: skips ahead to candidates) and each branch checks which it was.
 _CLAUSE = re.compile(
     r"""
-      \s* [;:] \s*                       # semicolon or colon
-    | \s+ [–—] \s+                       # spaced dash
-    | , \s* (?= (?: der|die|das|den|dem|deren|dessen|welche[rsnm]?|dass|daß|wie|wo|als|weil|nachdem
-                 |ob|wenn|obwohl|damit|sodass|während|um|bevor|seit|seitdem|aber|doch|sondern
-                 |teilte|hieß|sagte|erklärte|so) \b )   # comma + subordinator / relative pronoun
+    [\s;:,]
+    (?: (?<=[;:]) \s*                         # semicolon or colon
+      | (?<=\s) \s* [;:] \s*                  # ... with blanks before it
+      | (?<=\s) \s* [–—] \s+                  # spaced dash
+      | (?<=,) \s* (?= (?: der|die|das|den|dem|deren|dessen|welche[rsnm]?|dass|daß|wie|wo|als|weil|nachdem
+                      |ob|wenn|obwohl|damit|sodass|während|um|bevor|seit|seitdem|aber|doch|sondern
+                      |teilte|hieß|sagte|erklärte|so) \b )   # comma + subordinator / relative pronoun
+    )
     """,
     re.VERBOSE,
 )
