@@ -117,6 +117,7 @@ class Lexicon:
     sector_re: re.Pattern[str]
     sector_low: re.Pattern[str]
     sectors: dict[str, str]
+    sector_lengths: tuple[int, ...]
     noun_stems: tuple[str, ...]
     noun_tails: frozenset[str]
     suffix_lengths: tuple[int, ...]
@@ -170,6 +171,7 @@ def lexicon() -> Lexicon:
         sector_re=sector_re,
         sector_low=_case_sensitive(sector_re),
         sectors=sectors,
+        sector_lengths=tuple(sorted({len(k) for k in sectors if len(k) > 2}, reverse=True)),
         noun_stems=minimal_stems((*nouns, *self_nouns)),
         noun_tails=frozenset(f[-_TAIL:] for f in (*nouns, *self_nouns)),
         suffix_lengths=tuple(sorted({len(f) for f in (*nouns, *self_nouns) if len(f) > _TAIL - 1}, reverse=True)),
@@ -587,7 +589,9 @@ def sectors_in(scope: str, lex: Lexicon) -> tuple[str, ...]:
     for m in pattern.finditer(scope):
         low = " ".join(m.group().lower().split())
         label = None
-        for n in range(len(low), 2, -1):
+        for n in lex.sector_lengths:  # the longest listed prefix (of three or more characters)
+            if n > len(low):
+                continue
             key = low[:n]
             # map "erneuerbaren energien" -> the row "erneuerbaren energie"
             if key in lex.sectors:
@@ -685,7 +689,7 @@ def to_agreement(h: Hit, lex: Lexicon) -> Agreement:
     """The record of a merged hit; without sectors in the text, the noun's own compound (Handelsabkommen)."""
     sectors = h.sectors
     if not sectors:
-        m = lex.sector_re.match(h.tok.low)
+        m = (lex.sector_low if fold_free(h.tok.low) else lex.sector_re).match(h.tok.low)
         sectors = sectors_in(m.group(), lex) if m is not None else ()
     return Agreement(
         kind=h.kind,

@@ -109,6 +109,9 @@ _NAME_OF = re.compile(r"([^\W_][\w'’-]*)\s+von\s+\Z")
 #: A four-digit year.
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 
+#: The first two digits of every year ``_YEAR`` matches.
+_CENTURIES = ("18", "19", "20")
+
 #: "im vergangenen Jahr", "im Vorjahr": an earlier occasion.
 _LAST_YEAR = re.compile(r"\bvergangenen\s+Jahr|\bVorjahr")
 
@@ -658,16 +661,19 @@ class _Context:
         if cached is None:
             never = sent.end + 1
             published = self.doc.published
-            year = next(
-                (
-                    m.end()
-                    for m in _YEAR.finditer(self.text, sent.start, sent.end)
-                    if published is not None and int(m.group()) < published.year
-                ),
-                never,
-            )
-            lm = _LAST_YEAR.search(self.text, sent.start, sent.end)
-            cached = self._past[sent.start] = (year, lm.end() if lm is not None else never)
+            text = self.text
+            start, end = sent.start, sent.end
+            year = never
+            # cheap tests first: a year holds "18", "19" or "20", the phrases their first word
+            if published is not None and any(text.find(c, start, end) >= 0 for c in _CENTURIES):
+                year = next(
+                    (m.end() for m in _YEAR.finditer(text, start, end) if int(m.group()) < published.year), never
+                )
+            last = never
+            if text.find("vergangenen", start, end) >= 0 or text.find("Vorjahr", start, end) >= 0:
+                lm = _LAST_YEAR.search(text, start, end)
+                last = lm.end() if lm is not None else never
+            cached = self._past[sent.start] = (year, last)
         return cached
 
     def _summit(self, tok: Tok, sent: Span, clause: tuple[int, int]) -> int | None:
