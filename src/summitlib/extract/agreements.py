@@ -481,8 +481,8 @@ class _Context:
                 codes.append(code)
         if not codes:
             # subject after a verb that follows the noun
-            for vm in WORD.finditer(text, end, cend):
-                if vm.group().lower() in self.lex.verbs:
+            for vm in WORD.finditer(low, end, cend):
+                if vm.group() in self.lex.verbs:
                     codes = self._chain(vm.end(), cend)
                     break
         er = _ER.search(text, start, cend)
@@ -650,8 +650,8 @@ class _Context:
             lead = self.paragraphs[0] if self.paragraphs else (self.sentences[0] if self.sentences else None)
             self._visit = bool(
                 lead is not None
-                and "visit" in self._cue_list(lead.start, lead.end)[1]
                 and not any(lead.start <= ev.start < lead.end for i in self.current for ev in self.summits[i].evidence)
+                and "visit" in self._cue_list(lead.start, lead.end)[1]
             )
         return self._visit
 
