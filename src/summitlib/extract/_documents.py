@@ -236,6 +236,7 @@ GUEST = re.compile(
 #: Words of which every ``GUEST`` match holds one (lower-cased).
 _GUEST_STEMS = ("beobachter", "hinzu", "gast", "gäste")
 
+
 class Scan(NamedTuple):
     """Where the lexicon's stems occur in the lower-cased text (all found in one pass)."""
 
