@@ -566,19 +566,26 @@ def assign_money(money: Sequence[Money], nouns: Sequence[Tok]) -> dict[int, Mone
 
     Returns a map from the noun's start offset to its money.
     """
+    if not money or not nouns:
+        return {}
     ends = [t.end for t in nouns]
+    last = len(nouns) - 1
     best: dict[int, tuple[int, Money]] = {}
     for m in money:
         ev = m.evidence
-        if ev is None or not nouns:
+        if ev is None:
             continue
-        i = bisect.bisect_left(ends, ev.start)
+        at = ev.start
+        i = bisect.bisect_left(ends, at)
         # candidates: the nouns ending right before and right after the amount (ties go to the earlier)
-        options = [k for k in (i - 1, i) if 0 <= k < len(nouns)]
-        k = min(options, key=lambda k: (abs(ev.start - ends[k]), k))
-        d = abs(ev.start - ends[k])
+        if i == 0 or i > last:
+            k = min(i, last)
+        else:
+            k = i - 1 if abs(at - ends[i - 1]) <= abs(at - ends[i]) else i
+        d = abs(at - ends[k])
         key = nouns[k].start
-        if key not in best or d < best[key][0]:
+        known = best.get(key)
+        if known is None or d < known[0]:
             best[key] = (d, m)
     return {k: v[1] for k, v in best.items()}
 
