@@ -561,6 +561,14 @@ def count_before(toks: Sequence[Tok], idx: int, number: str, lex: Lexicon) -> Co
     return None
 
 
+def _nearest(ends: list[int], at: int) -> int:
+    """Index of the offset in the sorted, non-empty ``ends`` closest to ``at`` (the earlier on a tie)."""
+    i = bisect.bisect_left(ends, at)
+    if i == 0 or i == len(ends):
+        return min(i, len(ends) - 1)
+    return i - 1 if at - ends[i - 1] <= ends[i] - at else i
+
+
 def assign_money(money: Sequence[Money], nouns: Sequence[Tok]) -> dict[int, Money]:
     """The amount each noun claims: every amount goes to the closest noun, each noun keeps the closest.
 
@@ -569,20 +577,13 @@ def assign_money(money: Sequence[Money], nouns: Sequence[Tok]) -> dict[int, Mone
     if not money or not nouns:
         return {}
     ends = [t.end for t in nouns]
-    last = len(nouns) - 1
     best: dict[int, tuple[int, Money]] = {}
     for m in money:
         ev = m.evidence
         if ev is None:
             continue
-        at = ev.start
-        i = bisect.bisect_left(ends, at)
-        # candidates: the nouns ending right before and right after the amount (ties go to the earlier)
-        if i == 0 or i > last:
-            k = min(i, last)
-        else:
-            k = i - 1 if abs(at - ends[i - 1]) <= abs(at - ends[i]) else i
-        d = abs(at - ends[k])
+        k = _nearest(ends, ev.start)
+        d = abs(ev.start - ends[k])
         key = nouns[k].start
         known = best.get(key)
         if known is None or d < known[0]:

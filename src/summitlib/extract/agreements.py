@@ -290,7 +290,6 @@ class _Context:
         if not kinds:
             return []  # no document noun
         tok_starts = [t.start for t in toks]
-        index = {t.start: i for i, t in enumerate(toks)}
         spans = clauses(self.sentences[si], lex)
         hits: list[Hit] = []
         prev_doc_noun: tuple[int, Tok] | None = None
@@ -319,7 +318,9 @@ class _Context:
                 tok = prev_doc_noun[1]
                 kind = noun_kind(tok.low, lex)
                 if kind is not None:
-                    hits.extend(self._hits([(tok, kind)], spans[ci - 1], si, toks=toks, index=index, signing=(cs, ce)))
+                    hits.extend(
+                        self._hits([(tok, kind)], spans[ci - 1], si, toks=toks, starts=tok_starts, signing=(cs, ce))
+                    )
             elif self.current and lows.isdisjoint(lex.modals):
                 # self-adopting nouns: "Die Abschlusserklärung umfasst fünf Absätze."
                 for t, _k in nouns_k:
@@ -331,7 +332,7 @@ class _Context:
                 if sk is not None:
                     seen_self.add(sk)
             if chosen:
-                hits.extend(self._hits(chosen, (cs, ce), si, toks=toks, index=index))
+                hits.extend(self._hits(chosen, (cs, ce), si, toks=toks, starts=tok_starts))
             if nouns_k:
                 prev_doc_noun = (ci, nouns_k[-1][0])
         return hits
@@ -386,11 +387,12 @@ class _Context:
         si: int,
         *,
         toks: list[Tok],
-        index: dict[int, int],
+        starts: list[int],
         signing: tuple[int, int] | None = None,
     ) -> list[Hit]:
-        """The hits of the document nouns ``chosen`` of one clause; ``signing`` is the relative clause
-        that signs them ("…, die er im August mit X unterzeichnet hatte"), when not the clause itself."""
+        """The hits of the document nouns ``chosen`` of one clause (``toks`` are the sentence's words,
+        ``starts`` their offsets); ``signing`` is the relative clause that signs them ("…, die er im
+        August mit X unterzeichnet hatte"), when not the clause itself."""
         lex = self.lex
         text = self.text
         sent = self.sentences[si]
@@ -427,7 +429,7 @@ class _Context:
                 Hit(
                     kind=kind,
                     tok=tok,
-                    count=count_before(toks, index[tok.start], number, lex),
+                    count=count_before(toks, bisect.bisect_left(starts, tok.start), number, lex),
                     value=value,
                     parties=parties,
                     explicit=is_explicit,
