@@ -689,13 +689,15 @@ class _Context:
         if self.visit_report and ci >= 0:
             ci = strong[ci]  # a visit report's "Sitzung" is the visit's own
         state, last_pos = (kinds[ci], positions[ci]) if ci >= 0 else ("none", -1)
-        if state == "none" and self.visit_report:
+        if state in ("elsewhere", "visit") or (state == "none" and self.visit_report):
             return None
-        if self._foreign_city_in(max(start, last_pos), tok.start):
-            state = "elsewhere"
         year_end, last_year_end = self._past_in(sent)
-        if year_end <= tok.start or last_year_end <= tok.start or state in ("elsewhere", "visit"):
-            return None
+        if (
+            year_end <= tok.start
+            or last_year_end <= tok.start
+            or self._foreign_city_in(max(start, last_pos), tok.start)
+        ):
+            return None  # an earlier year before the noun, or a foreign city after the last cue
         chosen = self.current[0]
         best = -1
         # an undated summit named earlier in the same paragraph is current there ("Am Folgetag tagte …")
