@@ -309,7 +309,9 @@ class _Context:
                 continue  # nothing to sign and nothing to adopt
             ctoks = toks[lo:hi]
             lows = {t.low for t in ctoks}
-            signed = lows.isdisjoint(lex.negations) and self._signs(ctoks, cs, ce)
+            signed = lows.isdisjoint(lex.negations) and self._signs(
+                ctoks, cs, ce, planned=not lows.isdisjoint(lex.modals)
+            )
             chosen: list[tuple[Tok, tuple[str, str]]] = []
             if signed and nouns_k:
                 chosen = drop_appositions(text, nouns_k)
@@ -354,16 +356,16 @@ class _Context:
             toks.append(_tok((a, b, text[a:b], word)))
         return toks, kinds
 
-    def _signs(self, ctoks: list[Tok], cs: int, ce: int) -> bool:
-        """Whether the clause holds a signing verb that is neither a plan nor a reflexive join."""
+    def _signs(self, ctoks: list[Tok], cs: int, ce: int, *, planned: bool) -> bool:
+        """Whether the clause holds a signing verb that is neither a plan nor a reflexive join
+        (``planned``: the clause has a modal verb)."""
         lex = self.lex
-        has_modal = any(t.low in lex.modals for t in ctoks)
         particle: int | None = None
         for t in ctoks:
             kind = lex.verbs.get(t.low)
             if kind is None or (t.text[:1].isupper() and t is not ctoks[0]):
                 continue
-            if t.low in lex.infinitives and has_modal:
+            if t.low in lex.infinitives and planned:
                 continue  # "wollen … unterzeichnen": a plan
             rest = self.text[t.end : t.end + 40]
             if WERDEN_AFTER.match(rest):
