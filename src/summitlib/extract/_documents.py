@@ -694,6 +694,11 @@ def merge(hits: Iterable[Hit]) -> list[Hit]:
     return out
 
 
+def _span_order(span: Span) -> tuple[int, int, str]:
+    """The order of :class:`Span` (by its fields) as a plain tuple, cheaper to compare."""
+    return (span.start, span.end, span.text)
+
+
 def to_agreement(h: Hit, lex: Lexicon) -> Agreement:
     """The record of a merged hit; without sectors in the text, the noun's own compound (Handelsabkommen)."""
     sectors = h.sectors
@@ -708,5 +713,5 @@ def to_agreement(h: Hit, lex: Lexicon) -> Agreement:
         sectors=sectors,
         summit=h.summit,
         name=h.name,
-        evidence=tuple(sorted(set(h.evidence))),
+        evidence=tuple(sorted(set(h.evidence), key=_span_order)),
     )

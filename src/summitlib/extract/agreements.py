@@ -244,36 +244,40 @@ class _Context:
         self._pairs: dict[int, list[str]] = {}
         self._pair_cues: dict[int, int] = {}
         self._past: dict[int, tuple[int, int]] = {}
-        self._venues: frozenset[str] | None = None
-        self._venue_unknown = False
-        self._named: dict[int, bool] = {}
+        self._foreign: tuple[list[int], list[int]] | None = None
+        self._mentions: list[list[int]] | None = None
         self._visit: bool | None = None
 
+    @property
+    def foreign_cities(self) -> tuple[list[int], list[int]]:
+        """Starts and ends of the cities that are not a current summit's venue (none if a venue is unknown)."""
+        if self._foreign is None:
+            cities = {self.summits[i].city for i in self.current}
+            found = (
+                []
+                if None in cities
+                else [
+                    e.span
+                    for e in self.ents
+                    if e.kind is EntityKind.CITY and e.key not in cities and not self._names_document(e.span)
+                ]
+            )
+            self._foreign = ([sp.start for sp in found], [sp.end for sp in found])
+        return self._foreign
+
     def _foreign_city_in(self, start: int, end: int) -> bool:
-        """Whether a city that is not a current summit's venue lies in ``[start, end)`` (none if a venue
-        is unknown); a city in a document's name does not count."""
-        if self._venues is None:
-            self._venues = frozenset(self.summits[i].city or "" for i in self.current)
-            self._venue_unknown = any(self.summits[i].city is None for i in self.current)
-        if self._venue_unknown:
-            return False
-        ents = self.ents
-        i = bisect.bisect_left(self.starts, start)
-        while i < len(ents) and ents[i].span.start < end:
-            e = ents[i]
-            i += 1
-            if e.kind is EntityKind.CITY and e.span.end <= end and e.key not in self._venues:
-                named = self._named.get(e.span.start)
-                if named is None:
-                    named = self._named[e.span.start] = self._names_document(e.span)
-                if not named:
-                    return True
-        return False
+        """Whether one of the :attr:`foreign_cities` lies in ``[start, end)``."""
+        city_starts, city_ends = self.foreign_cities
+        j = bisect.bisect_left(city_starts, end) - 1
+        while j >= 0 and city_ends[j] > end:
+            j -= 1
+        return j >= 0 and city_starts[j] >= start
 
     def _names_document(self, span: Span) -> bool:
         """Whether a city is part of a document's name ("Erklärung von Chiwa", "Chiwa-Erklärung")."""
         text = self.text
-        m = _NAME_OF.search(text, max(0, span.start - 40), span.start)
+        before = max(0, span.start - 40)
+        m = _NAME_OF.search(text, before, span.start) if text.find("von", before, span.start) >= 0 else None
         if m is not None and noun_kind(m.group(1).lower(), self.lex) is not None:
             return True
         if text[span.end : span.end + 1] == "-":
@@ -700,22 +704,30 @@ class _Context:
             or self._foreign_city_in(max(start, last_pos), tok.start)
         ):
             return None  # an earlier year before the noun, or a foreign city after the last cue
-        chosen = self.current[0]
+        first = chosen = self.current[0]
         best = -1
         # an undated summit named earlier in the same paragraph is current there ("Am Folgetag tagte …")
         local = [
             i
             for i, sm in enumerate(self.summits)
-            if sm.date is None and any(para.start <= ev.start < tok.start for ev in sm.evidence)
+            if sm.date is None and self._last_mention(i, tok.start - 1) >= para.start
         ]
         for i in (*self.current, *local):
-            for ev in self.summits[i].evidence:
-                # another current summit takes the document only when named in its paragraph; the
-                # article's first current summit is the default ("C5+1 in Washington" named in passing
-                # two paragraphs earlier does not sign the Tashkent declaration)
-                if best < ev.start <= tok.start and (i == self.current[0] or ev.start >= para.start):
-                    best, chosen = ev.start, i
+            # another current summit takes the document only when named in its paragraph; the article's
+            # first current summit is the default ("C5+1 in Washington" named in passing two paragraphs
+            # earlier does not sign the Tashkent declaration); the one named last before the noun wins
+            at = self._last_mention(i, tok.start)
+            if best < at and (i == first or at >= para.start):
+                best, chosen = at, i
         return None if self._dated_elsewhere(clause, self.summits[chosen]) else chosen
+
+    def _last_mention(self, i: int, end: int) -> int:
+        """Start of the last mention of summit ``i`` at or before ``end``; -1 if none."""
+        if self._mentions is None:
+            self._mentions = [sorted(ev.start for ev in sm.evidence) for sm in self.summits]
+        starts = self._mentions[i]
+        k = bisect.bisect_right(starts, end) - 1
+        return starts[k] if k >= 0 else -1
 
     def _dated_elsewhere(self, clause: tuple[int, int], summit: Summit) -> bool:
         """Whether the signing clause dates the signing before the summit ("im August" for an October
