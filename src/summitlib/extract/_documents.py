@@ -120,7 +120,6 @@ class Lexicon:
     sector_lengths: tuple[int, ...]
     noun_stems: tuple[str, ...]
     noun_tails: frozenset[str]
-    suffix_lengths: tuple[int, ...]
     tail_lengths: dict[str, tuple[int, ...]]
     gate_stems: tuple[str, ...]
     cue_stems: tuple[str, ...]
@@ -174,7 +173,6 @@ def lexicon() -> Lexicon:
         sector_lengths=tuple(sorted({len(k) for k in sectors if len(k) > 2}, reverse=True)),
         noun_stems=minimal_stems((*nouns, *self_nouns)),
         noun_tails=frozenset(f[-_TAIL:] for f in (*nouns, *self_nouns)),
-        suffix_lengths=tuple(sorted({len(f) for f in (*nouns, *self_nouns) if len(f) > _TAIL - 1}, reverse=True)),
         tail_lengths=_tail_lengths((*nouns, *self_nouns)),
         gate_stems=minimal_stems((*(f for f, _, _ in rows.get("verb", ())), *self_nouns)),
         cue_stems=minimal_stems((*summit_cue, *elsewhere, "gipfel")),
@@ -292,12 +290,6 @@ def scan(low: str) -> Scan:
     cues.sort()
     gates, nouns, _, guests = lists
     return Scan(gates, nouns, [at for at, _ in cues], [stem for _, stem in cues], guests)
-
-
-def any_in(starts: list[int], start: int, end: int) -> bool:
-    """Whether one of the sorted offsets ``starts`` lies in ``[start, end)``."""
-    k = bisect.bisect_left(starts, start)
-    return k < len(starts) and starts[k] < end
 
 
 def has_company(low: str, start: int, end: int, lex: Lexicon) -> bool:
