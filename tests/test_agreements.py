@@ -11,7 +11,19 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from summitlib.extract._doc import Doc
-from summitlib.extract.agreements import find_agreements
+from summitlib.extract._documents import (
+    _CLAUSE,
+    GUEST,
+    find_all,
+    fold_free,
+    guest_starts,
+    has_company,
+    lexicon,
+    noun_kind,
+    scan,
+    sectors_in,
+)
+from summitlib.extract.agreements import _lower, find_agreements
 from summitlib.extract.dates import find_dates
 from summitlib.extract.entities import find_entities
 from summitlib.extract.sentences import split_sentences
@@ -442,3 +454,139 @@ class TestProperties:
         for agreement in _run(" ".join(words)):
             assert agreement.evidence
             assert all(span.text for span in agreement.evidence)
+
+
+#: Pieces of text around the words that the shortcuts of ``_documents`` look for, with the characters
+#: that case-insensitive patterns fold (ı, İ, ſ) and a few spellings in capitals.
+_PIECES = [
+    " ",
+    "  ",
+    "\n\n",
+    ",",
+    "-",
+    "als",
+    "Als",
+    "Pals",
+    "Gast",
+    "Gäste",
+    "Gaststaat",
+    "Gastgeber",
+    "Beobachter",
+    "Beobachterstatus",
+    "hinzu",
+    "hinzufügen",
+    "GIPFEL",
+    "Gipfel",
+    "gipfel",
+    "Telefonat",
+    "telefonatelefonat",
+    "Sitzung",
+    "Staatsbesuch",
+    "Vorjahr",
+    "Unternehmen",
+    "Fırmen",
+    "Gesellſchaft",
+    "UNTERNEHMEN",
+    "İnvestoren",
+    "Energie",
+    "erneuerbaren Energien",
+    "Landwirtschaft",
+    "Beisein",
+    "laut",
+    "Laut-",
+    "Dokumente",
+    "Abkommen",
+    "x",
+]
+
+
+class TestShortcuts:
+    """The one-pass lookups give what the plain patterns and ``str.find`` loops give."""
+
+    @settings(max_examples=300, deadline=None)
+    @given(st.lists(st.sampled_from(_PIECES), max_size=30))
+    def test_cue_stems_as_find_loops(self, pieces: list[str]) -> None:
+        text = "".join(pieces)
+        low = _lower(text)
+        found = scan(low)
+        for start, end in ((0, len(low)), (len(low) // 3, len(low) - 2)):
+            want: list[int] = []
+            for stem in lexicon().cue_stems:
+                at = low.find(stem, start, end)
+                while at >= 0:
+                    want.append(at)
+                    at = low.find(stem, at + len(stem), end)
+            assert find_all(found, start, end) == sorted(want)
+
+    @settings(max_examples=300, deadline=None)
+    @given(st.lists(st.sampled_from(["als", "Als", "Pals", " ", "\n", "Gast", "Gäste", "Beobachter", "hinzu", "x"])))
+    def test_guest_phrases(self, pieces: list[str]) -> None:
+        text = "".join(pieces)
+        assert guest_starts(text, scan(_lower(text))) == [m.start() for m in GUEST.finditer(text)]
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "Ungarn nahm als Gast teil.",
+            "Als  \n Beobachter war die Türkei dabei.",
+            "Pals Gast",
+            "Als Gäste kamen Aserbaidschan und die Mongolei hinzu.",
+            "Der Gastgeber Tokajew, als Gaststaat Ungarn.",
+            "alsGast Beobachterstatus",
+        ],
+    )
+    def test_guest_examples(self, text: str) -> None:
+        assert guest_starts(text, scan(_lower(text))) == [m.start() for m in GUEST.finditer(text)]
+
+    @settings(max_examples=300, deadline=None)
+    @given(st.lists(st.sampled_from(_PIECES), max_size=30))
+    def test_lower_case_patterns(self, pieces: list[str]) -> None:
+        text = "".join(pieces)
+        low = _lower(text)
+        lex = lexicon()
+        assert has_company(low, 0, len(low), lex) == (lex.company_re.search(text) is not None)
+        assert sectors_in(low, lex) == _sectors_plain(text)
+        pattern = lex.aside_low if fold_free(low) else lex.aside_re
+        assert [m.span() for m in pattern.finditer(low)] == [m.span() for m in lex.aside_re.finditer(text)]
+
+    @settings(max_examples=300, deadline=None)
+    @given(st.text(alphabet=" ,;:–—-\n\tabdeisowr", max_size=40))
+    def test_clause_boundaries(self, text: str) -> None:
+        plain = re.compile(
+            r"\s*[;:]\s*|\s+[–—]\s+|,\s*(?=(?:der|die|das|den|dem|deren|dessen|welche[rsnm]?|dass|daß|wie|wo|als"
+            r"|weil|nachdem|ob|wenn|obwohl|damit|sodass|während|um|bevor|seit|seitdem|aber|doch|sondern"
+            r"|teilte|hieß|sagte|erklärte|so)\b)"
+        )
+        assert [m.span() for m in _CLAUSE.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+    @pytest.mark.parametrize(
+        "word", ["handelsabkommen", "astana-erklärung", "abschlusserklärung", "dokumente", "pakt", "akt", "xyz"]
+    )
+    def test_noun_kind_by_longest_ending(self, word: str) -> None:
+        lex = lexicon()
+        want = None
+        if word[-4:] in lex.noun_tails:
+            part = word.rsplit("-", 1)[-1]
+            for n in range(len(part), 3, -1):
+                if part[-n:] in lex.nouns:
+                    want = lex.nouns[part[-n:]]
+                    break
+                if part[-n:] in lex.self_nouns:
+                    want = (lex.self_nouns[part[-n:]], "sg")
+                    break
+        assert noun_kind(word, lex) == want
+
+
+def _sectors_plain(text: str) -> tuple[str, ...]:
+    """``sectors_in`` as it read the original text with the case-insensitive pattern."""
+    lex = lexicon()
+    out: list[str] = []
+    for m in lex.sector_re.finditer(text):
+        low = " ".join(m.group().lower().split())
+        label = next((lex.sectors[low[:n]] for n in range(len(low), 2, -1) if low[:n] in lex.sectors), None)
+        if label is None:
+            first = low.split()[0]
+            label = next((v for k, v in lex.sectors.items() if k.split()[0] == first[: len(k.split()[0])]), None)
+        if label is not None and label not in out:
+            out.append(label)
+    return tuple(out)

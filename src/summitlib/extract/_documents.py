@@ -14,6 +14,7 @@ import itertools
 import re
 from typing import TYPE_CHECKING, NamedTuple
 
+import ahocorasick
 import attrs
 
 from summitlib._data import read_rows
@@ -35,14 +36,18 @@ WORD = re.compile(
     re.VERBOSE,
 )
 
-#: Clause boundaries inside a sentence.
+#: Clause boundaries inside a sentence. The first character is matched by one class (so the scan
+#: skips ahead to candidates) and each branch checks which it was.
 _CLAUSE = re.compile(
     r"""
-      \s* [;:] \s*                       # semicolon or colon
-    | \s+ [–—] \s+                       # spaced dash
-    | , \s* (?= (?: der|die|das|den|dem|deren|dessen|welche[rsnm]?|dass|daß|wie|wo|als|weil|nachdem
-                 |ob|wenn|obwohl|damit|sodass|während|um|bevor|seit|seitdem|aber|doch|sondern
-                 |teilte|hieß|sagte|erklärte|so) \b )   # comma + subordinator / relative pronoun
+    [\s;:,]
+    (?: (?<=[;:]) \s*                         # semicolon or colon
+      | (?<=\s) \s* [;:] \s*                  # ... with blanks before it
+      | (?<=\s) \s* [–—] \s+                  # spaced dash
+      | (?<=,) \s* (?= (?: der|die|das|den|dem|deren|dessen|welche[rsnm]?|dass|daß|wie|wo|als|weil|nachdem
+                      |ob|wenn|obwohl|damit|sodass|während|um|bevor|seit|seitdem|aber|doch|sondern
+                      |teilte|hieß|sagte|erklärte|so) \b )   # comma + subordinator / relative pronoun
+    )
     """,
     re.VERBOSE,
 )
@@ -110,14 +115,18 @@ class Lexicon:
     summit_cue: frozenset[str]
     generic_cue: frozenset[str]
     sector_re: re.Pattern[str]
+    sector_low: re.Pattern[str]
     sectors: dict[str, str]
+    sector_lengths: tuple[int, ...]
     noun_stems: tuple[str, ...]
     noun_tails: frozenset[str]
-    suffix_lengths: tuple[int, ...]
+    tail_lengths: dict[str, tuple[int, ...]]
     gate_stems: tuple[str, ...]
     cue_stems: tuple[str, ...]
     aside_re: re.Pattern[str]
+    aside_low: re.Pattern[str]
     company_re: re.Pattern[str]
+    company_low: re.Pattern[str]
     max_suffix: int
 
 
@@ -139,6 +148,8 @@ def lexicon() -> Lexicon:
     sector_re = re.compile(r"(?<!\w)" + _trie(alternatives, space=r"\w*\s+") + r"\w*", re.IGNORECASE)
     elsewhere = forms("elsewhere")
     summit_cue = forms("summit_cue")
+    aside_re = _word_alternation(forms("witness") | forms("source"))
+    company_re = _word_end_alternation(forms("company"))
     return Lexicon(
         nouns=nouns,
         self_nouns=self_nouns,
@@ -157,16 +168,48 @@ def lexicon() -> Lexicon:
         summit_cue=summit_cue,
         generic_cue=frozenset(f for f, _, x in rows.get("summit_cue", ()) if x == "generic"),
         sector_re=sector_re,
+        sector_low=_case_sensitive(sector_re),
         sectors=sectors,
+        sector_lengths=tuple(sorted({len(k) for k in sectors if len(k) > 2}, reverse=True)),
         noun_stems=minimal_stems((*nouns, *self_nouns)),
         noun_tails=frozenset(f[-_TAIL:] for f in (*nouns, *self_nouns)),
-        suffix_lengths=tuple(sorted({len(f) for f in (*nouns, *self_nouns) if len(f) > _TAIL - 1}, reverse=True)),
+        tail_lengths=_tail_lengths((*nouns, *self_nouns)),
         gate_stems=minimal_stems((*(f for f, _, _ in rows.get("verb", ())), *self_nouns)),
         cue_stems=minimal_stems((*summit_cue, *elsewhere, "gipfel")),
-        aside_re=_word_alternation(forms("witness") | forms("source")),
-        company_re=_word_end_alternation(forms("company")),
+        aside_re=aside_re,
+        aside_low=_case_sensitive(aside_re),
+        company_re=company_re,
+        company_low=_case_sensitive(company_re),
         max_suffix=max((len(f) for f in (*nouns, *self_nouns)), default=0),
     )
+
+
+def _case_sensitive(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    """``pattern`` without ``re.IGNORECASE``: the same matches in lower-cased text that is
+    :func:`fold_free` (and faster)."""
+    return re.compile(pattern.pattern, pattern.flags & ~re.IGNORECASE)
+
+
+#: Characters that a case-insensitive pattern matches as a lower-case ``i`` or ``s`` although
+#: ``str.lower`` keeps them apart (dotless ı, dotted İ, long ſ); no other character does.
+_FOLDS = ("ı", "İ", "ſ")
+
+
+def fold_free(low: str, start: int = 0, end: int | None = None) -> bool:
+    """Whether ``low[start:end]`` lacks the ``_FOLDS``: there a lower-case pattern matches exactly
+    where its case-insensitive form matches in the original text."""
+    stop = len(low) if end is None else end
+    return low.find("ı", start, stop) < 0 and low.find("İ", start, stop) < 0 and low.find("ſ", start, stop) < 0
+
+
+def _tail_lengths(forms: Iterable[str]) -> dict[str, tuple[int, ...]]:
+    """For each ending of ``_TAIL`` characters, the lengths of the forms (of at least that many
+    characters) that end in it, longest first."""
+    out: dict[str, set[int]] = {}
+    for f in forms:
+        if len(f) >= _TAIL:
+            out.setdefault(f[-_TAIL:], set()).add(len(f))
+    return {tail: tuple(sorted(lengths, reverse=True)) for tail, lengths in out.items()}
 
 
 def minimal_stems(forms: Iterable[str]) -> tuple[str, ...]:
@@ -179,15 +222,124 @@ def minimal_stems(forms: Iterable[str]) -> tuple[str, ...]:
     return tuple(out)
 
 
-def find_all(low: str, stems: Iterable[str], start: int, end: int) -> list[int]:
-    """Sorted start offsets of every (non-overlapping) occurrence of ``stems`` in ``low[start:end]``."""
+#: Phrases of a sentence that names guests or observers.
+GUEST = re.compile(
+    r"""
+      \b [Aa]ls \s+ (?:Gast|Gäste|Gaststaat|Beobachter\w*) \b   # "nahm als Gast teil"
+    | \b Beobachter\w* \b                                    # "Ungarn, das Beobachterstatus hat"
+    | \b hinzu \b                                             # "kamen … hinzu" (outreach day)
+    """,
+    re.VERBOSE,
+)
+#: Words of which every ``GUEST`` match holds one (lower-cased).
+_GUEST_STEMS = ("beobachter", "hinzu", "gast", "gäste")
+
+
+class Scan(NamedTuple):
+    """Where the lexicon's stems occur in the lower-cased text (all found in one pass)."""
+
+    #: Starts of the signing-verb and self-adopting-noun stems (``Lexicon.gate_stems``), in order.
+    gates: list[int]
+    #: Starts of the document-noun stems (``Lexicon.noun_stems``), in order.
+    nouns: list[int]
+    #: Starts of the cue stems (``Lexicon.cue_stems``), in order, and the stem found at each.
+    cue_starts: list[int]
+    cue_stems: list[str]
+    #: Starts of the words of a ``GUEST`` phrase, in order.
+    guests: list[int]
+
+
+@functools.cache
+def _automaton() -> ahocorasick.Automaton:
+    """One Aho-Corasick automaton over the stems that :class:`Scan` reports (built once, on first use).
+
+    The automaton walks the text one character at a time and tries every first letter of its keys at
+    each; so a stem whose first letter no gate stem has is keyed by its tail from such a letter on
+    (``dokument`` by ``ument``), and a hit of the tail is checked against the whole stem.
+    """
+    lex = lexicon()
+    firsts = {stem[0] for stem in lex.gate_stems}
+    entries: dict[str, list[tuple[str, int, int, bool]]] = {}
+    for group, stems in enumerate((lex.gate_stems, lex.noun_stems, lex.cue_stems, _GUEST_STEMS)):
+        for stem in stems:
+            cut = next((i for i, c in enumerate(stem[:-2]) if c in firsts), 0)
+            entries.setdefault(stem[cut:], []).append((stem, len(stem) - 1, group, cut > 0))
+    automaton = ahocorasick.Automaton()
+    for key, found in entries.items():
+        automaton.add_word(key, tuple(found))
+    automaton.make_automaton()
+    return automaton
+
+
+def scan(low: str) -> Scan:
+    """Every occurrence of the stems :class:`Scan` reports in ``low`` (overlapping ones too)."""
+    lists: tuple[list[int], ...] = ([], [], [], [])
+    cues: list[tuple[int, str]] = []
+    startswith = low.startswith
+    for end, found in _automaton().iter(low):
+        for stem, back, group, tail in found:
+            at = end - back
+            if tail and (at < 0 or not startswith(stem, at)):
+                continue
+            if group == 2:
+                cues.append((at, stem))
+            else:
+                lists[group].append(at)
+    for starts in lists:
+        starts.sort()
+    cues.sort()
+    gates, nouns, _, guests = lists
+    return Scan(gates, nouns, [at for at, _ in cues], [stem for _, stem in cues], guests)
+
+
+def has_company(low: str, start: int, end: int, lex: Lexicon) -> bool:
+    """Whether a company word (``Unternehmen``, ``Staatskonzern`` …) ends in ``low[start:end]``."""
+    pattern = lex.company_low if fold_free(low, start, end) else lex.company_re
+    return pattern.search(low, start, end) is not None
+
+
+def guest_starts(text: str, found: Scan) -> list[int]:
+    """Starts of the ``GUEST`` matches, as ``GUEST.finditer(text)`` finds them.
+
+    A match starts at one of its words or at the ``als`` before one, so only those places are tried
+    (the pattern is case-sensitive: its words hold no character that lower-cases to something else).
+    """
+    places: set[int] = set()
+    for at in found.guests:
+        places.add(at)
+        k = at
+        while k > 0 and text[k - 1].isspace():
+            k -= 1
+        if k < at and k >= 3:
+            places.add(k - 3)  # "als Gast"
     out: list[int] = []
-    for stem in stems:
-        at = low.find(stem, start, end)
-        while at >= 0:
+    done = 0
+    for at in sorted(places):
+        if at < done:
+            continue
+        m = GUEST.match(text, at)
+        if m is not None:
             out.append(at)
-            at = low.find(stem, at + len(stem), end)
-    out.sort()
+            done = m.end()
+    return out
+
+
+def find_all(found: Scan, start: int, end: int) -> list[int]:
+    """Sorted starts of the cue stems in ``low[start:end]``, as a ``str.find`` loop per stem finds them
+    (an occurrence that overlaps an earlier one of the same stem is left out)."""
+    out: list[int] = []
+    starts = found.cue_starts
+    stems = found.cue_stems
+    last: dict[str, int] = {}
+    k = bisect.bisect_left(starts, start)
+    while k < len(starts) and starts[k] < end:
+        at = starts[k]
+        stem = stems[k]
+        stop = at + len(stem)
+        if stop <= end and at >= last.get(stem, start):
+            out.append(at)
+            last[stem] = stop
+        k += 1
     return out
 
 
@@ -252,14 +404,14 @@ def _run_start(text: str, pos: int, floor: int) -> int | None:
     return i
 
 
-def cue_words(text: str, low: str, start: int, end: int, lex: Lexicon) -> list[tuple[int, str]]:
+def cue_words(text: str, found: Scan, start: int, end: int, lex: Lexicon) -> list[tuple[int, str]]:
     """Positions of the summit/elsewhere cue words in ``text[start:end]`` (word starts, in order).
 
     The kinds are ``summit``, ``generic`` (a summit cue that a state visit can also use: Sitzung,
     Treffen), ``visit`` (an elsewhere cue naming a visit) and ``elsewhere``.
     """
     out: dict[int, str] = {}
-    for at in find_all(low, lex.cue_stems, start, end):
+    for at in find_all(found, start, end):
         run = _run_start(text, at, start)
         if run is None:
             continue
@@ -296,7 +448,8 @@ def noun_kind(low: str, lex: Lexicon) -> tuple[str, str] | None:
     if low[-_TAIL:] not in lex.noun_tails:
         return None
     word = low.rsplit("-", 1)[-1] if "-" in low else low
-    for n in lex.suffix_lengths:
+    # only the lengths of the forms that share the word's last characters can match
+    for n in lex.tail_lengths.get(word[-_TAIL:], ()):
         if n > len(word):
             continue
         hit = lex.nouns.get(word[-n:])
@@ -400,35 +553,46 @@ def count_before(toks: Sequence[Tok], idx: int, number: str, lex: Lexicon) -> Co
     return None
 
 
+def _nearest(ends: list[int], at: int) -> int:
+    """Index of the offset in the sorted, non-empty ``ends`` closest to ``at`` (the earlier on a tie)."""
+    i = bisect.bisect_left(ends, at)
+    if i == 0 or i == len(ends):
+        return min(i, len(ends) - 1)
+    return i - 1 if at - ends[i - 1] <= ends[i] - at else i
+
+
 def assign_money(money: Sequence[Money], nouns: Sequence[Tok]) -> dict[int, Money]:
     """The amount each noun claims: every amount goes to the closest noun, each noun keeps the closest.
 
     Returns a map from the noun's start offset to its money.
     """
+    if not money or not nouns:
+        return {}
     ends = [t.end for t in nouns]
     best: dict[int, tuple[int, Money]] = {}
     for m in money:
         ev = m.evidence
-        if ev is None or not nouns:
+        if ev is None:
             continue
-        i = bisect.bisect_left(ends, ev.start)
-        # candidates: the nouns ending right before and right after the amount (ties go to the earlier)
-        options = [k for k in (i - 1, i) if 0 <= k < len(nouns)]
-        k = min(options, key=lambda k: (abs(ev.start - ends[k]), k))
+        k = _nearest(ends, ev.start)
         d = abs(ev.start - ends[k])
         key = nouns[k].start
-        if key not in best or d < best[key][0]:
+        known = best.get(key)
+        if known is None or d < known[0]:
             best[key] = (d, m)
     return {k: v[1] for k, v in best.items()}
 
 
 def sectors_in(scope: str, lex: Lexicon) -> tuple[str, ...]:
-    """The sector labels named in ``scope``, in order."""
+    """The sector labels named in the lower-cased ``scope``, in order."""
     out: list[str] = []
-    for m in lex.sector_re.finditer(scope):
+    pattern = lex.sector_low if fold_free(scope) else lex.sector_re
+    for m in pattern.finditer(scope):
         low = " ".join(m.group().lower().split())
         label = None
-        for n in range(len(low), 2, -1):
+        for n in lex.sector_lengths:  # the longest listed prefix (of three or more characters)
+            if n > len(low):
+                continue
             key = low[:n]
             # map "erneuerbaren energien" -> the row "erneuerbaren energie"
             if key in lex.sectors:
@@ -522,11 +686,16 @@ def merge(hits: Iterable[Hit]) -> list[Hit]:
     return out
 
 
+def _span_order(span: Span) -> tuple[int, int, str]:
+    """The order of :class:`Span` (by its fields) as a plain tuple, cheaper to compare."""
+    return (span.start, span.end, span.text)
+
+
 def to_agreement(h: Hit, lex: Lexicon) -> Agreement:
     """The record of a merged hit; without sectors in the text, the noun's own compound (Handelsabkommen)."""
     sectors = h.sectors
     if not sectors:
-        m = lex.sector_re.match(h.tok.low)
+        m = (lex.sector_low if fold_free(h.tok.low) else lex.sector_re).match(h.tok.low)
         sectors = sectors_in(m.group(), lex) if m is not None else ()
     return Agreement(
         kind=h.kind,
@@ -536,5 +705,5 @@ def to_agreement(h: Hit, lex: Lexicon) -> Agreement:
         sectors=sectors,
         summit=h.summit,
         name=h.name,
-        evidence=tuple(sorted(set(h.evidence))),
+        evidence=tuple(sorted(set(h.evidence), key=_span_order)),
     )

@@ -57,9 +57,10 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import functools
 import re
 from collections import Counter
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from summitlib.extract._documents import (
     PARTICLE,
@@ -69,6 +70,7 @@ from summitlib.extract._documents import (
     WORD,
     Hit,
     Lexicon,
+    Scan,
     Tok,
     assign_money,
     clauses,
@@ -77,12 +79,15 @@ from summitlib.extract._documents import (
     current_summits,
     doc_name,
     drop_appositions,
-    find_all,
+    fold_free,
     further_definite,
+    guest_starts,
+    has_company,
     lexicon,
     merge,
     noun_kind,
     party_code,
+    scan,
     sectors_in,
     self_kind,
     to_agreement,
@@ -91,30 +96,21 @@ from summitlib.extract.entities import EntityKind
 from summitlib.model import Agreement, AgreementKind, Span, Summit
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Callable, Sequence
 
     from summitlib.extract._doc import Doc
     from summitlib.extract.entities import EntityMention
 
 __all__ = ["find_agreements"]
 
-#: Phrases of a sentence that names guests or observers.
-_GUEST = re.compile(
-    r"""
-      \b [Aa]ls \s+ (?:Gast|Gäste|Gaststaat|Beobachter\w*) \b   # "nahm als Gast teil"
-    | \b Beobachter\w* \b                                    # "Ungarn, das Beobachterstatus hat"
-    | \b hinzu \b                                             # "kamen … hinzu" (outreach day)
-    """,
-    re.VERBOSE,
-)
-#: Words without which ``_GUEST`` cannot match (a cheap test before the scan).
-_GUEST_WORDS = ("Beobachter", "hinzu", "Gast", "Gäste")
-
 #: "<noun> von " right before a name: the name is part of the document's name.
 _NAME_OF = re.compile(r"([^\W_][\w'’-]*)\s+von\s+\Z")
 
 #: A four-digit year.
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+
+#: The first two digits of every year ``_YEAR`` matches.
+_CENTURIES = ("18", "19", "20")
 
 #: "im vergangenen Jahr", "im Vorjahr": an earlier occasion.
 _LAST_YEAR = re.compile(r"\bvergangenen\s+Jahr|\bVorjahr")
@@ -170,22 +166,32 @@ def find_agreements(doc: Doc, summits: Sequence[Summit]) -> list[Agreement]:
     lex = lexicon()
     text = doc.text
     low = _lower(text)
-    gates = find_all(low, lex.gate_stems, 0, len(text))
-    if not gates:
+    found = scan(low)
+    if not found.gates:
         return []  # no signing verb and no self-adopting noun: nothing to find
-    ctx = _Context(doc, summits, low, lex)
+    ctx = _Context(doc, summits, low, lex, found)
     sentences = ctx.sentences
     starts = ctx.sent_starts
+    nouns = found.nouns
     hits: list[Hit] = []
     seen_self: set[str] = set()
     done = -1
-    for at in gates:
-        si = bisect.bisect_right(starts, at) - 1
+    bisect_right = bisect.bisect_right
+    bisect_left = bisect.bisect_left
+    for at in found.gates:
+        si = bisect_right(starts, at) - 1
         if si <= done or si < 0 or at >= sentences[si].end:
             continue
         done = si
-        hits.extend(ctx.sentence_hits(si, seen_self))
+        sent = sentences[si]
+        k = bisect_left(nouns, sent.start)
+        if k < len(nouns) and nouns[k] < sent.end:  # else no document noun in the sentence
+            hits.extend(ctx.sentence_hits(si, seen_self))
     return [to_agreement(h, lex) for h in merge(hits)]
+
+
+#: A :class:`Tok` from its fields (``tuple.__new__`` without the named tuple's Python-level constructor).
+_tok = cast("Callable[[tuple[int, int, str, str]], Tok]", functools.partial(tuple.__new__, Tok))
 
 
 def _lower(text: str) -> str:
@@ -196,28 +202,40 @@ def _lower(text: str) -> str:
     return "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
 
 
+def _body_sentences(doc: Doc) -> tuple[list[Span], list[int]]:
+    """The sentences outside the subheadings, and their starts."""
+    sentences = list(doc.sentences)
+    starts = list(doc.sentence_starts)
+    skip: set[int] = set()
+    for h in doc.article.subheadings:
+        k = bisect.bisect_left(starts, h.start)
+        while k < len(starts) and starts[k] < h.end:
+            if sentences[k].end <= h.end:
+                skip.add(k)
+            k += 1
+    if skip:
+        sentences = [x for k, x in enumerate(sentences) if k not in skip]
+        starts = [x.start for x in sentences]
+    return sentences, starts
+
+
 class _Context:
     """Article-wide facts the per-sentence rules consult (computed once, or once per sentence)."""
 
-    def __init__(self, doc: Doc, summits: Sequence[Summit], low: str, lex: Lexicon) -> None:
+    def __init__(self, doc: Doc, summits: Sequence[Summit], low: str, lex: Lexicon, found: Scan) -> None:
         self.doc = doc
+        self.found = found
         self.text = doc.text
         self.low = low
         self.summits = summits
         self.ents = doc.entities
         self.starts = doc.entity_starts
-        self.paragraphs = tuple(doc.article.paragraphs)
-        self.para_starts = [p.start for p in self.paragraphs]
+        self.paragraphs = doc.article.paragraphs
+        self.para_starts = doc.paragraph_starts
         self.lex = lex
         pub = doc.article.published
         self.current = current_summits(summits, doc.published, pub.end if pub is not None else None)
-        skip = tuple(doc.article.subheadings)
-        self.sentences = (
-            [s for s in doc.sentences if not any(h.start <= s.start and s.end <= h.end for h in skip)]
-            if skip
-            else list(doc.sentences)
-        )
-        self.sent_starts = [s.start for s in self.sentences] if skip else list(doc.sentence_starts)
+        self.sentences, self.sent_starts = _body_sentences(doc)
         self.money = [(m.evidence.start, m) for m in doc.money if m.evidence is not None]
         self.money.sort(key=lambda x: x[0])
         self.money_starts = [x[0] for x in self.money]
@@ -227,6 +245,7 @@ class _Context:
         self._pair_cues: dict[int, int] = {}
         self._past: dict[int, tuple[int, int]] = {}
         self._foreign: tuple[list[int], list[int]] | None = None
+        self._mentions: list[list[int]] | None = None
         self._visit: bool | None = None
 
     @property
@@ -246,10 +265,19 @@ class _Context:
             self._foreign = ([sp.start for sp in found], [sp.end for sp in found])
         return self._foreign
 
+    def _foreign_city_in(self, start: int, end: int) -> bool:
+        """Whether one of the :attr:`foreign_cities` lies in ``[start, end)``."""
+        city_starts, city_ends = self.foreign_cities
+        j = bisect.bisect_left(city_starts, end) - 1
+        while j >= 0 and city_ends[j] > end:
+            j -= 1
+        return j >= 0 and city_starts[j] >= start
+
     def _names_document(self, span: Span) -> bool:
         """Whether a city is part of a document's name ("Erklärung von Chiwa", "Chiwa-Erklärung")."""
         text = self.text
-        m = _NAME_OF.search(text, max(0, span.start - 40), span.start)
+        before = max(0, span.start - 40)
+        m = _NAME_OF.search(text, before, span.start) if text.find("von", before, span.start) >= 0 else None
         if m is not None and noun_kind(m.group(1).lower(), self.lex) is not None:
             return True
         if text[span.end : span.end + 1] == "-":
@@ -259,71 +287,89 @@ class _Context:
 
     # ------------------------------------------------------------------ sentences
     def sentence_hits(self, si: int, seen_self: set[str]) -> list[Hit]:
+        """The hits of one sentence; ``seen_self`` holds the self-adopting nouns already taken."""
         lex = self.lex
         text = self.text
-        sent = self.sentences[si]
-        tails = lex.noun_tails
-        low = self.low
-        words = WORD.finditer(low, sent.start, sent.end)
-        if not any(m.group()[-4:] in tails and text[m.start()].isupper() and noun_kind(m.group(), lex) for m in words):
-            return []  # no document noun
-        toks = [
-            Tok(a, b, text[a:b], m.group())
-            for m in WORD.finditer(self.low, sent.start, sent.end)
-            for a, b in [m.span()]
-        ]
-        tok_starts = [t.start for t in toks]
-        index = {t.start: i for i, t in enumerate(toks)}
-        kinds = {t.start: k for t in toks if t.text[:1].isupper() for k in [noun_kind(t.low, lex)] if k is not None}
+        toks, kinds = self._tokens(self.sentences[si])
         if not kinds:
-            return []
-        spans = clauses(sent, lex)
+            return []  # no document noun
+        tok_starts = [t.start for t in toks]
+        spans = clauses(self.sentences[si], lex)
         hits: list[Hit] = []
         prev_doc_noun: tuple[int, Tok] | None = None
+        lo = 0
         for ci, (cs, ce) in enumerate(spans):
-            ctoks = toks[bisect.bisect_left(tok_starts, cs) : bisect.bisect_left(tok_starts, ce)]
-            nouns_k = [(t, kinds[t.start]) for t in ctoks if t.start in kinds]
+            lo = bisect.bisect_left(tok_starts, cs, lo)
+            hi = bisect.bisect_left(tok_starts, ce, lo)
+            nouns_k = [(toks[i], kinds[i]) for i in range(lo, hi) if i in kinds]
+            relative = (
+                not nouns_k
+                and prev_doc_noun is not None
+                and prev_doc_noun[0] == ci - 1
+                and hi > lo
+                and RELATIVE.match(toks[lo].low) is not None
+            )
+            if not nouns_k and not relative:
+                continue  # nothing to sign and nothing to adopt
+            ctoks = toks[lo:hi]
             lows = {t.low for t in ctoks}
-            signed = not (lows & lex.negations) and self._signs(ctoks, cs, ce)
+            signed = lows.isdisjoint(lex.negations) and self._signs(
+                ctoks, cs, ce, planned=not lows.isdisjoint(lex.modals)
+            )
             chosen: list[tuple[Tok, tuple[str, str]]] = []
             if signed and nouns_k:
                 chosen = drop_appositions(text, nouns_k)
-            elif signed and not nouns_k and prev_doc_noun is not None and ctoks:
+            elif signed and relative and prev_doc_noun is not None:
                 # a relative clause ", den alle sechs Präsidenten unterzeichneten" signs the noun before
-                if RELATIVE.match(ctoks[0].low) and prev_doc_noun[0] == ci - 1:
-                    tok = prev_doc_noun[1]
-                    kind = noun_kind(tok.low, lex)
-                    if kind is not None:
-                        hits.extend(
-                            self._hits([(tok, kind)], spans[ci - 1], si, toks=toks, index=index, signing=(cs, ce))
-                        )
-            else:
+                tok = prev_doc_noun[1]
+                kind = noun_kind(tok.low, lex)
+                if kind is not None:
+                    hits.extend(
+                        self._hits([(tok, kind)], spans[ci - 1], si, toks=toks, starts=tok_starts, signing=(cs, ce))
+                    )
+            elif self.current and lows.isdisjoint(lex.modals):
                 # self-adopting nouns: "Die Abschlusserklärung umfasst fünf Absätze."
-                plan = bool(lows & lex.modals)
                 for t, _k in nouns_k:
                     key = self_kind(t.low, lex)
-                    if key is not None and not plan and self.current and key not in seen_self:
+                    if key is not None and key not in seen_self:
                         chosen.append((t, (key, "sg")))
             for t, _k in chosen:
                 sk = self_kind(t.low, lex)
                 if sk is not None:
                     seen_self.add(sk)
             if chosen:
-                hits.extend(self._hits(chosen, (cs, ce), si, toks=toks, index=index))
+                hits.extend(self._hits(chosen, (cs, ce), si, toks=toks, starts=tok_starts))
             if nouns_k:
                 prev_doc_noun = (ci, nouns_k[-1][0])
         return hits
 
-    def _signs(self, ctoks: list[Tok], cs: int, ce: int) -> bool:
-        """Whether the clause holds a signing verb that is neither a plan nor a reflexive join."""
+    def _tokens(self, sent: Span) -> tuple[list[Tok], dict[int, tuple[str, str]]]:
+        """The words of a sentence, and the (kind, number) of its document nouns by word index."""
         lex = self.lex
-        has_modal = any(t.low in lex.modals for t in ctoks)
+        text = self.text
+        tails = lex.noun_tails
+        toks: list[Tok] = []
+        kinds: dict[int, tuple[str, str]] = {}
+        for m in WORD.finditer(self.low, sent.start, sent.end):
+            a, b = m.span()
+            word = m.group()
+            if word[-4:] in tails and text[a].isupper():
+                kind = noun_kind(word, lex)
+                if kind is not None:
+                    kinds[len(toks)] = kind
+            toks.append(_tok((a, b, text[a:b], word)))
+        return toks, kinds
+
+    def _signs(self, ctoks: list[Tok], cs: int, ce: int, *, planned: bool) -> bool:
+        """Whether the clause holds a signing verb that is neither a plan nor a reflexive join
+        (``planned``: the clause has a modal verb)."""
+        lex = self.lex
         particle: int | None = None
         for t in ctoks:
             kind = lex.verbs.get(t.low)
             if kind is None or (t.text[:1].isupper() and t is not ctoks[0]):
                 continue
-            if t.low in lex.infinitives and has_modal:
+            if t.low in lex.infinitives and planned:
                 continue  # "wollen … unterzeichnen": a plan
             rest = self.text[t.end : t.end + 40]
             if WERDEN_AFTER.match(rest):
@@ -347,11 +393,12 @@ class _Context:
         si: int,
         *,
         toks: list[Tok],
-        index: dict[int, int],
+        starts: list[int],
         signing: tuple[int, int] | None = None,
     ) -> list[Hit]:
-        """The hits of the document nouns ``chosen`` of one clause; ``signing`` is the relative clause
-        that signs them ("…, die er im August mit X unterzeichnet hatte"), when not the clause itself."""
+        """The hits of the document nouns ``chosen`` of one clause (``toks`` are the sentence's words,
+        ``starts`` their offsets); ``signing`` is the relative clause that signs them ("…, die er im
+        August mit X unterzeichnet hatte"), when not the clause itself."""
         lex = self.lex
         text = self.text
         sent = self.sentences[si]
@@ -362,7 +409,7 @@ class _Context:
             signer_codes, witnesses = self._signers(clause, first.start, si)
         else:
             signer_codes, witnesses = self._signers(signing, signing[1], si)
-        companies = lex.company_re.search(text, cs, ce) is not None
+        companies: bool | None = None  # a company word in the clause (looked up for a Vertrag)
         lo = bisect.bisect_left(self.money_starts, cs)
         hi = bisect.bisect_left(self.money_starts, ce)
         values = assign_money([x[1] for x in self.money[lo:hi]], [t for t, _ in chosen])
@@ -372,21 +419,23 @@ class _Context:
             partners = self._partners(tok.end, tail_end)
             value = values.get(tok.start)
             if raw_kind == "vertrag":
+                if companies is None:
+                    companies = has_company(self.low, cs, ce, lex)
                 kind = AgreementKind.CONTRACT if companies or value is not None else AgreementKind.TREATY
             else:
                 kind = AgreementKind(raw_kind)
             summit = self._summit(tok, sent, signing or clause)
             parties, is_explicit = self._parties(signer_codes or witnesses, partners, summit, tok=tok, si=si, toks=toks)
-            scope = text[tok.start : tail_end]
+            scope = self.low[tok.start : tail_end]
             if i + 1 == len(chosen) and nxt is not None and _CONTINUES.match(nxt.text):
-                scope += " " + nxt.text
+                scope += " " + self.low[nxt.start : nxt.end]
             name, name_key = doc_name(text, tok, tail_end)
             further, definite = further_definite(text, cs, tok)
             out.append(
                 Hit(
                     kind=kind,
                     tok=tok,
-                    count=count_before(toks, index[tok.start], number, lex),
+                    count=count_before(toks, bisect.bisect_left(starts, tok.start), number, lex),
                     value=value,
                     parties=parties,
                     explicit=is_explicit,
@@ -411,18 +460,20 @@ class _Context:
         with the partners of "(gemeinsam) mit".
         """
         text = self.text
+        low = self.low
         start, cend = clause
-        wm = self.lex.aside_re.search(text, start, end)
+        aside_re = self.lex.aside_low if fold_free(low, start, end) else self.lex.aside_re
+        wm = aside_re.search(low, start, end)
         aside = (-1, -1)
         if wm is not None:
             # the witness or source phrase runs to the next verb or to the noun: "im Beisein von Trump"
             stop = end
-            for vm in WORD.finditer(text, wm.end(), end):
-                if vm.group().lower() in self.lex.verbs:
+            for vm in WORD.finditer(low, wm.end(), end):
+                if vm.group() in self.lex.verbs:
                     stop = vm.start()
                     break
             aside = (wm.start(), stop)
-        witness = wm is not None and wm.group().lower() in self.lex.witness
+        witness = wm is not None and wm.group() in self.lex.witness
         codes: list[str] = []
         witnesses: list[str] = []
         for e in self._ents_in(start, end):
@@ -438,8 +489,8 @@ class _Context:
                 codes.append(code)
         if not codes:
             # subject after a verb that follows the noun
-            for vm in WORD.finditer(text, end, cend):
-                if vm.group().lower() in self.lex.verbs:
+            for vm in WORD.finditer(low, end, cend):
+                if vm.group() in self.lex.verbs:
                     codes = self._chain(vm.end(), cend)
                     break
         er = _ER.search(text, start, cend)
@@ -576,12 +627,10 @@ class _Context:
     def _guest_states(self) -> frozenset[str]:
         out: set[str] = set()
         text = self.text
-        if not any(w in text for w in _GUEST_WORDS):
-            return frozenset()
         sentences = self.doc.sentences
         starts = self.doc.sentence_starts
-        for m in _GUEST.finditer(text):
-            i = bisect.bisect_right(starts, m.start()) - 1
+        for at in guest_starts(text, self.found):
+            i = bisect.bisect_right(starts, at) - 1
             if i >= 0:
                 s = sentences[i]
                 for e in self._ents_in(s.start, s.end):
@@ -595,7 +644,7 @@ class _Context:
         """Cue positions and kinds of a paragraph, and for each the index of the last non-generic cue."""
         cached = self._cues.get(start)
         if cached is None:
-            found = cue_words(self.text, self.low, start, end, self.lex)
+            found = cue_words(self.text, self.found, start, end, self.lex)
             strong: list[int] = []
             for i, (_, kind) in enumerate(found):
                 strong.append(i if kind != "generic" else (strong[-1] if strong else -1))
@@ -609,8 +658,8 @@ class _Context:
             lead = self.paragraphs[0] if self.paragraphs else (self.sentences[0] if self.sentences else None)
             self._visit = bool(
                 lead is not None
-                and "visit" in self._cue_list(lead.start, lead.end)[1]
                 and not any(lead.start <= ev.start < lead.end for i in self.current for ev in self.summits[i].evidence)
+                and "visit" in self._cue_list(lead.start, lead.end)[1]
             )
         return self._visit
 
@@ -620,16 +669,19 @@ class _Context:
         if cached is None:
             never = sent.end + 1
             published = self.doc.published
-            year = next(
-                (
-                    m.end()
-                    for m in _YEAR.finditer(self.text, sent.start, sent.end)
-                    if published is not None and int(m.group()) < published.year
-                ),
-                never,
-            )
-            lm = _LAST_YEAR.search(self.text, sent.start, sent.end)
-            cached = self._past[sent.start] = (year, lm.end() if lm is not None else never)
+            text = self.text
+            start, end = sent.start, sent.end
+            year = never
+            # cheap tests first: a year holds "18", "19" or "20", the phrases their first word
+            if published is not None and any(text.find(c, start, end) >= 0 for c in _CENTURIES):
+                year = next(
+                    (m.end() for m in _YEAR.finditer(text, start, end) if int(m.group()) < published.year), never
+                )
+            last = never
+            if text.find("vergangenen", start, end) >= 0 or text.find("Vorjahr", start, end) >= 0:
+                lm = _LAST_YEAR.search(text, start, end)
+                last = lm.end() if lm is not None else never
+            cached = self._past[sent.start] = (year, last)
         return cached
 
     def _summit(self, tok: Tok, sent: Span, clause: tuple[int, int]) -> int | None:
@@ -643,33 +695,39 @@ class _Context:
         if self.visit_report and ci >= 0:
             ci = strong[ci]  # a visit report's "Sitzung" is the visit's own
         state, last_pos = (kinds[ci], positions[ci]) if ci >= 0 else ("none", -1)
-        if state == "none" and self.visit_report:
+        if state in ("elsewhere", "visit") or (state == "none" and self.visit_report):
             return None
-        city_starts, city_ends = self.foreign_cities
-        j = bisect.bisect_left(city_starts, tok.start) - 1
-        while j >= 0 and city_ends[j] > tok.start:
-            j -= 1
-        if j >= 0 and city_starts[j] >= max(start, last_pos):
-            state = "elsewhere"
         year_end, last_year_end = self._past_in(sent)
-        if year_end <= tok.start or last_year_end <= tok.start or state in ("elsewhere", "visit"):
-            return None
-        chosen = self.current[0]
+        if (
+            year_end <= tok.start
+            or last_year_end <= tok.start
+            or self._foreign_city_in(max(start, last_pos), tok.start)
+        ):
+            return None  # an earlier year before the noun, or a foreign city after the last cue
+        first = chosen = self.current[0]
         best = -1
         # an undated summit named earlier in the same paragraph is current there ("Am Folgetag tagte …")
         local = [
             i
             for i, sm in enumerate(self.summits)
-            if sm.date is None and any(para.start <= ev.start < tok.start for ev in sm.evidence)
+            if sm.date is None and self._last_mention(i, tok.start - 1) >= para.start
         ]
         for i in (*self.current, *local):
-            for ev in self.summits[i].evidence:
-                # another current summit takes the document only when named in its paragraph; the
-                # article's first current summit is the default ("C5+1 in Washington" named in passing
-                # two paragraphs earlier does not sign the Tashkent declaration)
-                if best < ev.start <= tok.start and (i == self.current[0] or ev.start >= para.start):
-                    best, chosen = ev.start, i
+            # another current summit takes the document only when named in its paragraph; the article's
+            # first current summit is the default ("C5+1 in Washington" named in passing two paragraphs
+            # earlier does not sign the Tashkent declaration); the one named last before the noun wins
+            at = self._last_mention(i, tok.start)
+            if best < at and (i == first or at >= para.start):
+                best, chosen = at, i
         return None if self._dated_elsewhere(clause, self.summits[chosen]) else chosen
+
+    def _last_mention(self, i: int, end: int) -> int:
+        """Start of the last mention of summit ``i`` at or before ``end``; -1 if none."""
+        if self._mentions is None:
+            self._mentions = [sorted(ev.start for ev in sm.evidence) for sm in self.summits]
+        starts = self._mentions[i]
+        k = bisect.bisect_right(starts, end) - 1
+        return starts[k] if k >= 0 else -1
 
     def _dated_elsewhere(self, clause: tuple[int, int], summit: Summit) -> bool:
         """Whether the signing clause dates the signing before the summit ("im August" for an October
