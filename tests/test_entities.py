@@ -178,6 +178,12 @@ class TestOtherPersonsWithAKnownSurname:
             pytest.param(
                 "hatte Erdoğan Alijew empfangen", ["Recep Tayyip Erdogan", "Ilham Aliyev"], id="two-known-people"
             ),
+            pytest.param(
+                "traf Putin in Astana Tokajew", ["Vladimir Putin", "Kassym-Jomart Tokayev"], id="city-before-surname"
+            ),
+            pytest.param(
+                "empfing Xi in Peking Mirsijojew", ["Xi Jinping", "Shavkat Mirziyoyev"], id="exonym-before-surname"
+            ),
         ],
     )
     def test_table(self, text: str, keys: list[str]) -> None:

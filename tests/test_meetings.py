@@ -101,6 +101,32 @@ CASES = [
         [],
         id="receiving-all-guests-opens-the-summit",
     ),
+    pytest.param(
+        SUMMIT + "Am Rande des Gipfels sprach Putin zudem mit Alijew sowie mit Paschinjan.",
+        [({"Putin", "Aliyev"}, "bilateral", 0), ({"Putin", "Pashinyan"}, "bilateral", 0)],
+        id="sprach-mit-each-partner",
+    ),
+    pytest.param(
+        SUMMIT + "Putin sprach mit Journalisten über Tokajew.",
+        [],
+        id="sprach-mit-non-person-is-no-talks",
+    ),
+    pytest.param(
+        SUMMIT + "Tokajew sprach sich gemeinsam mit Mirsijojew für offene Grenzen aus.",
+        [],
+        id="sprach-sich-mit-is-a-joint-position",
+    ),
+    pytest.param(
+        SUMMIT + "Rachmon sprach mit den Präsidenten Kasachstans, Usbekistans und Kirgisistans über Wasser.",
+        [],
+        id="sprach-mit-den-praesidenten-is-a-round",
+    ),
+    pytest.param(
+        "Am Freitag traf Erdoğan Alijew in Baku zu einem Gespräch; am Samstag reist er zu einem Staatsbesuch "
+        "nach Kasachstan weiter, wo ihn Tokajew empfängt.",
+        [({"Erdogan", "Aliyev"}, "bilateral", None), ({"Erdogan", "Tokayev"}, "visit", None)],
+        id="semicolon-joins-talks-and-a-visit",
+    ),
 ]
 
 

@@ -358,6 +358,7 @@ def _looks_given(text: str, start: int, word: str) -> bool:
         or _is_role_word(word)
         or word.endswith("s")
         or word in _known_name_words()
+        or word in _place_words()
     ):
         return False
     before = text[max(0, start - 3) : start].rstrip(" ")
@@ -371,6 +372,17 @@ def _known_name_words() -> frozenset[str]:
     for row in gz.leaders():
         for form in (*row.forms, *row.surnames):
             words.update(form.lstrip("?").split())
+    return frozenset(words)
+
+
+@functools.cache
+def _place_words() -> frozenset[str]:
+    """One-word names of states and cities ("traf Putin in Astana Tokajew": Astana is no given name)."""
+    words: set[str] = set()
+    for c in gz.countries():
+        words.update(n for n in (*c.names, c.name_de) if " " not in n)
+    for city in gz.cities():
+        words.update(f for f in city.forms if " " not in f)
     return frozenset(words)
 
 

@@ -55,6 +55,9 @@ _TALKS_OTHER = r"""traf(?:en)?\b | trifft | getroffen | zusammen(?:kam|kamen|get
 _TALKS = re.compile(rf"\b(?: {_TALKS_NOUN} | {_TALKS_OTHER} )", re.VERBOSE)
 _TALKS_NOUN_RE = re.compile(rf"\b{_TALKS_NOUN}")
 _TALKS_OTHER_RE = re.compile(rf"\b(?: {_TALKS_OTHER} )", re.VERBOSE)
+# "sprach (am Sonntag) mit X": talks when a person follows "mit" (not "sprach mit Journalisten über X").
+_SPOKE_WITH = re.compile(r"\bsprach(?:en)?\s+(?!sich\b)(?:[\w-]+\s+){0,4}?mit\s+")
+_NOT_PARTNER_GAP = re.compile(r"\b(?:über|zu|zum|zur|in|im|auf|am|von|vom|nach|für|bei|beim)\b")
 _TRILATERAL = re.compile(r"\b(?:trilateral\w*|Dreiertreffen|Dreiergespräch\w*|zu\s+dritt)", re.I)
 _SEPARATE = re.compile(
     r"\b(?:jeweils|Einzelgespräch\w*|getrennt\w*|separat\w*\s+mit|bilateral(?:e[n]?\s+Gespräch\w*)?|nacheinander)\b",
@@ -74,7 +77,7 @@ _INVITATION = re.compile(r"\b(?:lud|luden|einlud|eingeladen|Einladung)\b")
 # A reception of many guests opens a summit; it is no meeting of its own.
 _RECEPTION_ONLY = re.compile(r"\bempf(?:ing|angen)\b")
 # "Gespräche mit A und B", "mit A und mit B": one encounter per partner.
-_WITH_EACH = re.compile(r"\b(?:Gespräche[n]?\s+mit|mit\s+\S+(?:\s+\S+){0,3}\s+und\s+mit)\b")
+_WITH_EACH = re.compile(r"\b(?:Gespräche[n]?\s+mit|mit\s+\S+(?:\s+\S+){0,3}\s+(?:und|sowie)\s+mit)\b")
 _FUTURE = re.compile(
     r"\b(?:will|wollen|wollte|wird|werden|soll|sollen|reist|trifft|geplant|vorgesehen|erwartet"
     r"|kommende[nmrs]?|nächste[nmrs]?)\b"
@@ -105,6 +108,7 @@ _CUE_WORDS = (
     "Runde",
     "Kreis",
     "eisein",
+    "sprach",
 )
 # Literals of which every match of one cue holds one (lowercase for the case-insensitive patterns).
 _CALL_WORDS = ("elefon", "Video")
@@ -162,8 +166,12 @@ def _ci_holds(chunk: str, words: tuple[str, ...]) -> bool:
 
 
 def _previous_subject(doc: Doc, before: int) -> EntityMention | None:
-    """The person a pronoun most likely points to: the first person of the closest earlier sentence."""
+    """The person a pronoun most likely points to: the first person of an earlier clause of its sentence,
+    else of the closest earlier sentence."""
     i = sentence_index(doc, before)
+    earlier = persons_in(doc, doc.sentences[i].start, before)  # an earlier clause of the same sentence
+    if earlier:
+        return earlier[0]
     for j in range(i - 1, max(i - 4, -1), -1):
         sent = doc.sentences[j]
         people = persons_in(doc, sent.start, sent.end)
@@ -335,7 +343,7 @@ def find_meetings(doc: Doc, summits: Sequence[Summit]) -> list[Meeting]:
     cues = keyword_sentences(doc, _CUE_WORDS) if doc.sentences else set()
     mentioned = _summit_sentences(doc, summits)
     side = _Sidelines(doc)
-    for i, sent in enumerate(doc.sentences):
+    for i, sent, whole in _units(doc):
         if i not in cues and i not in side.cue.candidates:
             continue
         if any(s.start <= sent.start < s.end for s in subheads):
@@ -344,9 +352,11 @@ def find_meetings(doc: Doc, summits: Sequence[Summit]) -> list[Meeting]:
         chunk = text[sent.start : sent.end]
         # every cue match holds a cue word, so a sentence without one has no kind
         kind = _kind(chunk) if i in cues else None
+        if kind is None and i in cues and "sprach" in chunk and _spoke_with(doc, sent):
+            kind = MeetingKind.BILATERAL
         if kind is None or (_holds(chunk, _INVITATION_WORDS) and _INVITATION.search(chunk)):
             continue
-        sidelines = i in side.cue
+        sidelines = i in side.cue and (whole or _SIDELINES.search(chunk) is not None)
         para = paragraph_of(sent.start)
         people = [p for p in persons_in(doc, sent.start, sent.end) if p.role != "minister" or kind is MeetingKind.CALL]
         trilateral = _ci_holds(chunk, _TRILATERAL_WORDS) and _TRILATERAL.search(chunk) is not None
@@ -427,6 +437,39 @@ def find_meetings(doc: Doc, summits: Sequence[Summit]) -> list[Meeting]:
                 k = MeetingKind.MULTILATERAL
             out.append(Meeting(group, k, summit, city, country if city else None, date, (), evidence))
     return _dedupe(out)
+
+
+def _spoke_with(doc: Doc, sent: Span) -> bool:
+    """Whether the unit says a leader "sprach mit" another person (talks, as "traf")."""
+    text = doc.text
+    for m in _SPOKE_WITH.finditer(text, sent.start, sent.end):
+        partners = persons_in(doc, m.end(), min(sent.end, m.end() + 60))
+        if partners:
+            gap = text[m.end() : partners[0].span.start]
+            # "mit den Präsidenten Kasachstans, Usbekistans, …" (a plural) is a round, not talks
+            if len(gap.split()) <= 4 and _NOT_PARTNER_GAP.search(gap) is None and not gap.startswith("den "):
+                return True
+    return False
+
+
+def _units(doc: Doc) -> list[tuple[int, Span, bool]]:
+    """The sentences as units of one encounter each, with their index and whether the unit is the whole
+    sentence: a sentence joins independent reports with a semicolon ("traf Modi Lula; am Dienstag reist
+    der Regierungschef zu einem Staatsbesuch nach Brasília weiter" is talks and a visit)."""
+    text = doc.text
+    out: list[tuple[int, Span, bool]] = []
+    for i, sent in enumerate(doc.sentences):
+        semi = text.find("; ", sent.start, sent.end)
+        if semi < 0:
+            out.append((i, sent, True))
+            continue
+        start = sent.start
+        while semi >= 0:
+            out.append((i, Span.of(text, start, semi + 1), False))
+            start = semi + 2
+            semi = text.find("; ", start, sent.end)
+        out.append((i, Span.of(text, start, sent.end), False))
+    return out
 
 
 # Between two coordinated persons: a comma or "und", an article, and up to three words of a role phrase
