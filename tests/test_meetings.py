@@ -127,6 +127,32 @@ CASES = [
         [({"Erdogan", "Aliyev"}, "bilateral", None), ({"Erdogan", "Tokayev"}, "visit", None)],
         id="semicolon-joins-talks-and-a-visit",
     ),
+    pytest.param(
+        "Am Freitag kamen Rachmon, Tokajew, Mirsijojew und Putin in Duschanbe zum GUS-Gipfel zusammen. "
+        "Am Rande des Gipfels traf Rachmon die Staatschefs einzeln.",
+        [
+            ({"Rahmon", "Tokayev"}, "bilateral", 0),
+            ({"Rahmon", "Mirziyoyev"}, "bilateral", 0),
+            ({"Rahmon", "Putin"}, "bilateral", 0),
+        ],
+        id="met-the-summit-leaders-one-by-one",
+    ),
+    pytest.param(
+        "Am Freitag kamen Rachmon, Tokajew, Mirsijojew und Putin in Duschanbe zum GUS-Gipfel zusammen. "
+        "Putin führte mit jedem der drei Präsidenten ein Einzelgespräch.",
+        [
+            ({"Putin", "Rahmon"}, "bilateral", 0),
+            ({"Putin", "Tokayev"}, "bilateral", 0),
+            ({"Putin", "Mirziyoyev"}, "bilateral", 0),
+        ],
+        id="mit-jedem-der-praesidenten",
+    ),
+    pytest.param(
+        "Am Freitag kamen Rachmon, Tokajew, Mirsijojew und Putin in Duschanbe zum GUS-Gipfel zusammen. "
+        "Scholz traf die Präsidenten einzeln.",
+        [],
+        id="one-by-one-needs-a-participant-of-the-summit",
+    ),
 ]
 
 

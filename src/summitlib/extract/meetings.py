@@ -397,6 +397,11 @@ def find_meetings(doc: Doc, summits: Sequence[Summit]) -> list[Meeting]:
             if protagonist is not None and protagonist.key != people[0].key:
                 people = [protagonist, *people]
         persons = unique_persons(people)
+        if persons and summits and kind is MeetingKind.BILATERAL and ("ede" in chunk or "einzeln" in chunk):
+            each = _each_leader(doc, sent, chunk, persons[0], summits, mentioned.get(i, 0), date)
+            if each:
+                out.extend(each)
+                continue
         if trilateral and len(persons) < 3:
             persons = unique_persons([*people, *top_leaders(doc, 3 - len(persons), {p.name for p in persons})])
         if len(persons) < 2:
@@ -450,6 +455,41 @@ def _spoke_with(doc: Doc, sent: Span) -> bool:
             if len(gap.split()) <= 4 and _NOT_PARTNER_GAP.search(gap) is None and not gap.startswith("den "):
                 return True
     return False
+
+
+# "traf die Präsidenten einzeln", "mit jedem der fünf Staatschefs": talks with each leader of the summit.
+_EACH_OF = re.compile(
+    r"""\b(?:mit\s+(?:jedem|jeder|allen)\s+(?:der\s+)?(?:\w+\s+)?(?:Präsidenten|Staatschefs|Staats-\s+und\s+Regierungschefs
+                                                    |Amtskollegen|Teilnehmer[n]?|Gäste[n]?)
+         | (?:Präsidenten|Staatschefs|Amtskollegen|Gäste|Teilnehmer)\s+(?:\w+\s+)?einzeln
+         | einzeln\s+mit\s+(?:allen|den)\s)""",
+    re.VERBOSE,
+)
+
+
+def _each_leader(
+    doc: Doc,
+    sent: Span,
+    chunk: str,
+    subject: Person,
+    summits: Sequence[Summit],
+    summit: int,
+    date: PartialDate | None,
+) -> list[Meeting]:
+    """One bilateral of ``subject`` with each leader of the summit, when the unit says it met them one
+    by one ("traf die Präsidenten einzeln", "führte mit jedem der fünf Präsidenten ein Einzelgespräch")."""
+    if _EACH_OF.search(chunk) is None:
+        return []
+    leaders = summits[summit].leaders
+    chair = summits[summit].chair
+    if subject.name not in {p.name for p in leaders} and (chair is None or chair.name != subject.name):
+        return []  # the subject is no participant of that summit: not its round of talks
+    evidence = (Span.of(doc.text, sent.start, sent.end),)
+    return [
+        Meeting((subject, other), MeetingKind.BILATERAL, summit, None, None, date, (), evidence)
+        for other in leaders
+        if other.name != subject.name
+    ]
 
 
 def _units(doc: Doc) -> list[tuple[int, Span, bool]]:
