@@ -398,7 +398,7 @@ def find_meetings(doc: Doc, summits: Sequence[Summit]) -> list[Meeting]:
                 people = [protagonist, *people]
         persons = unique_persons(people)
         if persons and summits and kind is MeetingKind.BILATERAL and ("ede" in chunk or "einzeln" in chunk):
-            each = _each_leader(doc, sent, chunk, persons[0], summits, mentioned.get(i, 0), date)
+            each = _each_leader(doc, sent, chunk, persons[0], summits=summits, summit=mentioned.get(i, 0), date=date)
             if each:
                 out.extend(each)
                 continue
@@ -472,6 +472,7 @@ def _each_leader(
     sent: Span,
     chunk: str,
     subject: Person,
+    *,
     summits: Sequence[Summit],
     summit: int,
     date: PartialDate | None,
