@@ -153,6 +153,21 @@ CASES = [
         [],
         id="one-by-one-needs-a-participant-of-the-summit",
     ),
+    pytest.param(
+        "Am Montag telefonierte Tokajew mit Alijew. Alijew will im Mai zu einem Staatsbesuch nach Kasachstan reisen.",
+        [({"Tokayev", "Aliyev"}, "call", None), ({"Aliyev", "Tokayev"}, "visit", None)],
+        id="a-call-and-a-planned-visit-are-two-encounters",
+    ),
+    pytest.param(
+        "Diplomaten sprachen von einem möglichen Treffen Putins und Erdoğans im Herbst.",
+        [({"Putin", "Erdogan"}, "bilateral", None)],
+        id="possible-meeting-with-genitive-names",
+    ),
+    pytest.param(
+        "Das Treffen Kasachstans und Usbekistans mit der EU ist für Mai geplant.",
+        [],
+        id="meeting-of-states-names-no-leaders",
+    ),
 ]
 
 

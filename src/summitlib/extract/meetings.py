@@ -50,6 +50,7 @@ _VISIT = re.compile(
 _TALKS_NOUN = r"[A-ZÄÖÜ]?[a-zäöüß]*(?<![Tt]elefon)[Gg]espräch\w*"
 _TALKS_OTHER = r"""traf(?:en)?\b | trifft | getroffen | zusammen(?:kam|kamen|getroffen|treffen)?\b
         | zusammengekommen | begegnet | Treffen\s+(?:mit|zwischen) | unter\s+vier\s+Augen | Vier-Augen-\w+
+        | Treffen\s+(?=[A-ZÄÖÜ][\w-]+s\s+(?:und|mit)\s+[A-ZÄÖÜ])   # "ein Treffen Putins und Trumps"
         | empf(?:ing|angen)\b | Unterredung\w* | berieten | in\s+kleiner\s+Runde | im\s+kleinen\s+Kreis
         | im\s+Beisein"""
 _TALKS = re.compile(rf"\b(?: {_TALKS_NOUN} | {_TALKS_OTHER} )", re.VERBOSE)
@@ -583,8 +584,8 @@ def _as_mention(doc: Doc, person: Person, start: int, end: int) -> EntityMention
 def _dedupe(meetings: list[Meeting]) -> list[Meeting]:
     """One entry per encounter.
 
-    A later mention of the same participants merges into an earlier one when it adds no place or date
-    of its own, or when it repeats a visit's talks (same place, overlapping dates); a visit takes the
+    A later mention of the same participants merges into an earlier one (a call never with a visit) when
+    it adds no place or date of its own, or when it repeats a visit's talks (same place, overlapping dates); a visit takes the
     place and date such a repetition gives ("wurde am Donnerstag von Steinmeier empfangen").
     """
     out: list[Meeting] = []
@@ -594,6 +595,8 @@ def _dedupe(meetings: list[Meeting]) -> list[Meeting]:
         merged = False
         for j in same:
             o = out[j]
+            if {o.kind, m.kind} == {MeetingKind.CALL, MeetingKind.VISIT}:
+                continue  # a phone call and a visit are two encounters ("telefonierte …; will … besuchen")
             plain_repeat = m.city is None and m.date is None and (m.summit is None or o.summit == m.summit)
             visit_talks = (
                 (o.summit == m.summit or (o.kind is MeetingKind.VISIT and m.summit is None))
