@@ -585,8 +585,8 @@ def _dedupe(meetings: list[Meeting]) -> list[Meeting]:
     """One entry per encounter.
 
     A later mention of the same participants merges into an earlier one (a call never with a visit) when
-    it adds no place or date of its own, or when it repeats a visit's talks (same place, overlapping dates); a visit takes the
-    place and date such a repetition gives ("wurde am Donnerstag von Steinmeier empfangen").
+    it adds no place or date of its own, or when it repeats a visit's talks (same place, overlapping
+    dates); a visit takes the place and date such a repetition gives ("wurde am Donnerstag von Steinmeier empfangen").
     """
     out: list[Meeting] = []
     seen: dict[frozenset[str], list[int]] = {}
