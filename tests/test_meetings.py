@@ -194,6 +194,16 @@ class TestMeetings:
             ("visit", "Dushanbe", frozenset({"Putin", "Rahmon"}))
         ]
 
+    def test_head_of_state_visit_is_hosted_by_the_head_of_state(self) -> None:
+        found = meetings(
+            "Tokajew ist am Dienstag zu einem offiziellen Besuch in Deutschland eingetroffen. Merz sprach von "
+            "einem Wendepunkt. Merz lobte die Reformen. Auch Bundespräsident Steinmeier würdigte den Gast.",
+            "2025-11-12",
+        )
+        assert [(m.kind.value, frozenset(p.surname for p in m.participants)) for m in found][:1] == [
+            ("visit", frozenset({"Tokayev", "Steinmeier"}))
+        ]
+
     def test_planned_weekday_is_the_next_one(self) -> None:
         found = meetings("Für Dienstag ist in Peking ein Gespräch zwischen Putin und Xi geplant.", "2025-09-01")
         assert [(m.city, m.date.start.isoformat() if m.date else None) for m in found] == [("Beijing", "2025-09-02")]

@@ -381,7 +381,9 @@ def find_meetings(doc: Doc, summits: Sequence[Summit]) -> list[Meeting]:
         date = _date(doc, sent, summits, chunk)
         if kind is MeetingKind.VISIT and len({p.key for p in people}) == 1:
             visited = country or _country_of_venue(doc, sent) or _other_state(doc, sent, people[0])
-            host = _host(doc, visited, {p.key for p in people}, sent, state_visit="Staatsbesuch" in chunk)
+            # protocol: a state visit, or a head of state's visit, is hosted by the head of state
+            state_visit = "Staatsbesuch" in chunk or people[0].role == "head_of_state"
+            host = _host(doc, visited, {p.key for p in people}, sent, state_visit=state_visit)
             country = country or visited
             if host is not None:
                 people = [*people, host]
