@@ -308,6 +308,88 @@ class TestKindsAndCounts:
                 assert set(agreement.parties) == parties
 
 
+#: Sentences that add documents to the sentence before, coordinated adjectives, the two sides named
+#: across a paragraph: (id, text, summits, expected [(kind, count, parties or None, summit)]).
+CASES_FOLLOW_UP: list[tuple[str, str, tuple[Summit, ...], list[tuple[str, object, set[str] | None, int | None]]]] = [
+    (
+        "hinzu-kommt-adds-to-the-documents-before",
+        "Die Präsidenten unterzeichneten eine Erklärung über den Wasserhaushalt. "
+        "Hinzu kommt ein Fahrplan für die Digitalisierung der Zollstellen.",
+        (C5,),
+        [("declaration", None, {"KZ", "UZ", "KG", "TJ", "TM"}, 0), ("other", None, {"KZ", "UZ", "KG", "TJ", "TM"}, 0)],
+    ),
+    (
+        "darunter-sind-names-members-with-the-same-sides",
+        "Kasachstan und Usbekistan schlossen elf Abkommen ab. "
+        "Darunter sind ein Vertrag über den Bau einer Brücke und eine Vereinbarung über Tourismus.",
+        (),
+        [
+            ("agreement", 11, {"KZ", "UZ"}, None),
+            ("contract", None, {"KZ", "UZ"}, None),
+            ("agreement", None, {"KZ", "UZ"}, None),
+        ],
+    ),
+    (
+        "dazu-kamen-with-its-own-partner",
+        "Tadschikistan unterzeichnete zwei Memoranden mit China. Dazu kamen drei Abkommen mit Indien.",
+        (),
+        [("memorandum", 2, {"TJ", "CN"}, None), ("agreement", 3, {"TJ", "CN", "IN"}, None)],
+    ),
+    (
+        "hinzu-kommt-without-a-signing-before-is-nothing",
+        "Die Gespräche dauerten drei Stunden. Hinzu kommt ein Abkommen über Visa, das noch verhandelt wird.",
+        (C5,),
+        [],
+    ),
+    (
+        "dazu-kam-only-right-after-the-signing",
+        "Die Präsidenten unterzeichneten ein Abkommen über Zölle. Die Gespräche dauerten lange. "
+        "Dazu kam eine Erklärung zur Lage in Afghanistan.",
+        (C5,),
+        [("agreement", None, None, 0)],
+    ),
+    (
+        "count-over-coordinated-adjectives",
+        "Die Regierungen schlossen 17 staatliche und private Abkommen über Logistik ab.",
+        (C5,),
+        [("agreement", 17, None, 0)],
+    ),
+    (
+        "business-topic-makes-a-contract",
+        "Turkmenistan und Iran unterzeichneten einen Vertrag über die Lieferung von Strom.",
+        (),
+        [("contract", None, {"TM", "IR"}, None)],
+    ),
+    (
+        "two-sides-from-the-persons-named-earlier-in-the-paragraph",
+        "Putin lobte Lukaschenko. Putin und Lukaschenko sprachen lange.\n\n"
+        "Mirsijojew traf am Morgen in Bischkek ein. Dort empfing ihn Dschaparow. "
+        "Die beiden Präsidenten unterzeichneten eine Erklärung über Freundschaft.",
+        (),
+        [("declaration", None, {"UZ", "KG"}, None)],
+    ),
+]
+
+
+class TestFollowUp:
+    """Documents added by the next sentence, counts over coordinated adjectives, the two sides."""
+
+    @pytest.mark.parametrize(
+        ("text", "summits", "expected"), [c[1:] for c in CASES_FOLLOW_UP], ids=[c[0] for c in CASES_FOLLOW_UP]
+    )
+    def test_table(
+        self,
+        text: str,
+        summits: tuple[Summit, ...],
+        expected: list[tuple[str, object, set[str] | None, int | None]],
+    ) -> None:
+        got = _run(text, summits)
+        assert [(str(a.kind), a.count, a.summit) for a in got] == [(k, c, s) for k, c, _, s in expected]
+        for agreement, (_, _, parties, _) in zip(got, expected, strict=True):
+            if parties is not None:
+                assert set(agreement.parties) == parties
+
+
 class TestValue:
     """The money of the clause becomes the agreement's value."""
 

@@ -68,6 +68,23 @@ PARTICLE = re.compile(r"\b(?:ab|an)\b(?=[\s.!?»«“”\"]*(?:[,;:–—]|\Z))"
 #: A participle followed by a passive/future auxiliary: "unterzeichnet werden" is a plan.
 WERDEN_AFTER = re.compile(r"\A\s+(?:werden|werde|würden|würde|sollen|soll)\b")
 
+#: A sentence that adds documents to those of the sentence before: "Hinzu kommen …", "Dazu kam …",
+#: "Darunter ist/sind …" (its nouns are signed as the earlier ones were, by the same sides).
+CONTINUATION = re.compile(
+    r"""
+      (?: (?:Hinzu|Dazu) \s+ (?:kommt|kommen|kam|kamen)
+        | Darunter \s+ (?:ist|sind|war|waren|befinden\s+sich|befand\s+sich|befanden\s+sich)
+      ) \b
+    """,
+    re.VERBOSE,
+)
+
+#: A business topic right after a ``Vertrag``: "Vertrag über den Bau eines Kraftwerks" is a contract.
+BUSINESS_TOPIC = re.compile(
+    r"\s+(?:über|zur?|für)\s+(?:(?:den|die|das|dem|der)\s+)?"
+    r"(?:Bau|Lieferung|Lieferungen|Kauf|Ankauf|Errichtung|Modernisierung)\b"
+)
+
 #: "sich" right after a finite "schloss(en)": joining (schlossen sich … an), not concluding.
 SICH = re.compile(r"\A\s+sich\b")
 
@@ -174,7 +191,7 @@ def lexicon() -> Lexicon:
         noun_stems=minimal_stems((*nouns, *self_nouns)),
         noun_tails=frozenset(f[-_TAIL:] for f in (*nouns, *self_nouns)),
         tail_lengths=_tail_lengths((*nouns, *self_nouns)),
-        gate_stems=minimal_stems((*(f for f, _, _ in rows.get("verb", ())), *self_nouns)),
+        gate_stems=minimal_stems((*(f for f, _, _ in rows.get("verb", ())), *self_nouns, *forms("continue"))),
         cue_stems=minimal_stems((*summit_cue, *elsewhere, "gipfel")),
         aside_re=aside_re,
         aside_low=_case_sensitive(aside_re),
@@ -522,8 +539,13 @@ def party_code(e: EntityMention) -> str | None:
     return None
 
 
+#: Conjunctions between coordinated adjectives before a noun.
+_AND_OR = frozenset({"und", "oder"})
+
+
 def count_before(toks: Sequence[Tok], idx: int, number: str, lex: Lexicon) -> Count:
-    """The count written before the noun ``toks[idx]``, skipping up to three adjectives."""
+    """The count written before the noun ``toks[idx]``, skipping up to three adjectives (also
+    coordinated ones)."""
     skipped = 0
     j = idx - 1
     while j >= 0 and skipped <= 3:
@@ -546,6 +568,9 @@ def count_before(toks: Sequence[Tok], idx: int, number: str, lex: Lexicon) -> Co
             return "several" if number != "sg" else None
         if low == "von" and j > 0 and toks[j - 1].low == "reihe":
             return "several"
+        if low in _AND_OR and skipped and j > 0 and toks[j - 1].text[:1].islower():
+            j -= 1  # coordinated adjectives: "13 staatliche und private Abkommen"
+            continue
         if t.text[:1].isupper() or low in _COUNT_STOP:
             return None
         skipped += 1

@@ -19,8 +19,8 @@ exists only once adopted). Subheadings are skipped.
 Fields
 ------
 kind
-    from the noun; ``Vertrag`` is a ``contract`` when companies sign it or it has a value, else a
-    ``treaty``.
+    from the noun; ``Vertrag`` is a ``contract`` when companies sign it, it has a value or a business
+    topic (``über den Bau``, ``über die Lieferung``), else a ``treaty``.
 count
     digits or a number word before the noun (``25 Dokumente``, ``ein Dutzend weiterer Vereinbarungen``,
     ``zwei Dutzend``), ``"several"`` for ``mehrere``/``zahlreiche``/``eine Reihe von``; else ``None``.
@@ -63,6 +63,8 @@ from collections import Counter
 from typing import TYPE_CHECKING, cast
 
 from summitlib.extract._documents import (
+    BUSINESS_TOPIC,
+    CONTINUATION,
     PARTICLE,
     RELATIVE,
     SICH,
@@ -247,6 +249,7 @@ class _Context:
         self._foreign: tuple[list[int], list[int]] | None = None
         self._mentions: list[list[int]] | None = None
         self._visit: bool | None = None
+        self._last: tuple[int, Hit] | None = None  # the sentence of the last hit, and that hit
 
     @property
     def foreign_cities(self) -> tuple[list[int], list[int]]:
@@ -297,6 +300,13 @@ class _Context:
         spans = clauses(self.sentences[si], lex)
         hits: list[Hit] = []
         prev_doc_noun: tuple[int, Tok] | None = None
+        # "Hinzu kommen …", "Darunter ist …": the first clause adds to the last hit of the sentence before
+        last = self._last
+        inherit = (
+            last[1]
+            if last is not None and last[0] == si - 1 and CONTINUATION.match(text, self.sentences[si].start)
+            else None
+        )
         lo = 0
         for ci, (cs, ce) in enumerate(spans):
             lo = bisect.bisect_left(tok_starts, cs, lo)
@@ -313,8 +323,9 @@ class _Context:
                 continue  # nothing to sign and nothing to adopt
             ctoks = toks[lo:hi]
             lows = {t.low for t in ctoks}
-            signed = lows.isdisjoint(lex.negations) and self._signs(
-                ctoks, cs, ce, planned=not lows.isdisjoint(lex.modals)
+            added = inherit is not None and ci == 0
+            signed = lows.isdisjoint(lex.negations) and (
+                added or self._signs(ctoks, cs, ce, planned=not lows.isdisjoint(lex.modals))
             )
             chosen: list[tuple[Tok, tuple[str, str]]] = []
             if signed and nouns_k:
@@ -338,9 +349,13 @@ class _Context:
                 if sk is not None:
                     seen_self.add(sk)
             if chosen:
-                hits.extend(self._hits(chosen, (cs, ce), si, toks=toks, starts=tok_starts))
+                hits.extend(
+                    self._hits(chosen, (cs, ce), si, toks=toks, starts=tok_starts, inherit=inherit if added else None)
+                )
             if nouns_k:
                 prev_doc_noun = (ci, nouns_k[-1][0])
+        if hits:
+            self._last = (si, hits[-1])
         return hits
 
     def _tokens(self, sent: Span) -> tuple[list[Tok], dict[int, tuple[str, str]]]:
@@ -395,10 +410,12 @@ class _Context:
         toks: list[Tok],
         starts: list[int],
         signing: tuple[int, int] | None = None,
+        inherit: Hit | None = None,
     ) -> list[Hit]:
         """The hits of the document nouns ``chosen`` of one clause (``toks`` are the sentence's words,
         ``starts`` their offsets); ``signing`` is the relative clause that signs them ("…, die er im
-        August mit X unterzeichnet hatte"), when not the clause itself."""
+        August mit X unterzeichnet hatte"), when not the clause itself; ``inherit`` is the hit that a
+        "Hinzu kommen …" sentence adds to (its summit, and its sides when the clause names no signer)."""
         lex = self.lex
         text = self.text
         sent = self.sentences[si]
@@ -421,11 +438,24 @@ class _Context:
             if raw_kind == "vertrag":
                 if companies is None:
                     companies = has_company(self.low, cs, ce, lex)
-                kind = AgreementKind.CONTRACT if companies or value is not None else AgreementKind.TREATY
+                business = companies or value is not None or BUSINESS_TOPIC.match(text, tok.end) is not None
+                kind = AgreementKind.CONTRACT if business else AgreementKind.TREATY
             else:
                 kind = AgreementKind(raw_kind)
-            summit = self._summit(tok, sent, signing or clause)
-            parties, is_explicit = self._parties(signer_codes or witnesses, partners, summit, tok=tok, si=si, toks=toks)
+            if inherit is None:
+                summit = self._summit(tok, sent, signing or clause)
+                parties, is_explicit = self._parties(
+                    signer_codes or witnesses, partners, summit, tok=tok, si=si, toks=toks
+                )
+            else:
+                summit = inherit.summit
+                if signer_codes or witnesses or (partners[1] and len(partners[0]) >= 2):
+                    parties, is_explicit = self._parties(
+                        signer_codes or witnesses, partners, summit, tok=tok, si=si, toks=toks
+                    )
+                else:
+                    parties = inherit.parties + tuple(c for c in partners[0] if c not in inherit.parties)
+                    is_explicit = inherit.explicit
             scope = self.low[tok.start : tail_end]
             if i + 1 == len(chosen) and nxt is not None and _CONTINUES.match(nxt.text):
                 scope += " " + self.low[nxt.start : nxt.end]
@@ -595,6 +625,8 @@ class _Context:
                 out = found
                 break
         if out is None:
+            out = self._pair_back(si)
+        if out is None:
             counts: Counter[str] = Counter()
             first: dict[str, int] = {}
             for e in self.ents:
@@ -606,6 +638,24 @@ class _Context:
             out = sorted(counts, key=lambda c: (-counts[c], first[c]))[:2]
         self._pairs[si] = out
         return out
+
+    def _pair_back(self, si: int) -> list[str] | None:
+        """The states of the first two persons named from sentence ``si`` back to the paragraph start
+        (at most three sentences before): "Für Putin … Dschaparow empfing … Die beiden Präsidenten …"."""
+        sent = self.sentences[si]
+        pi = bisect.bisect_right(self.para_starts, sent.start) - 1
+        floor = self.paragraphs[pi].start if pi >= 0 else sent.start
+        found: list[str] = []
+        for k in range(si, max(-1, si - 4), -1):
+            span = self.sentences[k]
+            if span.start < floor:
+                break
+            for e in self._ents_in(span.start, span.end):
+                if e.kind is EntityKind.PERSON and e.country and e.country not in found:
+                    found.append(e.country)
+            if len(found) >= 2:
+                return found if len(found) == 2 else None
+        return None
 
     def _ents_in(self, start: int, end: int) -> list[EntityMention]:
         i = bisect.bisect_left(self.starts, start)
