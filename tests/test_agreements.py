@@ -371,6 +371,79 @@ CASES_FOLLOW_UP: list[tuple[str, str, tuple[Summit, ...], list[tuple[str, object
 ]
 
 
+#: Collocating verbs, decisions, orders, mixed sets and the signer "er und X".
+CASES_COLLOCATIONS: list[tuple[str, str, tuple[Summit, ...], list[tuple[str, object, set[str] | None, int | None]]]] = [
+    (
+        "vereinbarungen-getroffen-in-a-relative-clause",
+        "Die Minister prüften die Vereinbarungen, die Kasachstan und China im Mai getroffen hatten.",
+        (),
+        [("agreement", None, {"KZ", "CN"}, None)],
+    ),
+    (
+        "trafen-eine-vereinbarung",
+        "Usbekistan und Tadschikistan trafen eine Vereinbarung über die Nutzung des Wassers.",
+        (),
+        [("agreement", None, {"UZ", "TJ"}, None)],
+    ),
+    (
+        "getroffen-with-another-noun-is-no-signing",
+        "Die Präsidenten haben sich nach der Erklärung in Duschanbe getroffen.",
+        (C5,),
+        [],
+    ),
+    (
+        "beschluss-gefasst",
+        "Zum Abschluss fassten die Staatschefs einen Beschluss über die Aufnahme neuer Mitglieder.",
+        (C5,),
+        [("other", None, {"KZ", "UZ", "KG", "TJ", "TM"}, 0)],
+    ),
+    (
+        "beschluss-over-a-budget-is-the-budget",
+        "Die Präsidenten billigten einen Beschluss über den Haushalt des Sekretariats.",
+        (C5,),
+        [("other", None, None, 0)],
+    ),
+    (
+        "order-signed-by-a-company",
+        "Ein usbekischer Baukonzern unterschrieb einen Auftrag über zwei Brücken in Aserbaidschan.",
+        (),
+        [("contract", None, None, None)],
+    ),
+    (
+        "im-auftrag-is-on-behalf",
+        "Im Auftrag der Regierung unterzeichnete der Botschafter ein Abkommen mit Georgien.",
+        (),
+        [("agreement", None, {"GE"}, None)],
+    ),
+    (
+        "mixed-bare-plurals-are-one-set-of-documents",
+        "In Anwesenheit der Präsidenten wurden 9 Abkommen und Verträge unterzeichnet.",
+        (C5,),
+        [("documents", 9, None, 0)],
+    ),
+    (
+        "er-und-x-both-sign",
+        "Tokajew reiste am Montag nach Aschgabat. Dort unterzeichneten er und Präsident Berdimuhamedow "
+        "nach Angaben der Präsidialverwaltung sechs Abkommen.",
+        (),
+        [("agreement", 6, {"KZ", "TM"}, None)],
+    ),
+    (
+        "die-beiden-with-a-verb-are-the-two-sides",
+        "Mirsijojew sprach lange mit Tokajew. Anschließend unterzeichneten die beiden eine Erklärung.",
+        (),
+        [("declaration", None, {"UZ", "KZ"}, None)],
+    ),
+    (
+        "leading-die-seiten-are-the-two-sides",
+        "Rachmon empfing Dschaparow in Duschanbe. "
+        "Die Seiten bekräftigten die Vereinbarungen, die Kirgistan im Vorjahr getroffen hatte.",
+        (),
+        [("agreement", None, {"TJ", "KG"}, None)],
+    ),
+]
+
+
 class TestFollowUp:
     """Documents added by the next sentence, counts over coordinated adjectives, the two sides."""
 
@@ -389,6 +462,17 @@ class TestFollowUp:
             if parties is not None:
                 assert set(agreement.parties) == parties
 
+    @pytest.mark.parametrize(
+        ("text", "summits", "expected"), [c[1:] for c in CASES_COLLOCATIONS], ids=[c[0] for c in CASES_COLLOCATIONS]
+    )
+    def test_collocations(
+        self,
+        text: str,
+        summits: tuple[Summit, ...],
+        expected: list[tuple[str, object, set[str] | None, int | None]],
+    ) -> None:
+        self.test_table(text, summits, expected)
+
 
 class TestValue:
     """The money of the clause becomes the agreement's value."""
@@ -404,6 +488,21 @@ class TestValue:
         assert agreement.value.amount == Decimal("3200000000")
         assert agreement.value.qualifier is Qualifier.MORE_THAN
         assert set(agreement.parties) == {"KZ", "DE"}
+
+    def test_value_from_a_relative_clause(self) -> None:
+        text = (
+            "Kirgistan und Usbekistan unterzeichneten Lieferverträge, deren Gesamtvolumen die Regierung "
+            "auf rund 2,5 Milliarden Dollar schätzt."
+        )
+        (agreement,) = _run(text, ())
+        assert agreement.value is not None
+        assert agreement.value.amount == Decimal("2500000000")
+        assert agreement.value.qualifier is Qualifier.ABOUT
+
+    def test_relative_clause_without_a_value_noun_gives_none(self) -> None:
+        text = "Kirgistan unterzeichnete Lieferverträge, deren Partner 2,5 Milliarden Dollar investieren."
+        (agreement,) = _run(text, ())
+        assert agreement.value is None
 
     def test_money_in_another_sentence_is_not_the_value(self) -> None:
         text = "Die Präsidenten unterzeichneten ein Abkommen über Bewässerung. Es kostet 40 Millionen Euro."

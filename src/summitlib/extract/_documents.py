@@ -118,6 +118,7 @@ class Lexicon:
     nouns: dict[str, tuple[str, str]]
     self_nouns: dict[str, str]
     verbs: dict[str, str]
+    collocates: dict[str, tuple[str, ...]]
     infinitives: frozenset[str]
     modals: frozenset[str]
     negations: frozenset[str]
@@ -171,6 +172,7 @@ def lexicon() -> Lexicon:
         nouns=nouns,
         self_nouns=self_nouns,
         verbs={f: v for f, v, _ in rows.get("verb", ())},
+        collocates={f: tuple(x.split(",")) for f, v, x in rows.get("verb", ()) if v == "collocate"},
         infinitives=forms("infinitive"),
         modals=forms("modal"),
         negations=forms("negation"),
@@ -517,14 +519,45 @@ def clauses(sent: Span, lex: Lexicon) -> list[tuple[int, int]]:
     return [(a, b) for a, b in out if b > a]
 
 
+#: Between a ``Beschluss`` and the document it adopts: "ein Beschluss über den Haushalt".
+_DECISION_ON = re.compile(r"\s+(?:über|zu[mr]?)\s+(?:(?:den|die|das|dem|der)\s+)?")
+
+#: Between two plural nouns of a mixed set: "14 Abkommen und Verträge".
+_AND_BARE = re.compile(r"\s+(?:und|sowie)\s+")
+
+
 def drop_appositions(text: str, nouns: list[tuple[Tok, tuple[str, str]]]) -> list[tuple[Tok, tuple[str, str]]]:
-    """The nouns less a generic singular ``Dokument`` in apposition to the noun before it."""
+    """The nouns less a generic singular ``Dokument`` in apposition to the noun before it, less a
+    ``Beschluss`` over the document it adopts ("Beschluss über den Haushalt" is the budget), with a bare
+    pair of plurals of two kinds ("Abkommen und Verträge") as one set of ``documents``."""
     out = nouns[:1]
     for before, (tok, kind) in itertools.pairwise(nouns):
         if kind == ("documents", "sg") and _APPOSITION.fullmatch(text, before[0].end, tok.start):
             continue
+        last = out[-1]
+        if (
+            last[0] is before[0]
+            and before[0].low.endswith(_DECISION)
+            and _DECISION_ON.fullmatch(text, before[0].end, tok.start)
+        ):
+            out[-1] = (tok, kind)
+            continue
+        if (
+            last[0] is before[0]
+            and last[1][0] != "documents"
+            and last[1][0] != kind[0]
+            and "sg" not in (last[1][1], kind[1])
+            and "pl" in (last[1][1], kind[1])
+            and _AND_BARE.fullmatch(text, before[0].end, tok.start)
+        ):
+            out[-1] = (before[0], ("documents", "pl"))
+            continue
         out.append((tok, kind))
     return out
+
+
+#: Endings of a decision noun.
+_DECISION = ("beschluss", "beschlusses")
 
 
 def party_code(e: EntityMention) -> str | None:

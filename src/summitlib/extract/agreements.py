@@ -29,12 +29,13 @@ parties
     the EU) plus partners after the noun introduced by ``mit``/``zwischen``; persons in a witness phrase
     (``im Beisein von``) do not sign, but are the sides when nobody else is named; nobody in a source phrase
     (``nach Angaben des …``, ``laut``) signs; ``er`` is the first person of the nearest sentence before
-    that names one, and signs with the partners of ``gemeinsam mit``. Without named signers:
+    that names one, and signs with the partners of ``gemeinsam mit`` and of ``er und X``. Without named signers:
     ``beide Seiten``/``beider Länder`` are the article's two sides (the two states of the leaders named
     most, or of the sentence before); otherwise the linked summit's ``countries`` (less states named
     as guests or observers, plus ``EU`` for EU formats); otherwise the two sides.
 value
-    the :class:`~summitlib.model.Money` in the clause nearest to the noun.
+    the :class:`~summitlib.model.Money` in the clause nearest to the noun, else the first one of a
+    relative clause right after it that gives the value (``…, deren Gesamtwert … bezifferte``).
 sectors
     sector words after the noun (and in the next sentence when it goes on with ``Schwerpunkt``/
     ``Dokumente``), plus the noun's own compound (``Handelsabkommen`` = trade).
@@ -126,6 +127,14 @@ _PARTNER_GAP = re.compile(r"(?:[\s,]|und\b|sowie\b|der\b|die\b|den\b|dem\b|des\b
 #: A locative preposition right before an entity ("in Kasachstan", "im usbekischen Samarkand").
 _LOCATIVE = re.compile(
     r"\b(?:in|im|nach|aus|vor|von|über|zur|zum|für|gegen)\s+(?:der\s+|dem\s+|den\s+)?(?:[a-zäöü]+\w*\s+)?\Z"
+)
+
+#: "und" right after "er": "unterzeichneten er und Präsident X" (he signs with X).
+_ER_AND = re.compile(r"\s+und\s")
+
+#: A relative clause giving the value of the documents before it: ", deren Gesamtvolumen …".
+_VALUE_CLAUSE = re.compile(
+    r"\s*,?\s*(?:deren|dessen)\s+(?:[a-zäöü]+\s+)?[A-ZÄÖÜ]?[a-zäöü]*(?:[Ww]ert|[Vv]olumen|[Uu]mfang)\b"
 )
 
 #: "(gemeinsam) mit": the partners who sign with the subject.
@@ -324,8 +333,9 @@ class _Context:
             ctoks = toks[lo:hi]
             lows = {t.low for t in ctoks}
             added = inherit is not None and ci == 0
+            objects = [t.low for t, _ in nouns_k] if nouns_k else [prev_doc_noun[1].low] if prev_doc_noun else []
             signed = lows.isdisjoint(lex.negations) and (
-                added or self._signs(ctoks, cs, ce, planned=not lows.isdisjoint(lex.modals))
+                added or self._signs(ctoks, cs, ce, planned=not lows.isdisjoint(lex.modals), objects=objects)
             )
             chosen: list[tuple[Tok, tuple[str, str]]] = []
             if signed and nouns_k:
@@ -370,20 +380,23 @@ class _Context:
             word = m.group()
             if word[-4:] in tails and text[a].isupper():
                 kind = noun_kind(word, lex)
-                if kind is not None:
-                    kinds[len(toks)] = kind
+                if kind is not None and not (word.endswith("auftrag") and toks and toks[-1].low in ("im", "in")):
+                    kinds[len(toks)] = kind  # "im Auftrag der Regierung" is no order
             toks.append(_tok((a, b, text[a:b], word)))
         return toks, kinds
 
-    def _signs(self, ctoks: list[Tok], cs: int, ce: int, *, planned: bool) -> bool:
+    def _signs(self, ctoks: list[Tok], cs: int, ce: int, *, planned: bool, objects: Sequence[str]) -> bool:
         """Whether the clause holds a signing verb that is neither a plan nor a reflexive join
-        (``planned``: the clause has a modal verb)."""
+        (``planned``: the clause has a modal verb); a collocating verb ("getroffen") signs only its
+        nouns (``objects``: the document nouns it may take, lower case)."""
         lex = self.lex
         particle: int | None = None
         for t in ctoks:
             kind = lex.verbs.get(t.low)
             if kind is None or (t.text[:1].isupper() and t is not ctoks[0]):
                 continue
+            if kind == "collocate" and not any(o.endswith(lex.collocates[t.low]) for o in objects):
+                continue  # "trafen sich" is no signing; "trafen eine Vereinbarung" is
             if t.low in lex.infinitives and planned:
                 continue  # "wollen … unterzeichnen": a plan
             rest = self.text[t.end : t.end + 40]
@@ -430,6 +443,12 @@ class _Context:
         lo = bisect.bisect_left(self.money_starts, cs)
         hi = bisect.bisect_left(self.money_starts, ce)
         values = assign_money([x[1] for x in self.money[lo:hi]], [t for t, _ in chosen])
+        last_tok = chosen[-1][0]
+        if last_tok.start not in values and _VALUE_CLAUSE.match(text, ce):
+            # ", deren Gesamtwert … mit 3 Milliarden Euro bezifferte": the amount of the clause after
+            k = bisect.bisect_left(self.money_starts, ce)
+            if k < len(self.money) and self.money_starts[k] < sent.end:
+                values[last_tok.start] = self.money[k][1]
         out: list[Hit] = []
         for i, (tok, (raw_kind, number)) in enumerate(chosen):
             tail_end = chosen[i + 1][0].start if i + 1 < len(chosen) else ce
@@ -524,7 +543,7 @@ class _Context:
                     codes = self._chain(vm.end(), cend)
                     break
         er = _ER.search(text, start, cend)
-        if er is not None and (not codes or _WITH.search(text, er.end(), end)):
+        if er is not None and (not codes or _ER_AND.match(text, er.end()) or _WITH.search(text, er.end(), end)):
             code = self._er(si, start)
             if code and code not in codes:
                 codes.insert(0, code)
@@ -589,7 +608,8 @@ class _Context:
         return tuple(codes), bool(signers) or bool(others)
 
     def _pair_cue_at(self, si: int, toks: list[Tok]) -> int:
-        """Where "beide Seiten" (or "im Beisein beider") is complete in the sentence; past its end if never."""
+        """Where "beide Seiten", "die beiden <verb>", a leading "Die Seiten" (or "im Beisein beider") is
+        complete in the sentence; past its end if never."""
         cached = self._pair_cues.get(si)
         if cached is not None:
             return cached
@@ -597,12 +617,16 @@ class _Context:
         at = self.sentences[si].end + 1
         for i, t in enumerate(toks):
             if t.low in lex.pair:
-                if i + 1 < len(toks) and toks[i + 1].low in lex.pair_nouns:
+                if i + 1 < len(toks) and (toks[i + 1].low in lex.pair_nouns or toks[i + 1].low in lex.verbs):
+                    # "beide Seiten", "die beiden unterzeichneten"
                     at = toks[i + 1].end
                     break
                 if i > 0 and toks[i - 1].low in lex.witness:
                     at = t.end
                     break
+            elif i == 1 and t.low == "seiten" and toks[0].low == "die":
+                at = t.end  # "Die Seiten erörterten …" opening a sentence
+                break
         self._pair_cues[si] = at
         return at
 
