@@ -6,6 +6,7 @@ import datetime as dt
 import re
 from decimal import Decimal
 
+import attrs
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -404,6 +405,12 @@ CASES_COLLOCATIONS: list[tuple[str, str, tuple[Summit, ...], list[tuple[str, obj
         [("other", None, None, 0)],
     ),
     (
+        "document-noun-as-topic-is-no-second-document",
+        "Die Präsidenten unterzeichneten eine Erklärung über den Wasserhaushalt der Region.",
+        (C5,),
+        [("declaration", None, None, 0)],
+    ),
+    (
         "order-signed-by-a-company",
         "Ein usbekischer Baukonzern unterschrieb einen Auftrag über zwei Brücken in Aserbaidschan.",
         (),
@@ -573,6 +580,54 @@ class TestSummitLink:
         assert set(first.parties) == {"KZ", "UZ"}
         assert second.summit == 0
         assert set(second.parties) == {"KZ", "UZ", "KG", "TJ", "TM"}
+
+    def test_undated_summit_is_recent(self) -> None:
+        """An undated current summit lies within weeks of publication: an earlier month unlinks."""
+        undated = attrs.evolve(C5, date=None)
+        text = "Die Präsidenten lobten das im Januar paraphierte Abkommen zwischen Kasachstan und Kirgistan."
+        (agreement,) = _run(text, (undated,))
+        assert agreement.summit is None
+        (recent,) = _run("Die Präsidenten unterzeichneten am 18. Mai ein Abkommen über Zölle.", (undated,))
+        assert recent.summit == 0
+
+    def test_summit_named_in_the_section(self) -> None:
+        """Under a subheading, the summit named in the section takes the documents of a later paragraph."""
+        text = (
+            "Gipfeltreffen der GUS in Minsk. Die Präsidenten trafen sich am Montag.\n\n"
+            "Wirtschaftsrat\n\n"
+            "Am Dienstag tagte der Eurasische Wirtschaftsrat.\n\n"
+            "Putin sprach über Zölle.\n\n"
+            "Die Staatschefs unterzeichneten acht Dokumente."
+        )
+        at = text.index("Gipfeltreffen")
+        cis = Summit(
+            name="Gipfeltreffen der GUS",
+            date=PartialDate.day(dt.date(2025, 5, 19)),
+            countries=("RU", "BY", "KZ", "KG", "TJ", "AM"),
+            evidence=(Span.of(text, at, at + 21),),
+        )
+        at = text.index("Eurasische Wirtschaftsrat")
+        council = Summit(
+            name="Eurasische Wirtschaftsrat",
+            date=PartialDate.day(dt.date(2025, 5, 20)),
+            countries=("RU", "BY", "KZ", "KG", "AM"),
+            evidence=(Span.of(text, at, at + 25),),
+        )
+        head = text.index("Wirtschaftsrat\n")
+        doc = _doc(text)
+        article = attrs.evolve(doc.article, subheadings=(Span.of(text, head, head + 14),))
+        (agreement,) = find_agreements(attrs.evolve(doc, article=article), (cis, council))
+        assert agreement.summit == 1
+        assert set(agreement.parties) == {"RU", "BY", "KZ", "KG", "AM"}
+        (plain,) = find_agreements(doc, (cis, council))
+        assert plain.summit == 0  # without the subheading, the first current summit
+
+    def test_other_documents_of_different_heads_stay_apart(self) -> None:
+        text = (
+            "Die Staatschefs billigten einen Aktionsplan für den Verkehr. "
+            "Außerdem verabschiedeten sie den Haushalt des Sekretariats."
+        )
+        assert [a.name for a in _run(text)] == ["Aktionsplan", "Haushalt"]
 
     def test_eu_format_adds_the_union(self) -> None:
         text = "Zum Abschluss nahmen die Staats- und Regierungschefs eine gemeinsame Erklärung an."

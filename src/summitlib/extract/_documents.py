@@ -447,12 +447,16 @@ def cue_words(text: str, found: Scan, start: int, end: int, lex: Lexicon) -> lis
     return sorted(out.items())
 
 
+#: How long before publication a summit still counts as current.
+CURRENT_WINDOW = dt.timedelta(days=45)
+
+
 def current_summits(summits: Sequence[Summit], published: dt.date | None, pub_end: dt.date | None) -> list[int]:
     """Indexes of the summits an article reports as its current event (not past, not announced)."""
     if published is None:
         return list(range(len(summits)))
     end = pub_end or published
-    window = published - dt.timedelta(days=45)
+    window = published - CURRENT_WINDOW
     dated = [i for i, s in enumerate(summits) if s.date is not None and s.date.start <= end and s.date.end >= window]
     # an undated summit is the current one only when no summit is dated to the publication
     return dated or [i for i, s in enumerate(summits) if s.date is None]
@@ -478,6 +482,15 @@ def noun_kind(low: str, lex: Lexicon) -> tuple[str, str] | None:
         if self_kind is not None:
             return (self_kind, "sg")
     return None
+
+
+def noun_head(low: str, lex: Lexicon) -> str:
+    """The listed ending a document noun matched (``haushalt`` of ``Unionshaushalt``), or the word."""
+    word = low.rsplit("-", 1)[-1]
+    for n in lex.tail_lengths.get(word[-_TAIL:], ()):
+        if n <= len(word) and (word[-n:] in lex.nouns or word[-n:] in lex.self_nouns):
+            return word[-n:]
+    return word
 
 
 def self_kind(low: str, lex: Lexicon) -> str | None:
@@ -519,7 +532,7 @@ def clauses(sent: Span, lex: Lexicon) -> list[tuple[int, int]]:
     return [(a, b) for a, b in out if b > a]
 
 
-#: Between a ``Beschluss`` and the document it adopts: "ein Beschluss über den Haushalt".
+#: Between a document and its topic: "Erklärung über den Wasserhaushalt", "Beschluss über den Haushalt".
 _DECISION_ON = re.compile(r"\s+(?:über|zu[mr]?)\s+(?:(?:den|die|das|dem|der)\s+)?")
 
 #: Between two plural nouns of a mixed set: "14 Abkommen und Verträge".
@@ -527,21 +540,19 @@ _AND_BARE = re.compile(r"\s+(?:und|sowie)\s+")
 
 
 def drop_appositions(text: str, nouns: list[tuple[Tok, tuple[str, str]]]) -> list[tuple[Tok, tuple[str, str]]]:
-    """The nouns less a generic singular ``Dokument`` in apposition to the noun before it, less a
-    ``Beschluss`` over the document it adopts ("Beschluss über den Haushalt" is the budget), with a bare
-    pair of plurals of two kinds ("Abkommen und Verträge") as one set of ``documents``."""
+    """The nouns less a generic singular ``Dokument`` in apposition to the noun before it, less a noun
+    that is the topic of the one before ("Erklärung über den Wasserhaushalt"; but "Beschluss über den
+    Haushalt" is the budget), with a bare pair of plurals of two kinds ("Abkommen und Verträge") as one
+    set of ``documents``."""
     out = nouns[:1]
     for before, (tok, kind) in itertools.pairwise(nouns):
         if kind == ("documents", "sg") and _APPOSITION.fullmatch(text, before[0].end, tok.start):
             continue
         last = out[-1]
-        if (
-            last[0] is before[0]
-            and before[0].low.endswith(_DECISION)
-            and _DECISION_ON.fullmatch(text, before[0].end, tok.start)
-        ):
-            out[-1] = (tok, kind)
-            continue
+        if last[0] is before[0] and _DECISION_ON.fullmatch(text, before[0].end, tok.start):
+            if before[0].low.endswith(_DECISION):
+                out[-1] = (tok, kind)  # "Beschluss über den Haushalt": the budget
+            continue  # "Erklärung über den Wasserhaushalt": the topic of the document before
         if (
             last[0] is before[0]
             and last[1][0] != "documents"
@@ -697,6 +708,8 @@ class Hit:
     summit: int | None
     name: str
     name_key: str | None
+    #: the listed ending the noun matched (``strategie``): other documents of different heads differ
+    head: str
     further: bool
     definite: bool
     evidence: list[Span]
@@ -708,9 +721,15 @@ def further_definite(text: str, start: int, tok: Tok) -> tuple[bool, bool]:
     return _FURTHER.search(before) is not None, _DEFINITE.search(before) is not None
 
 
+#: Characters of two heads compared (inflected forms share them: haushalt, haushalts).
+_HEAD = 5
+
+
 def _compatible(a: Hit, b: Hit) -> bool:
     if a.kind != b.kind or a.summit != b.summit or b.further:
         return False
+    if a.kind is AgreementKind.OTHER and a.head[:_HEAD] != b.head[:_HEAD]:
+        return False  # a budget is no action plan
     if a.value is not None and b.value is not None:
         return (a.value.amount, a.value.currency) == (b.value.amount, b.value.currency)
     if a.count != b.count and not (b.count is None and b.definite):

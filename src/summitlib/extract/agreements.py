@@ -46,11 +46,13 @@ summit
     not the summit's or an earlier year in the sentence unlinks; with no cue it links. In a visit report
     (the lead names a visit and no current summit) generic cues (``Sitzung``, ``Treffen``) do not link and
     no cue means no link. A date in the signing clause before the summit's first day unlinks. A link goes
-    to the current summit mentioned last before the noun (else the first current one); a city in a
-    document's name (``Erklärung von Chiwa``) is no venue.
+    to the current summit mentioned last before the noun in its paragraph or its section under a
+    subheading (else the first current one); a city in a document's name (``Erklärung von Chiwa``) is
+    no venue.
 
 Mentions of the same document are merged: same kind and summit, compatible count, value and name (the
-``Astana`` of ``Astana-Erklärung``), never after ``weitere``; parties named explicitly win over defaults.
+``Astana`` of ``Astana-Erklärung``; for ``other`` documents the same head noun), never after ``weitere``;
+parties named explicitly win over defaults.
 Every pattern is linear in the input.
 """
 
@@ -66,6 +68,7 @@ from typing import TYPE_CHECKING, cast
 from summitlib.extract._documents import (
     BUSINESS_TOPIC,
     CONTINUATION,
+    CURRENT_WINDOW,
     PARTICLE,
     RELATIVE,
     SICH,
@@ -88,6 +91,7 @@ from summitlib.extract._documents import (
     has_company,
     lexicon,
     merge,
+    noun_head,
     noun_kind,
     party_code,
     scan,
@@ -258,6 +262,7 @@ class _Context:
         self._foreign: tuple[list[int], list[int]] | None = None
         self._mentions: list[list[int]] | None = None
         self._visit: bool | None = None
+        self._subheading_ends = sorted(h.end for h in doc.article.subheadings)
         self._last: tuple[int, Hit] | None = None  # the sentence of the last hit, and that hit
 
     @property
@@ -492,6 +497,7 @@ class _Context:
                     summit=summit,
                     name=name,
                     name_key=name_key,
+                    head=noun_head(tok.low, lex),
                     further=further,
                     definite=definite,
                     evidence=[Span.of(text, tok.start, tok.end)],
@@ -786,12 +792,17 @@ class _Context:
             for i, sm in enumerate(self.summits)
             if sm.date is None and self._last_mention(i, tok.start - 1) >= para.start
         ]
+        # a section under a subheading is about one event: a summit named in it counts as in the paragraph
+        heads = self._subheading_ends
+        h = bisect.bisect_right(heads, tok.start) - 1
+        scope = min(para.start, heads[h]) if h >= 0 else para.start
         for i in (*self.current, *local):
-            # another current summit takes the document only when named in its paragraph; the article's
-            # first current summit is the default ("C5+1 in Washington" named in passing two paragraphs
-            # earlier does not sign the Tashkent declaration); the one named last before the noun wins
+            # another current summit takes the document only when named in its paragraph (or section); the
+            # article's first current summit is the default ("C5+1 in Washington" named in passing two
+            # paragraphs earlier does not sign the Tashkent declaration); the one named last before the
+            # noun wins
             at = self._last_mention(i, tok.start)
-            if best < at and (i == first or at >= para.start):
+            if best < at and (i == first or at >= scope):
                 best, chosen = at, i
         return None if self._dated_elsewhere(clause, self.summits[chosen]) else chosen
 
@@ -805,10 +816,14 @@ class _Context:
 
     def _dated_elsewhere(self, clause: tuple[int, int], summit: Summit) -> bool:
         """Whether the signing clause dates the signing before the summit ("im August" for an October
-        summit). Later dates are the document's content ("Budget für das kommende Jahr") or plans."""
-        if summit.date is None:
+        summit; for an undated summit, before the window of current summits ahead of publication).
+        Later dates are the document's content ("Budget für das kommende Jahr") or plans."""
+        if summit.date is not None:
+            lo = summit.date.start - _DATE_SLACK
+        elif self.doc.published is not None:
+            lo = self.doc.published - CURRENT_WINDOW - _DATE_SLACK  # an undated current summit is recent
+        else:
             return False
-        lo = summit.date.start - _DATE_SLACK
         dates = self.doc.dates
         i = bisect.bisect_left(self.doc.date_starts, clause[0])
         while i < len(dates) and dates[i].span.start < clause[1]:
