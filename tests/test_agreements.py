@@ -511,6 +511,23 @@ class TestValue:
         (agreement,) = _run(text, ())
         assert agreement.value is None
 
+    def test_investment_agreed_with_an_amount_is_a_deal(self) -> None:
+        text = "Die beiden Regierungen vereinbarten Investitionen von 40 Millionen Euro in ein Stahlwerk."
+        (agreement,) = _run(text, ())
+        assert agreement.kind is AgreementKind.AGREEMENT
+        assert agreement.value is not None
+        assert agreement.value.amount == Decimal("40000000")
+
+    def test_investment_without_an_amount_is_no_deal(self) -> None:
+        assert _run("Die Präsidenten vereinbarten Investitionen in die Landwirtschaft.", ()) == []
+
+    def test_investment_as_a_topic_is_no_second_deal(self) -> None:
+        text = "Kasachstan unterzeichnete ein Abkommen über Investitionen von 2 Milliarden Dollar mit Katar."
+        (agreement,) = _run(text, ())
+        assert agreement.name == "Abkommen"
+        assert agreement.value is not None
+        assert set(agreement.parties) == {"KZ", "QA"}
+
     def test_money_in_another_sentence_is_not_the_value(self) -> None:
         text = "Die Präsidenten unterzeichneten ein Abkommen über Bewässerung. Es kostet 40 Millionen Euro."
         (agreement,) = _run(text)

@@ -117,6 +117,7 @@ class Lexicon:
 
     nouns: dict[str, tuple[str, str]]
     self_nouns: dict[str, str]
+    deals: frozenset[str]
     verbs: dict[str, str]
     collocates: dict[str, tuple[str, ...]]
     infinitives: frozenset[str]
@@ -159,6 +160,8 @@ def lexicon() -> Lexicon:
         return frozenset(f for f, _, _ in rows.get(section, ()))
 
     nouns = {f: (v, x) for f, v, x in rows.get("noun", ())}
+    deals = {f: (v, x) for f, v, x in rows.get("deal", ())}
+    nouns.update(deals)
     self_nouns = {f: v for f, v, _ in rows.get("self", ())}
     sectors = {f: v for f, v, _ in rows.get("sector", ())}
     # longest first, so "erneuerbare energie" wins over "energie" at the same position
@@ -171,6 +174,7 @@ def lexicon() -> Lexicon:
     return Lexicon(
         nouns=nouns,
         self_nouns=self_nouns,
+        deals=frozenset(deals),
         verbs={f: v for f, v, _ in rows.get("verb", ())},
         collocates={f: tuple(x.split(",")) for f, v, x in rows.get("verb", ()) if v == "collocate"},
         infinitives=forms("infinitive"),

@@ -13,8 +13,9 @@ particle ``an`` before a comma, dash or the clause end, however long the middle 
 an, darunter …``). A relative clause with the verb and no noun signs the last noun before it (its signers
 and dates are the relative clause's: ``…, die er im August mit X unterzeichnet hatte``). A generic
 ``Dokument`` in apposition (``die Erklärung von Kasan, ein Dokument mit …``) is the noun before it.
-``Abschlusserklärung``/``Gipfelerklärung``/``Abschlussdokument`` need no verb (a summit's final declaration
-exists only once adopted). Subheadings are skipped.
+A deal noun (``Investitionen``) counts only with an amount in its clause (``Investitionen von 300 Mio.
+Dollar vereinbart``). ``Abschlusserklärung``/``Gipfelerklärung``/``Abschlussdokument`` need no verb (a
+summit's final declaration exists only once adopted). Subheadings are skipped.
 
 Fields
 ------
@@ -439,12 +440,6 @@ class _Context:
         sent = self.sentences[si]
         nxt = self.sentences[si + 1] if si + 1 < len(self.sentences) else None
         cs, ce = clause
-        first = chosen[0][0]
-        if signing is None:
-            signer_codes, witnesses = self._signers(clause, first.start, si)
-        else:
-            signer_codes, witnesses = self._signers(signing, signing[1], si)
-        companies: bool | None = None  # a company word in the clause (looked up for a Vertrag)
         lo = bisect.bisect_left(self.money_starts, cs)
         hi = bisect.bisect_left(self.money_starts, ce)
         values = assign_money([x[1] for x in self.money[lo:hi]], [t for t, _ in chosen])
@@ -454,6 +449,16 @@ class _Context:
             k = bisect.bisect_left(self.money_starts, ce)
             if k < len(self.money) and self.money_starts[k] < sent.end:
                 values[last_tok.start] = self.money[k][1]
+        # "Investitionen" are a deal only with their amount
+        chosen = [c for c in chosen if c[0].start in values or noun_head(c[0].low, lex) not in lex.deals]
+        if not chosen:
+            return []
+        first = chosen[0][0]
+        if signing is None:
+            signer_codes, witnesses = self._signers(clause, first.start, si)
+        else:
+            signer_codes, witnesses = self._signers(signing, signing[1], si)
+        companies: bool | None = None  # a company word in the clause (looked up for a Vertrag)
         out: list[Hit] = []
         for i, (tok, (raw_kind, number)) in enumerate(chosen):
             tail_end = chosen[i + 1][0].start if i + 1 < len(chosen) else ce
