@@ -436,6 +436,26 @@ CASES_COLLOCATIONS: list[tuple[str, str, tuple[Summit, ...], list[tuple[str, obj
         [("agreement", 6, {"KZ", "TM"}, None)],
     ),
     (
+        "empfing-er-x-both-sign-what-the-meeting-agreed",
+        "Xi sprach am Morgen vor Studenten. Danach empfing er Tokajew zu Gesprächen, in denen beide Regierungen "
+        "ein Abkommen über den Bahnverkehr unterzeichneten.",
+        (),
+        [("agreement", None, {"CN", "KZ"}, None)],
+    ),
+    (
+        "er-is-the-person-of-the-clause-before",
+        "Lukaschenko eröffnete die Sitzung. Putin sprach zuerst mit Alijew; danach empfing er Paschinjan, "
+        "und die beiden Präsidenten unterzeichneten ein Memorandum.",
+        (),
+        [("memorandum", None, {"RU", "AM"}, None)],
+    ),
+    (
+        "er-as-speaker-does-not-sign",
+        "Xi sprach am Morgen vor Studenten. Er sagte, Kasachstan habe ein Abkommen mit Katar unterzeichnet.",
+        (),
+        [("agreement", None, {"KZ", "QA"}, None)],
+    ),
+    (
         "die-beiden-with-a-verb-are-the-two-sides",
         "Mirsijojew sprach lange mit Tokajew. Anschließend unterzeichneten die beiden eine Erklärung.",
         (),

@@ -30,7 +30,8 @@ parties
     the EU) plus partners after the noun introduced by ``mit``/``zwischen``; persons in a witness phrase
     (``im Beisein von``) do not sign, but are the sides when nobody else is named; nobody in a source phrase
     (``nach Angaben des …``, ``laut``) signs; ``er`` is the first person of the nearest sentence before
-    that names one, and signs with the partners of ``gemeinsam mit`` and of ``er und X``. Without named signers:
+    that names one, and signs with the partners of ``gemeinsam mit``, of ``er und X`` and of a meeting
+    (``empfing er X``). Without named signers:
     ``beide Seiten``/``beider Länder`` are the article's two sides (the two states of the leaders named
     most, or of the sentence before); otherwise the linked summit's ``countries`` (less states named
     as guests or observers, plus ``EU`` for EU formats); otherwise the two sides.
@@ -141,6 +142,9 @@ _ER_AND = re.compile(r"\s+und\s")
 _VALUE_CLAUSE = re.compile(
     r"\s*,?\s*(?:deren|dessen)\s+(?:[a-zäöü]+\s+)?[A-ZÄÖÜ]?[a-zäöü]*(?:[Ww]ert|[Vv]olumen|[Uu]mfang)\b"
 )
+
+#: "empfing er X", "er traf X": he meets the signer, and the documents of the meeting are his too.
+_ER_MEETS = re.compile(r"\b(?:empfing|traf|besuchte)\s+er\b|\ber\s+(?:empfing|traf|besuchte)\b")
 
 #: "(gemeinsam) mit": the partners who sign with the subject.
 _WITH = re.compile(r"\b(?:gemeinsam|zusammen)\s+mit\b")
@@ -554,17 +558,24 @@ class _Context:
                     codes = self._chain(vm.end(), cend)
                     break
         er = _ER.search(text, start, cend)
-        if er is not None and (not codes or _ER_AND.match(text, er.end()) or _WITH.search(text, er.end(), end)):
+        if er is not None and (
+            not codes
+            or _ER_AND.match(text, er.end())
+            or _ER_MEETS.search(text, max(start, er.start() - 12), min(cend, er.end() + 12))
+            or _WITH.search(text, er.end(), end)
+        ):
             code = self._er(si, start)
             if code and code not in codes:
                 codes.insert(0, code)
         return codes, witnesses
 
     def _er(self, si: int, before: int) -> str | None:
-        """The state of "er": the first person of the sentence before (or of the nearest one naming one)."""
-        for k in range(si - 1, max(-1, si - 4), -1):
+        """The state of "er": the first person of the sentence's earlier clauses ("Putin sprach mit X;
+        anschließend empfing er Y"), else of the sentence before (or of the nearest one naming one)."""
+        for k in range(si, max(-1, si - 4), -1):
             s = self.sentences[k]
-            first = next((e for e in self._ents_in(s.start, s.end) if e.kind is EntityKind.PERSON), None)
+            stop = before if k == si else s.end
+            first = next((e for e in self._ents_in(s.start, stop) if e.kind is EntityKind.PERSON), None)
             if first is not None:
                 return first.country
         return None
