@@ -337,6 +337,13 @@ CASES_FOLLOW_UP: list[tuple[str, str, tuple[Summit, ...], list[tuple[str, object
         [("memorandum", 2, {"TJ", "CN"}, None), ("agreement", 3, {"TJ", "CN", "IN"}, None)],
     ),
     (
+        "dazu-gehoeren-names-members",
+        "Am Ende wurden 12 Vereinbarungen unterfertigt. Dazu gehören ein Protokoll über den Zoll und ein "
+        "Memorandum über die Forschung.",
+        (C5,),
+        [("agreement", 12, None, 0), ("other", None, None, 0), ("memorandum", None, None, 0)],
+    ),
+    (
         "hinzu-kommt-without-a-signing-before-is-nothing",
         "Die Gespräche dauerten drei Stunden. Hinzu kommt ein Abkommen über Visa, das noch verhandelt wird.",
         (C5,),
@@ -537,6 +544,13 @@ class TestValue:
         assert agreement.kind is AgreementKind.AGREEMENT
         assert agreement.value is not None
         assert agreement.value.amount == Decimal("40000000")
+
+    def test_deal_with_an_amount(self) -> None:
+        text = "Ein französischer Konzern und Usbekistan besiegelten einen Deal über 2 Milliarden Euro für Uran."
+        (agreement,) = _run(text, ())
+        assert agreement.value is not None
+        assert set(agreement.parties) == {"FR", "UZ"}
+        assert _run("Die Präsidenten besiegelten einen Deal zur Migration.", ()) == []
 
     def test_investment_without_an_amount_is_no_deal(self) -> None:
         assert _run("Die Präsidenten vereinbarten Investitionen in die Landwirtschaft.", ()) == []

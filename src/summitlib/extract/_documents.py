@@ -69,11 +69,13 @@ PARTICLE = re.compile(r"\b(?:ab|an)\b(?=[\s.!?»«“”\"]*(?:[,;:–—]|\Z))"
 WERDEN_AFTER = re.compile(r"\A\s+(?:werden|werde|würden|würde|sollen|soll)\b")
 
 #: A sentence that adds documents to those of the sentence before: "Hinzu kommen …", "Dazu kam …",
-#: "Darunter ist/sind …" (its nouns are signed as the earlier ones were, by the same sides).
+#: "Dazu gehören …", "Darunter ist/sind …" (its nouns are signed as the earlier ones were, by the same
+#: sides).
 CONTINUATION = re.compile(
     r"""
       (?: (?:Hinzu|Dazu) \s+ (?:kommt|kommen|kam|kamen)
-        | Darunter \s+ (?:ist|sind|war|waren|befinden\s+sich|befand\s+sich|befanden\s+sich)
+        | Dazu \s+ (?:gehört|gehören|gehörte|gehörten|zählt|zählen|zählte|zählten)
+        | Darunter \s+ (?:ist|sind|war|waren|befindet\s+sich|befinden\s+sich|befand\s+sich|befanden\s+sich)
       ) \b
     """,
     re.VERBOSE,
