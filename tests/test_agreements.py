@@ -394,6 +394,24 @@ CASES_COLLOCATIONS: list[tuple[str, str, tuple[Summit, ...], list[tuple[str, obj
         [("agreement", None, {"UZ", "TJ"}, None)],
     ),
     (
+        "traf-a-person-about-agreements-is-no-signing",
+        "Putin traf Tokajew zur Umsetzung der Vereinbarungen über Gas.",
+        (),
+        [],
+    ),
+    (
+        "fronted-agreement-topic-before-traf-is-no-signing",
+        "Zur Umsetzung der Vereinbarung traf Putin den kasachischen Präsidenten.",
+        (),
+        [],
+    ),
+    (
+        "reflexive-getroffen-is-no-signing",
+        "Die Präsidenten hatten sich zur Prüfung der Vereinbarungen in Chiwa getroffen.",
+        (),
+        [],
+    ),
+    (
         "getroffen-with-another-noun-is-no-signing",
         "Die Präsidenten haben sich nach der Erklärung in Duschanbe getroffen.",
         (C5,),

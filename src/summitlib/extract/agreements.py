@@ -146,6 +146,12 @@ _VALUE_CLAUSE = re.compile(
 #: "empfing er X", "er traf X": he meets the signer, and the documents of the meeting are his too.
 _ER_MEETS = re.compile(r"\b(?:empfing|traf|besuchte)\s+er\b|\ber\s+(?:empfing|traf|besuchte)\b")
 
+#: Between a finite collocating verb and its object: a subject, articles, adjectives, numbers ("fassten die
+#: Staatschefs einen"), no preposition or punctuation ("traf Tokajew zur Umsetzung der" has another object).
+_OBJECT_GAP = re.compile(
+    r"(?:\s+(?!(?:zur|zum|zu|über|für|mit|bei|nach|von|vor|in|im|am|an|auf|aus|um|wegen|seit|gegen)\b)[\w-]+){0,5}\s+"
+)
+
 #: "(gemeinsam) mit": the partners who sign with the subject.
 _WITH = re.compile(r"\b(?:gemeinsam|zusammen)\s+mit\b")
 
@@ -343,7 +349,7 @@ class _Context:
             ctoks = toks[lo:hi]
             lows = {t.low for t in ctoks}
             added = inherit is not None and ci == 0
-            objects = [t.low for t, _ in nouns_k] if nouns_k else [prev_doc_noun[1].low] if prev_doc_noun else []
+            objects = [t for t, _ in nouns_k] if nouns_k else [prev_doc_noun[1]] if prev_doc_noun else []
             signed = lows.isdisjoint(lex.negations) and (
                 added or self._signs(ctoks, cs, ce, planned=not lows.isdisjoint(lex.modals), objects=objects)
             )
@@ -395,18 +401,28 @@ class _Context:
             toks.append(_tok((a, b, text[a:b], word)))
         return toks, kinds
 
-    def _signs(self, ctoks: list[Tok], cs: int, ce: int, *, planned: bool, objects: Sequence[str]) -> bool:
+    def _signs(self, ctoks: list[Tok], cs: int, ce: int, *, planned: bool, objects: Sequence[Tok]) -> bool:
         """Whether the clause holds a signing verb that is neither a plan nor a reflexive join
         (``planned``: the clause has a modal verb); a collocating verb ("getroffen") signs only its
-        nouns (``objects``: the document nouns it may take, lower case)."""
+        nouns (``objects``: the clause's document nouns, or the antecedent of a relative clause): a
+        participle ("Vereinbarungen getroffen") not reflexive ("sich getroffen"), a finite form only with
+        its object right after it ("trafen eine Vereinbarung", not "traf Tokajew zur Vereinbarung")."""
         lex = self.lex
         particle: int | None = None
+        facts: tuple[set[str], bool, list[int]] | None = None  # for collocating verbs, once per clause
         for t in ctoks:
             kind = lex.verbs.get(t.low)
             if kind is None or (t.text[:1].isupper() and t is not ctoks[0]):
                 continue
-            if kind == "collocate" and not any(o.endswith(lex.collocates[t.low]) for o in objects):
-                continue  # "trafen sich" is no signing; "trafen eine Vereinbarung" is
+            if kind == "collocate":
+                if facts is None:
+                    facts = (
+                        {noun_head(o.low, lex) for o in objects},
+                        any(x.low == "sich" for x in ctoks),
+                        [o.start for o in objects],
+                    )
+                if not self._collocates(t, objects, facts, cs):
+                    continue
             if t.low in lex.infinitives and planned:
                 continue  # "wollen … unterzeichnen": a plan
             rest = self.text[t.end : t.end + 40]
@@ -422,6 +438,24 @@ class _Context:
                     continue  # "nahmen … teil" is not "nahmen … an"
             return True
         return False
+
+    def _collocates(self, verb: Tok, objects: Sequence[Tok], facts: tuple[set[str], bool, list[int]], cs: int) -> bool:
+        """Whether a collocating verb signs one of ``objects`` (see :meth:`_signs`); ``facts`` are the
+        objects' listed endings, whether the clause has "sich", and the objects' starts; ``cs`` is
+        where the clause starts (an object before it is a relative clause's antecedent)."""
+        heads, reflexive, starts = facts
+        ends = self.lex.collocates[verb.low]
+        if heads.isdisjoint(ends):
+            return False
+        if verb.low.startswith("ge"):
+            return not reflexive  # "Vereinbarungen getroffen", not "sich getroffen"
+        if starts[0] < cs:
+            return True  # the antecedent of a relative clause: "Vereinbarungen, die sie trafen"
+        k = bisect.bisect_left(starts, verb.end)
+        if k == len(objects):
+            return False
+        o = objects[k]  # the next object after the verb
+        return o.low.endswith(ends) and _OBJECT_GAP.fullmatch(self.text, verb.end, o.start) is not None
 
     # ------------------------------------------------------------------ one clause
     def _hits(
