@@ -344,6 +344,13 @@ CASES_FOLLOW_UP: list[tuple[str, str, tuple[Summit, ...], list[tuple[str, object
         [("agreement", 12, None, 0), ("other", None, None, 0), ("memorandum", None, None, 0)],
     ),
     (
+        "hinzu-kommen-investments-are-no-deal-without-a-verb",
+        "Die Präsidenten unterzeichneten ein Abkommen über Zölle. "
+        "Hinzu kommen Investitionen von 3 Milliarden Euro in die Infrastruktur.",
+        (C5,),
+        [("agreement", None, None, 0)],
+    ),
+    (
         "hinzu-kommt-without-a-signing-before-is-nothing",
         "Die Gespräche dauerten drei Stunden. Hinzu kommt ein Abkommen über Visa, das noch verhandelt wird.",
         (C5,),

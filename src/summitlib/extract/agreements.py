@@ -487,8 +487,10 @@ class _Context:
             k = bisect.bisect_left(self.money_starts, ce)
             if k < len(self.money) and self.money_starts[k] < sent.end:
                 values[last_tok.start] = self.money[k][1]
-        # "Investitionen" are a deal only with their amount
-        chosen = [c for c in chosen if c[0].start in values or noun_head(c[0].low, lex) not in lex.deals]
+        # "Investitionen" are a deal only with their amount, and only with a verb of their own
+        chosen = [
+            c for c in chosen if noun_head(c[0].low, lex) not in lex.deals or (c[0].start in values and inherit is None)
+        ]
         if not chosen:
             return []
         first = chosen[0][0]
