@@ -443,6 +443,12 @@ CASES_COLLOCATIONS: list[tuple[str, str, tuple[Summit, ...], list[tuple[str, obj
         [("declaration", None, None, 0)],
     ),
     (
+        "passive-main-clause-after-a-comma-has-its-own-signers",
+        "Die Union gewährte Usbekistan den Status eines Partners, ein entsprechender Beschluss wurde gefasst.",
+        (C5,),
+        [("other", None, {"KZ", "UZ", "KG", "TJ", "TM"}, 0)],
+    ),
+    (
         "order-signed-by-a-company",
         "Ein usbekischer Baukonzern unterschrieb einen Auftrag über zwei Brücken in Aserbaidschan.",
         (),

@@ -55,6 +55,9 @@ _CLAUSE = re.compile(
 #: A fronted subordinate clause: it ends at its first comma ("Wie X mitteilte, ging es …").
 _FRONTED = re.compile(r"(?:Wie|Als|Nachdem|Während|Da|Weil|Obwohl|Wenn|Bevor|Seit|Seitdem)\b")
 
+#: A passive main clause after a comma: "…, ein entsprechender Beschluss wurde gefasst" (its own signers).
+_ASYNDETIC = re.compile(r",\s*(?=(?:ein|eine|einen)\s[^,;:.]{0,60}?\b(?:wurde|wurden)\b)")
+
 #: "und" followed by a verb: a coordinated verb phrase with its own objects.
 _AND_VERB = re.compile(r"\sund\s+(\w+)")
 
@@ -523,6 +526,8 @@ def clauses(sent: Span, lex: Lexicon) -> list[tuple[int, int]]:
         comma = text.find(",", fronted.end())
         if comma > 0:
             cuts.append((comma, comma + 1))
+    for am in _ASYNDETIC.finditer(text):
+        cuts.append(am.span())
     for am in _AND_VERB.finditer(text):
         if am.group(1).lower() in lex.verbs:
             cuts.append((am.start(), am.start() + 5))

@@ -2,8 +2,9 @@
 
 Grammar
 -------
-A sentence is cut into clauses at ``;``, ``:``, dashes and at a comma followed by a subordinating word
-or relative pronoun (``, den alle sechs Präsidenten unterzeichneten``). An *agreement* is a document noun
+A sentence is cut into clauses at ``;``, ``:``, dashes, at a comma followed by a subordinating word
+or relative pronoun (``, den alle sechs Präsidenten unterzeichneten``) and before a passive main clause
+(``…, ein entsprechender Beschluss wurde gefasst``). An *agreement* is a document noun
 (``data/agreements_de.tsv``: ``Vertrag``, ``Abkommen``, ``Vereinbarungen``, ``Memoranden``,
 ``Absichtserklärung``, ``Erklärung``, ``Dokumente``, ``Beschlüsse``, ``Fahrplan`` …, compounds by their
 ending: ``Handelsabkommen``, ``Astana-Erklärung``) in a clause that also holds a signing verb
