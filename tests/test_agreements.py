@@ -233,6 +233,16 @@ CASES_GRAMMAR = [
         [("declaration", None, {"KZ", "UZ", "KG", "TJ", "TM"}, 0)],
     ),
     (
+        "segneten-ab-with-particle",
+        "Die Staatsoberhäupter segneten am Abend einen Aktionsplan zur Bewässerung ab.",
+        [("other", None, None, 0)],
+    ),
+    (
+        "segneten-without-particle-is-no-adoption",
+        "Die Priester segneten die Erklärung der Präsidenten.",
+        [],
+    ),
+    (
         "verstaendigten-sich-auf-a-roadmap",
         "Die Regierungschefs verständigten sich auf eine Roadmap für den digitalen Zoll.",
         [("other", None, None, 0)],
@@ -582,6 +592,13 @@ class TestValue:
         assert agreement.value is not None
         assert set(agreement.parties) == {"FR", "UZ"}
         assert _run("Die Präsidenten besiegelten einen Deal zur Migration.", ()) == []
+
+    def test_business_deals_with_an_amount_are_contracts(self) -> None:
+        text = "Am Rande wurden Geschäfte über 4 Milliarden Dollar abgeschlossen."
+        (agreement,) = _run(text)
+        assert agreement.kind is AgreementKind.CONTRACT
+        assert agreement.value is not None
+        assert _run("Die Firmen schlossen Geschäfte mit Partnern in Asien ab.") == []
 
     def test_investment_without_an_amount_is_no_deal(self) -> None:
         assert _run("Die Präsidenten vereinbarten Investitionen in die Landwirtschaft.", ()) == []
