@@ -361,6 +361,13 @@ CASES_FOLLOW_UP: list[tuple[str, str, tuple[Summit, ...], list[tuple[str, object
         [("agreement", None, None, 0)],
     ),
     (
+        "hinzu-kommen-other-subjects-add-no-document",
+        "Die Präsidenten unterzeichneten eine Erklärung zur Sicherheit. "
+        "Hinzu kommen Streitigkeiten über das Abkommen von 2019.",
+        (C5,),
+        [("declaration", None, None, 0)],
+    ),
+    (
         "hinzu-kommt-without-a-signing-before-is-nothing",
         "Die Gespräche dauerten drei Stunden. Hinzu kommt ein Abkommen über Visa, das noch verhandelt wird.",
         (C5,),

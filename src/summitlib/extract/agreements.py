@@ -153,6 +153,12 @@ _OBJECT_GAP = re.compile(
     r"(?:\s+(?!(?:zur|zum|zu|über|für|mit|bei|nach|von|vor|in|im|am|an|auf|aus|um|wegen|seit|gegen)\b)[\w-]+){0,5}\s+"
 )
 
+#: Prepositions before the first document noun of a "Hinzu kommen" sentence: the noun is no subject.
+_NOT_SUBJECT = frozenset(
+    {"wegen", "trotz", "gegen", "über", "um", "bei", "mit", "zu", "zur", "zum", "für", "aus", "gegenüber"}
+    | {"hinsichtlich", "bezüglich", "auf", "an", "in", "im"}
+)
+
 #: "(gemeinsam) mit": the partners who sign with the subject.
 _WITH = re.compile(r"\b(?:gemeinsam|zusammen)\s+mit\b")
 
@@ -327,6 +333,7 @@ class _Context:
         hits: list[Hit] = []
         prev_doc_noun: tuple[int, Tok] | None = None
         # "Hinzu kommen …", "Darunter ist …": the first clause adds to the last hit of the sentence before
+        # (when its first document noun is the subject, not in a prepositional phrase)
         last = self._last
         inherit = (
             last[1]
@@ -349,7 +356,13 @@ class _Context:
                 continue  # nothing to sign and nothing to adopt
             ctoks = toks[lo:hi]
             lows = {t.low for t in ctoks}
-            added = inherit is not None and ci == 0
+            added = (
+                inherit is not None
+                and ci == 0
+                and bool(nouns_k)
+                # the documents are the subject: "Hinzu kommen Spannungen wegen des Abkommens" adds none
+                and all(t.low not in _NOT_SUBJECT for t in ctoks if t.start < nouns_k[0][0].start)
+            )
             objects = [t for t, _ in nouns_k] if nouns_k else [prev_doc_noun[1]] if prev_doc_noun else []
             signed = lows.isdisjoint(lex.negations) and (
                 added or self._signs(ctoks, cs, ce, planned=not lows.isdisjoint(lex.modals), objects=objects)
