@@ -6,6 +6,7 @@ import datetime as dt
 import re
 from decimal import Decimal
 
+import attrs
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -232,6 +233,16 @@ CASES_GRAMMAR = [
         [("declaration", None, {"KZ", "UZ", "KG", "TJ", "TM"}, 0)],
     ),
     (
+        "segneten-ab-with-particle",
+        "Die Staatsoberhäupter segneten am Abend einen Aktionsplan zur Bewässerung ab.",
+        [("other", None, None, 0)],
+    ),
+    (
+        "segneten-without-particle-is-no-adoption",
+        "Die Priester segneten die Erklärung der Präsidenten.",
+        [],
+    ),
+    (
         "verstaendigten-sich-auf-a-roadmap",
         "Die Regierungschefs verständigten sich auf eine Roadmap für den digitalen Zoll.",
         [("other", None, None, 0)],
@@ -308,6 +319,243 @@ class TestKindsAndCounts:
                 assert set(agreement.parties) == parties
 
 
+#: Sentences that add documents to the sentence before, coordinated adjectives, the two sides named
+#: across a paragraph: (id, text, summits, expected [(kind, count, parties or None, summit)]).
+CASES_FOLLOW_UP: list[tuple[str, str, tuple[Summit, ...], list[tuple[str, object, set[str] | None, int | None]]]] = [
+    (
+        "hinzu-kommt-adds-to-the-documents-before",
+        "Die Präsidenten unterzeichneten eine Erklärung über den Wasserhaushalt. "
+        "Hinzu kommt ein Fahrplan für die Digitalisierung der Zollstellen.",
+        (C5,),
+        [("declaration", None, {"KZ", "UZ", "KG", "TJ", "TM"}, 0), ("other", None, {"KZ", "UZ", "KG", "TJ", "TM"}, 0)],
+    ),
+    (
+        "darunter-sind-names-members-with-the-same-sides",
+        "Kasachstan und Usbekistan schlossen elf Abkommen ab. "
+        "Darunter sind ein Vertrag über den Bau einer Brücke und eine Vereinbarung über Tourismus.",
+        (),
+        [
+            ("agreement", 11, {"KZ", "UZ"}, None),
+            ("contract", None, {"KZ", "UZ"}, None),
+            ("agreement", None, {"KZ", "UZ"}, None),
+        ],
+    ),
+    (
+        "dazu-kamen-with-its-own-partner",
+        "Tadschikistan unterzeichnete zwei Memoranden mit China. Dazu kamen drei Abkommen mit Indien.",
+        (),
+        [("memorandum", 2, {"TJ", "CN"}, None), ("agreement", 3, {"TJ", "CN", "IN"}, None)],
+    ),
+    (
+        "dazu-gehoeren-names-members",
+        "Am Ende wurden 12 Vereinbarungen unterfertigt. Dazu gehören ein Protokoll über den Zoll und ein "
+        "Memorandum über die Forschung.",
+        (C5,),
+        [("agreement", 12, None, 0), ("other", None, None, 0), ("memorandum", None, None, 0)],
+    ),
+    (
+        "hinzu-kommen-investments-are-no-deal-without-a-verb",
+        "Die Präsidenten unterzeichneten ein Abkommen über Zölle. "
+        "Hinzu kommen Investitionen von 3 Milliarden Euro in die Infrastruktur.",
+        (C5,),
+        [("agreement", None, None, 0)],
+    ),
+    (
+        "hinzu-kommen-other-subjects-add-no-document",
+        "Die Präsidenten unterzeichneten eine Erklärung zur Sicherheit. "
+        "Hinzu kommen Streitigkeiten über das Abkommen von 2019.",
+        (C5,),
+        [("declaration", None, None, 0)],
+    ),
+    (
+        "hinzu-kommt-without-a-signing-before-is-nothing",
+        "Die Gespräche dauerten drei Stunden. Hinzu kommt ein Abkommen über Visa, das noch verhandelt wird.",
+        (C5,),
+        [],
+    ),
+    (
+        "dazu-kam-only-right-after-the-signing",
+        "Die Präsidenten unterzeichneten ein Abkommen über Zölle. Die Gespräche dauerten lange. "
+        "Dazu kam eine Erklärung zur Lage in Afghanistan.",
+        (C5,),
+        [("agreement", None, None, 0)],
+    ),
+    (
+        "count-over-coordinated-adjectives",
+        "Die Regierungen schlossen 17 staatliche und private Abkommen über Logistik ab.",
+        (C5,),
+        [("agreement", 17, None, 0)],
+    ),
+    (
+        "business-topic-makes-a-contract",
+        "Turkmenistan und Iran unterzeichneten einen Vertrag über die Lieferung von Strom.",
+        (),
+        [("contract", None, {"TM", "IR"}, None)],
+    ),
+    (
+        "two-sides-from-the-persons-named-earlier-in-the-paragraph",
+        "Putin lobte Lukaschenko. Putin und Lukaschenko sprachen lange.\n\n"
+        "Mirsijojew traf am Morgen in Bischkek ein. Dort empfing ihn Dschaparow. "
+        "Die beiden Präsidenten unterzeichneten eine Erklärung über Freundschaft.",
+        (),
+        [("declaration", None, {"UZ", "KG"}, None)],
+    ),
+]
+
+
+#: Collocating verbs, decisions, orders, mixed sets and the signer "er und X".
+CASES_COLLOCATIONS: list[tuple[str, str, tuple[Summit, ...], list[tuple[str, object, set[str] | None, int | None]]]] = [
+    (
+        "vereinbarungen-getroffen-in-a-relative-clause",
+        "Die Minister prüften die Vereinbarungen, die Kasachstan und China im Mai getroffen hatten.",
+        (),
+        [("agreement", None, {"KZ", "CN"}, None)],
+    ),
+    (
+        "trafen-eine-vereinbarung",
+        "Usbekistan und Tadschikistan trafen eine Vereinbarung über die Nutzung des Wassers.",
+        (),
+        [("agreement", None, {"UZ", "TJ"}, None)],
+    ),
+    (
+        "traf-a-person-about-agreements-is-no-signing",
+        "Putin traf Tokajew zur Umsetzung der Vereinbarungen über Gas.",
+        (),
+        [],
+    ),
+    (
+        "fronted-agreement-topic-before-traf-is-no-signing",
+        "Zur Umsetzung der Vereinbarung traf Putin den kasachischen Präsidenten.",
+        (),
+        [],
+    ),
+    (
+        "reflexive-getroffen-is-no-signing",
+        "Die Präsidenten hatten sich zur Prüfung der Vereinbarungen in Chiwa getroffen.",
+        (),
+        [],
+    ),
+    (
+        "getroffen-with-another-noun-is-no-signing",
+        "Die Präsidenten haben sich nach der Erklärung in Duschanbe getroffen.",
+        (C5,),
+        [],
+    ),
+    (
+        "beschluss-gefasst",
+        "Zum Abschluss fassten die Staatschefs einen Beschluss über die Aufnahme neuer Mitglieder.",
+        (C5,),
+        [("other", None, {"KZ", "UZ", "KG", "TJ", "TM"}, 0)],
+    ),
+    (
+        "beschluss-over-a-budget-is-the-budget",
+        "Die Präsidenten billigten einen Beschluss über den Haushalt des Sekretariats.",
+        (C5,),
+        [("other", None, None, 0)],
+    ),
+    (
+        "document-noun-as-topic-is-no-second-document",
+        "Die Präsidenten unterzeichneten eine Erklärung über den Wasserhaushalt der Region.",
+        (C5,),
+        [("declaration", None, None, 0)],
+    ),
+    (
+        "passive-main-clause-after-a-comma-has-its-own-signers",
+        "Die Union gewährte Usbekistan den Status eines Partners, ein entsprechender Beschluss wurde gefasst.",
+        (C5,),
+        [("other", None, {"KZ", "UZ", "KG", "TJ", "TM"}, 0)],
+    ),
+    (
+        "order-signed-by-a-company",
+        "Ein usbekischer Baukonzern unterschrieb einen Auftrag über zwei Brücken in Aserbaidschan.",
+        (),
+        [("contract", None, None, None)],
+    ),
+    (
+        "im-auftrag-is-on-behalf",
+        "Im Auftrag der Regierung unterzeichnete der Botschafter ein Abkommen mit Georgien.",
+        (),
+        [("agreement", None, {"GE"}, None)],
+    ),
+    (
+        "mixed-bare-plurals-are-one-set-of-documents",
+        "In Anwesenheit der Präsidenten wurden 9 Abkommen und Verträge unterzeichnet.",
+        (C5,),
+        [("documents", 9, None, 0)],
+    ),
+    (
+        "er-und-x-both-sign",
+        "Tokajew reiste am Montag nach Aschgabat. Dort unterzeichneten er und Präsident Berdimuhamedow "
+        "nach Angaben der Präsidialverwaltung sechs Abkommen.",
+        (),
+        [("agreement", 6, {"KZ", "TM"}, None)],
+    ),
+    (
+        "empfing-er-x-both-sign-what-the-meeting-agreed",
+        "Xi sprach am Morgen vor Studenten. Danach empfing er Tokajew zu Gesprächen, in denen beide Regierungen "
+        "ein Abkommen über den Bahnverkehr unterzeichneten.",
+        (),
+        [("agreement", None, {"CN", "KZ"}, None)],
+    ),
+    (
+        "er-is-the-person-of-the-clause-before",
+        "Lukaschenko eröffnete die Sitzung. Putin sprach zuerst mit Alijew; danach empfing er Paschinjan, "
+        "und die beiden Präsidenten unterzeichneten ein Memorandum.",
+        (),
+        [("memorandum", None, {"RU", "AM"}, None)],
+    ),
+    (
+        "er-as-speaker-does-not-sign",
+        "Xi sprach am Morgen vor Studenten. Er sagte, Kasachstan habe ein Abkommen mit Katar unterzeichnet.",
+        (),
+        [("agreement", None, {"KZ", "QA"}, None)],
+    ),
+    (
+        "die-beiden-with-a-verb-are-the-two-sides",
+        "Mirsijojew sprach lange mit Tokajew. Anschließend unterzeichneten die beiden eine Erklärung.",
+        (),
+        [("declaration", None, {"UZ", "KZ"}, None)],
+    ),
+    (
+        "leading-die-seiten-are-the-two-sides",
+        "Rachmon empfing Dschaparow in Duschanbe. "
+        "Die Seiten bekräftigten die Vereinbarungen, die Kirgistan im Vorjahr getroffen hatte.",
+        (),
+        [("agreement", None, {"TJ", "KG"}, None)],
+    ),
+]
+
+
+class TestFollowUp:
+    """Documents added by the next sentence, counts over coordinated adjectives, the two sides."""
+
+    @pytest.mark.parametrize(
+        ("text", "summits", "expected"), [c[1:] for c in CASES_FOLLOW_UP], ids=[c[0] for c in CASES_FOLLOW_UP]
+    )
+    def test_table(
+        self,
+        text: str,
+        summits: tuple[Summit, ...],
+        expected: list[tuple[str, object, set[str] | None, int | None]],
+    ) -> None:
+        got = _run(text, summits)
+        assert [(str(a.kind), a.count, a.summit) for a in got] == [(k, c, s) for k, c, _, s in expected]
+        for agreement, (_, _, parties, _) in zip(got, expected, strict=True):
+            if parties is not None:
+                assert set(agreement.parties) == parties
+
+    @pytest.mark.parametrize(
+        ("text", "summits", "expected"), [c[1:] for c in CASES_COLLOCATIONS], ids=[c[0] for c in CASES_COLLOCATIONS]
+    )
+    def test_collocations(
+        self,
+        text: str,
+        summits: tuple[Summit, ...],
+        expected: list[tuple[str, object, set[str] | None, int | None]],
+    ) -> None:
+        self.test_table(text, summits, expected)
+
+
 class TestValue:
     """The money of the clause becomes the agreement's value."""
 
@@ -322,6 +570,52 @@ class TestValue:
         assert agreement.value.amount == Decimal("3200000000")
         assert agreement.value.qualifier is Qualifier.MORE_THAN
         assert set(agreement.parties) == {"KZ", "DE"}
+
+    def test_value_from_a_relative_clause(self) -> None:
+        text = (
+            "Kirgistan und Usbekistan unterzeichneten Lieferverträge, deren Gesamtvolumen die Regierung "
+            "auf rund 2,5 Milliarden Dollar schätzt."
+        )
+        (agreement,) = _run(text, ())
+        assert agreement.value is not None
+        assert agreement.value.amount == Decimal("2500000000")
+        assert agreement.value.qualifier is Qualifier.ABOUT
+
+    def test_relative_clause_without_a_value_noun_gives_none(self) -> None:
+        text = "Kirgistan unterzeichnete Lieferverträge, deren Partner 2,5 Milliarden Dollar investieren."
+        (agreement,) = _run(text, ())
+        assert agreement.value is None
+
+    def test_investment_agreed_with_an_amount_is_a_deal(self) -> None:
+        text = "Die beiden Regierungen vereinbarten Investitionen von 40 Millionen Euro in ein Stahlwerk."
+        (agreement,) = _run(text, ())
+        assert agreement.kind is AgreementKind.AGREEMENT
+        assert agreement.value is not None
+        assert agreement.value.amount == Decimal("40000000")
+
+    def test_deal_with_an_amount(self) -> None:
+        text = "Ein französischer Konzern und Usbekistan besiegelten einen Deal über 2 Milliarden Euro für Uran."
+        (agreement,) = _run(text, ())
+        assert agreement.value is not None
+        assert set(agreement.parties) == {"FR", "UZ"}
+        assert _run("Die Präsidenten besiegelten einen Deal zur Migration.", ()) == []
+
+    def test_business_deals_with_an_amount_are_contracts(self) -> None:
+        text = "Am Rande wurden Geschäfte über 4 Milliarden Dollar abgeschlossen."
+        (agreement,) = _run(text)
+        assert agreement.kind is AgreementKind.CONTRACT
+        assert agreement.value is not None
+        assert _run("Die Firmen schlossen Geschäfte mit Partnern in Asien ab.") == []
+
+    def test_investment_without_an_amount_is_no_deal(self) -> None:
+        assert _run("Die Präsidenten vereinbarten Investitionen in die Landwirtschaft.", ()) == []
+
+    def test_investment_as_a_topic_is_no_second_deal(self) -> None:
+        text = "Kasachstan unterzeichnete ein Abkommen über Investitionen von 2 Milliarden Dollar mit Katar."
+        (agreement,) = _run(text, ())
+        assert agreement.name == "Abkommen"
+        assert agreement.value is not None
+        assert set(agreement.parties) == {"KZ", "QA"}
 
     def test_money_in_another_sentence_is_not_the_value(self) -> None:
         text = "Die Präsidenten unterzeichneten ein Abkommen über Bewässerung. Es kostet 40 Millionen Euro."
@@ -392,6 +686,54 @@ class TestSummitLink:
         assert set(first.parties) == {"KZ", "UZ"}
         assert second.summit == 0
         assert set(second.parties) == {"KZ", "UZ", "KG", "TJ", "TM"}
+
+    def test_undated_summit_is_recent(self) -> None:
+        """An undated current summit lies within weeks of publication: an earlier month unlinks."""
+        undated = attrs.evolve(C5, date=None)
+        text = "Die Präsidenten lobten das im Januar paraphierte Abkommen zwischen Kasachstan und Kirgistan."
+        (agreement,) = _run(text, (undated,))
+        assert agreement.summit is None
+        (recent,) = _run("Die Präsidenten unterzeichneten am 18. Mai ein Abkommen über Zölle.", (undated,))
+        assert recent.summit == 0
+
+    def test_summit_named_in_the_section(self) -> None:
+        """Under a subheading, the summit named in the section takes the documents of a later paragraph."""
+        text = (
+            "Gipfeltreffen der GUS in Minsk. Die Präsidenten trafen sich am Montag.\n\n"
+            "Wirtschaftsrat\n\n"
+            "Am Dienstag tagte der Eurasische Wirtschaftsrat.\n\n"
+            "Putin sprach über Zölle.\n\n"
+            "Die Staatschefs unterzeichneten acht Dokumente."
+        )
+        at = text.index("Gipfeltreffen")
+        cis = Summit(
+            name="Gipfeltreffen der GUS",
+            date=PartialDate.day(dt.date(2025, 5, 19)),
+            countries=("RU", "BY", "KZ", "KG", "TJ", "AM"),
+            evidence=(Span.of(text, at, at + 21),),
+        )
+        at = text.index("Eurasische Wirtschaftsrat")
+        council = Summit(
+            name="Eurasische Wirtschaftsrat",
+            date=PartialDate.day(dt.date(2025, 5, 20)),
+            countries=("RU", "BY", "KZ", "KG", "AM"),
+            evidence=(Span.of(text, at, at + 25),),
+        )
+        head = text.index("Wirtschaftsrat\n")
+        doc = _doc(text)
+        article = attrs.evolve(doc.article, subheadings=(Span.of(text, head, head + 14),))
+        (agreement,) = find_agreements(attrs.evolve(doc, article=article), (cis, council))
+        assert agreement.summit == 1
+        assert set(agreement.parties) == {"RU", "BY", "KZ", "KG", "AM"}
+        (plain,) = find_agreements(doc, (cis, council))
+        assert plain.summit == 0  # without the subheading, the first current summit
+
+    def test_other_documents_of_different_heads_stay_apart(self) -> None:
+        text = (
+            "Die Staatschefs billigten einen Aktionsplan für den Verkehr. "
+            "Außerdem verabschiedeten sie den Haushalt des Sekretariats."
+        )
+        assert [a.name for a in _run(text)] == ["Aktionsplan", "Haushalt"]
 
     def test_eu_format_adds_the_union(self) -> None:
         text = "Zum Abschluss nahmen die Staats- und Regierungschefs eine gemeinsame Erklärung an."

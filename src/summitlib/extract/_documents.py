@@ -55,6 +55,9 @@ _CLAUSE = re.compile(
 #: A fronted subordinate clause: it ends at its first comma ("Wie X mitteilte, ging es …").
 _FRONTED = re.compile(r"(?:Wie|Als|Nachdem|Während|Da|Weil|Obwohl|Wenn|Bevor|Seit|Seitdem)\b")
 
+#: A passive main clause after a comma: "…, ein entsprechender Beschluss wurde gefasst" (its own signers).
+_ASYNDETIC = re.compile(r",\s*(?=(?:ein|eine|einen)\s[^,;:.]{0,60}?\b(?:wurde|wurden)\b)")
+
 #: "und" followed by a verb: a coordinated verb phrase with its own objects.
 _AND_VERB = re.compile(r"\sund\s+(\w+)")
 
@@ -67,6 +70,25 @@ PARTICLE = re.compile(r"\b(?:ab|an)\b(?=[\s.!?»«“”\"]*(?:[,;:–—]|\Z))"
 
 #: A participle followed by a passive/future auxiliary: "unterzeichnet werden" is a plan.
 WERDEN_AFTER = re.compile(r"\A\s+(?:werden|werde|würden|würde|sollen|soll)\b")
+
+#: A sentence that adds documents to those of the sentence before: "Hinzu kommen …", "Dazu kam …",
+#: "Dazu gehören …", "Darunter ist/sind …" (its nouns are signed as the earlier ones were, by the same
+#: sides).
+CONTINUATION = re.compile(
+    r"""
+      (?: (?:Hinzu|Dazu) \s+ (?:kommt|kommen|kam|kamen)
+        | Dazu \s+ (?:gehört|gehören|gehörte|gehörten|zählt|zählen|zählte|zählten)
+        | Darunter \s+ (?:ist|sind|war|waren|befindet\s+sich|befinden\s+sich|befand\s+sich|befanden\s+sich)
+      ) \b
+    """,
+    re.VERBOSE,
+)
+
+#: A business topic right after a ``Vertrag``: "Vertrag über den Bau eines Kraftwerks" is a contract.
+BUSINESS_TOPIC = re.compile(
+    r"\s+(?:über|zur?|für)\s+(?:(?:den|die|das|dem|der)\s+)?"
+    r"(?:Bau|Lieferung|Lieferungen|Kauf|Ankauf|Errichtung|Modernisierung)\b"
+)
 
 #: "sich" right after a finite "schloss(en)": joining (schlossen sich … an), not concluding.
 SICH = re.compile(r"\A\s+sich\b")
@@ -100,7 +122,9 @@ class Lexicon:
 
     nouns: dict[str, tuple[str, str]]
     self_nouns: dict[str, str]
+    deals: frozenset[str]
     verbs: dict[str, str]
+    collocates: dict[str, tuple[str, ...]]
     infinitives: frozenset[str]
     modals: frozenset[str]
     negations: frozenset[str]
@@ -141,6 +165,8 @@ def lexicon() -> Lexicon:
         return frozenset(f for f, _, _ in rows.get(section, ()))
 
     nouns = {f: (v, x) for f, v, x in rows.get("noun", ())}
+    deals = {f: (v, x) for f, v, x in rows.get("deal", ())}
+    nouns.update(deals)
     self_nouns = {f: v for f, v, _ in rows.get("self", ())}
     sectors = {f: v for f, v, _ in rows.get("sector", ())}
     # longest first, so "erneuerbare energie" wins over "energie" at the same position
@@ -153,7 +179,9 @@ def lexicon() -> Lexicon:
     return Lexicon(
         nouns=nouns,
         self_nouns=self_nouns,
+        deals=frozenset(deals),
         verbs={f: v for f, v, _ in rows.get("verb", ())},
+        collocates={f: tuple(x.split(",")) for f, v, x in rows.get("verb", ()) if v == "collocate"},
         infinitives=forms("infinitive"),
         modals=forms("modal"),
         negations=forms("negation"),
@@ -174,7 +202,7 @@ def lexicon() -> Lexicon:
         noun_stems=minimal_stems((*nouns, *self_nouns)),
         noun_tails=frozenset(f[-_TAIL:] for f in (*nouns, *self_nouns)),
         tail_lengths=_tail_lengths((*nouns, *self_nouns)),
-        gate_stems=minimal_stems((*(f for f, _, _ in rows.get("verb", ())), *self_nouns)),
+        gate_stems=minimal_stems((*(f for f, _, _ in rows.get("verb", ())), *self_nouns, *forms("continue"))),
         cue_stems=minimal_stems((*summit_cue, *elsewhere, "gipfel")),
         aside_re=aside_re,
         aside_low=_case_sensitive(aside_re),
@@ -428,12 +456,16 @@ def cue_words(text: str, found: Scan, start: int, end: int, lex: Lexicon) -> lis
     return sorted(out.items())
 
 
+#: How long before publication a summit still counts as current.
+CURRENT_WINDOW = dt.timedelta(days=45)
+
+
 def current_summits(summits: Sequence[Summit], published: dt.date | None, pub_end: dt.date | None) -> list[int]:
     """Indexes of the summits an article reports as its current event (not past, not announced)."""
     if published is None:
         return list(range(len(summits)))
     end = pub_end or published
-    window = published - dt.timedelta(days=45)
+    window = published - CURRENT_WINDOW
     dated = [i for i, s in enumerate(summits) if s.date is not None and s.date.start <= end and s.date.end >= window]
     # an undated summit is the current one only when no summit is dated to the publication
     return dated or [i for i, s in enumerate(summits) if s.date is None]
@@ -461,6 +493,15 @@ def noun_kind(low: str, lex: Lexicon) -> tuple[str, str] | None:
     return None
 
 
+def noun_head(low: str, lex: Lexicon) -> str:
+    """The listed ending a document noun matched (``haushalt`` of ``Unionshaushalt``), or the word."""
+    word = low.rsplit("-", 1)[-1]
+    for n in lex.tail_lengths.get(word[-_TAIL:], ()):
+        if n <= len(word) and (word[-n:] in lex.nouns or word[-n:] in lex.self_nouns):
+            return word[-n:]
+    return word
+
+
 def self_kind(low: str, lex: Lexicon) -> str | None:
     """The kind of a noun that says by itself that it was adopted (Abschlusserklärung), or None."""
     return lex.self_nouns.get(low.rsplit("-", 1)[-1])
@@ -485,6 +526,8 @@ def clauses(sent: Span, lex: Lexicon) -> list[tuple[int, int]]:
         comma = text.find(",", fronted.end())
         if comma > 0:
             cuts.append((comma, comma + 1))
+    for am in _ASYNDETIC.finditer(text):
+        cuts.append(am.span())
     for am in _AND_VERB.finditer(text):
         if am.group(1).lower() in lex.verbs:
             cuts.append((am.start(), am.start() + 5))
@@ -500,14 +543,43 @@ def clauses(sent: Span, lex: Lexicon) -> list[tuple[int, int]]:
     return [(a, b) for a, b in out if b > a]
 
 
+#: Between a document and its topic: "Erklärung über den Wasserhaushalt", "Beschluss über den Haushalt".
+_DECISION_ON = re.compile(r"\s+(?:über|zu[mr]?)\s+(?:(?:den|die|das|dem|der)\s+)?")
+
+#: Between two plural nouns of a mixed set: "14 Abkommen und Verträge".
+_AND_BARE = re.compile(r"\s+(?:und|sowie)\s+")
+
+
 def drop_appositions(text: str, nouns: list[tuple[Tok, tuple[str, str]]]) -> list[tuple[Tok, tuple[str, str]]]:
-    """The nouns less a generic singular ``Dokument`` in apposition to the noun before it."""
+    """The nouns less a generic singular ``Dokument`` in apposition to the noun before it, less a noun
+    that is the topic of the one before ("Erklärung über den Wasserhaushalt"; but "Beschluss über den
+    Haushalt" is the budget), with a bare pair of plurals of two kinds ("Abkommen und Verträge") as one
+    set of ``documents``."""
     out = nouns[:1]
     for before, (tok, kind) in itertools.pairwise(nouns):
         if kind == ("documents", "sg") and _APPOSITION.fullmatch(text, before[0].end, tok.start):
             continue
+        last = out[-1]
+        if last[0] is before[0] and _DECISION_ON.fullmatch(text, before[0].end, tok.start):
+            if before[0].low.endswith(_DECISION):
+                out[-1] = (tok, kind)  # "Beschluss über den Haushalt": the budget
+            continue  # "Erklärung über den Wasserhaushalt": the topic of the document before
+        if (
+            last[0] is before[0]
+            and last[1][0] != "documents"
+            and last[1][0] != kind[0]
+            and "sg" not in (last[1][1], kind[1])
+            and "pl" in (last[1][1], kind[1])
+            and _AND_BARE.fullmatch(text, before[0].end, tok.start)
+        ):
+            out[-1] = (before[0], ("documents", "pl"))
+            continue
         out.append((tok, kind))
     return out
+
+
+#: Endings of a decision noun.
+_DECISION = ("beschluss", "beschlusses")
 
 
 def party_code(e: EntityMention) -> str | None:
@@ -522,8 +594,13 @@ def party_code(e: EntityMention) -> str | None:
     return None
 
 
+#: Conjunctions between coordinated adjectives before a noun.
+_AND_OR = frozenset({"und", "oder"})
+
+
 def count_before(toks: Sequence[Tok], idx: int, number: str, lex: Lexicon) -> Count:
-    """The count written before the noun ``toks[idx]``, skipping up to three adjectives."""
+    """The count written before the noun ``toks[idx]``, skipping up to three adjectives (also
+    coordinated ones)."""
     skipped = 0
     j = idx - 1
     while j >= 0 and skipped <= 3:
@@ -546,6 +623,9 @@ def count_before(toks: Sequence[Tok], idx: int, number: str, lex: Lexicon) -> Co
             return "several" if number != "sg" else None
         if low == "von" and j > 0 and toks[j - 1].low == "reihe":
             return "several"
+        if low in _AND_OR and skipped and j > 0 and toks[j - 1].text[:1].islower():
+            j -= 1  # coordinated adjectives: "13 staatliche und private Abkommen"
+            continue
         if t.text[:1].isupper() or low in _COUNT_STOP:
             return None
         skipped += 1
@@ -639,6 +719,8 @@ class Hit:
     summit: int | None
     name: str
     name_key: str | None
+    #: the listed ending the noun matched (``strategie``): other documents of different heads differ
+    head: str
     further: bool
     definite: bool
     evidence: list[Span]
@@ -650,9 +732,15 @@ def further_definite(text: str, start: int, tok: Tok) -> tuple[bool, bool]:
     return _FURTHER.search(before) is not None, _DEFINITE.search(before) is not None
 
 
+#: Characters of two heads compared (inflected forms share them: haushalt, haushalts).
+_HEAD = 5
+
+
 def _compatible(a: Hit, b: Hit) -> bool:
     if a.kind != b.kind or a.summit != b.summit or b.further:
         return False
+    if a.kind is AgreementKind.OTHER and a.head[:_HEAD] != b.head[:_HEAD]:
+        return False  # a budget is no action plan
     if a.value is not None and b.value is not None:
         return (a.value.amount, a.value.currency) == (b.value.amount, b.value.currency)
     if a.count != b.count and not (b.count is None and b.definite):

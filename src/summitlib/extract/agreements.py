@@ -2,8 +2,9 @@
 
 Grammar
 -------
-A sentence is cut into clauses at ``;``, ``:``, dashes and at a comma followed by a subordinating word
-or relative pronoun (``, den alle sechs Präsidenten unterzeichneten``). An *agreement* is a document noun
+A sentence is cut into clauses at ``;``, ``:``, dashes, at a comma followed by a subordinating word
+or relative pronoun (``, den alle sechs Präsidenten unterzeichneten``) and before a passive main clause
+(``…, ein entsprechender Beschluss wurde gefasst``). An *agreement* is a document noun
 (``data/agreements_de.tsv``: ``Vertrag``, ``Abkommen``, ``Vereinbarungen``, ``Memoranden``,
 ``Absichtserklärung``, ``Erklärung``, ``Dokumente``, ``Beschlüsse``, ``Fahrplan`` …, compounds by their
 ending: ``Handelsabkommen``, ``Astana-Erklärung``) in a clause that also holds a signing verb
@@ -13,14 +14,15 @@ particle ``an`` before a comma, dash or the clause end, however long the middle 
 an, darunter …``). A relative clause with the verb and no noun signs the last noun before it (its signers
 and dates are the relative clause's: ``…, die er im August mit X unterzeichnet hatte``). A generic
 ``Dokument`` in apposition (``die Erklärung von Kasan, ein Dokument mit …``) is the noun before it.
-``Abschlusserklärung``/``Gipfelerklärung``/``Abschlussdokument`` need no verb (a summit's final declaration
-exists only once adopted). Subheadings are skipped.
+A deal noun (``Investitionen``) counts only with an amount in its clause (``Investitionen von 300 Mio.
+Dollar vereinbart``). ``Abschlusserklärung``/``Gipfelerklärung``/``Abschlussdokument`` need no verb (a
+summit's final declaration exists only once adopted). Subheadings are skipped.
 
 Fields
 ------
 kind
-    from the noun; ``Vertrag`` is a ``contract`` when companies sign it or it has a value, else a
-    ``treaty``.
+    from the noun; ``Vertrag`` is a ``contract`` when companies sign it, it has a value or a business
+    topic (``über den Bau``, ``über die Lieferung``), else a ``treaty``.
 count
     digits or a number word before the noun (``25 Dokumente``, ``ein Dutzend weiterer Vereinbarungen``,
     ``zwei Dutzend``), ``"several"`` for ``mehrere``/``zahlreiche``/``eine Reihe von``; else ``None``.
@@ -29,12 +31,14 @@ parties
     the EU) plus partners after the noun introduced by ``mit``/``zwischen``; persons in a witness phrase
     (``im Beisein von``) do not sign, but are the sides when nobody else is named; nobody in a source phrase
     (``nach Angaben des …``, ``laut``) signs; ``er`` is the first person of the nearest sentence before
-    that names one, and signs with the partners of ``gemeinsam mit``. Without named signers:
+    that names one, and signs with the partners of ``gemeinsam mit``, of ``er und X`` and of a meeting
+    (``empfing er X``). Without named signers:
     ``beide Seiten``/``beider Länder`` are the article's two sides (the two states of the leaders named
     most, or of the sentence before); otherwise the linked summit's ``countries`` (less states named
     as guests or observers, plus ``EU`` for EU formats); otherwise the two sides.
 value
-    the :class:`~summitlib.model.Money` in the clause nearest to the noun.
+    the :class:`~summitlib.model.Money` in the clause nearest to the noun, else the first one of a
+    relative clause right after it that gives the value (``…, deren Gesamtwert … bezifferte``).
 sectors
     sector words after the noun (and in the next sentence when it goes on with ``Schwerpunkt``/
     ``Dokumente``), plus the noun's own compound (``Handelsabkommen`` = trade).
@@ -45,11 +49,13 @@ summit
     not the summit's or an earlier year in the sentence unlinks; with no cue it links. In a visit report
     (the lead names a visit and no current summit) generic cues (``Sitzung``, ``Treffen``) do not link and
     no cue means no link. A date in the signing clause before the summit's first day unlinks. A link goes
-    to the current summit mentioned last before the noun (else the first current one); a city in a
-    document's name (``Erklärung von Chiwa``) is no venue.
+    to the current summit mentioned last before the noun in its paragraph or its section under a
+    subheading (else the first current one); a city in a document's name (``Erklärung von Chiwa``) is
+    no venue.
 
 Mentions of the same document are merged: same kind and summit, compatible count, value and name (the
-``Astana`` of ``Astana-Erklärung``), never after ``weitere``; parties named explicitly win over defaults.
+``Astana`` of ``Astana-Erklärung``; for ``other`` documents the same head noun), never after ``weitere``;
+parties named explicitly win over defaults.
 Every pattern is linear in the input.
 """
 
@@ -63,6 +69,9 @@ from collections import Counter
 from typing import TYPE_CHECKING, cast
 
 from summitlib.extract._documents import (
+    BUSINESS_TOPIC,
+    CONTINUATION,
+    CURRENT_WINDOW,
     PARTICLE,
     RELATIVE,
     SICH,
@@ -85,6 +94,7 @@ from summitlib.extract._documents import (
     has_company,
     lexicon,
     merge,
+    noun_head,
     noun_kind,
     party_code,
     scan,
@@ -124,6 +134,29 @@ _PARTNER_GAP = re.compile(r"(?:[\s,]|und\b|sowie\b|der\b|die\b|den\b|dem\b|des\b
 #: A locative preposition right before an entity ("in Kasachstan", "im usbekischen Samarkand").
 _LOCATIVE = re.compile(
     r"\b(?:in|im|nach|aus|vor|von|über|zur|zum|für|gegen)\s+(?:der\s+|dem\s+|den\s+)?(?:[a-zäöü]+\w*\s+)?\Z"
+)
+
+#: "und" right after "er": "unterzeichneten er und Präsident X" (he signs with X).
+_ER_AND = re.compile(r"\s+und\s")
+
+#: A relative clause giving the value of the documents before it: ", deren Gesamtvolumen …".
+_VALUE_CLAUSE = re.compile(
+    r"\s*,?\s*(?:deren|dessen)\s+(?:[a-zäöü]+\s+)?[A-ZÄÖÜ]?[a-zäöü]*(?:[Ww]ert|[Vv]olumen|[Uu]mfang)\b"
+)
+
+#: "empfing er X", "er traf X": he meets the signer, and the documents of the meeting are his too.
+_ER_MEETS = re.compile(r"\b(?:empfing|traf|besuchte)\s+er\b|\ber\s+(?:empfing|traf|besuchte)\b")
+
+#: Between a finite collocating verb and its object: a subject, articles, adjectives, numbers ("fassten die
+#: Staatschefs einen"), no preposition or punctuation ("traf Tokajew zur Umsetzung der" has another object).
+_OBJECT_GAP = re.compile(
+    r"(?:\s+(?!(?:zur|zum|zu|über|für|mit|bei|nach|von|vor|in|im|am|an|auf|aus|um|wegen|seit|gegen)\b)[\w-]+){0,5}\s+"
+)
+
+#: Prepositions before the first document noun of a "Hinzu kommen" sentence: the noun is no subject.
+_NOT_SUBJECT = frozenset(
+    {"wegen", "trotz", "gegen", "über", "um", "bei", "mit", "zu", "zur", "zum", "für", "aus", "gegenüber"}
+    | {"hinsichtlich", "bezüglich", "auf", "an", "in", "im"}
 )
 
 #: "(gemeinsam) mit": the partners who sign with the subject.
@@ -247,6 +280,8 @@ class _Context:
         self._foreign: tuple[list[int], list[int]] | None = None
         self._mentions: list[list[int]] | None = None
         self._visit: bool | None = None
+        self._subheading_ends = sorted(h.end for h in doc.article.subheadings)
+        self._last: tuple[int, Hit] | None = None  # the sentence of the last hit, and that hit
 
     @property
     def foreign_cities(self) -> tuple[list[int], list[int]]:
@@ -297,6 +332,14 @@ class _Context:
         spans = clauses(self.sentences[si], lex)
         hits: list[Hit] = []
         prev_doc_noun: tuple[int, Tok] | None = None
+        # "Hinzu kommen …", "Darunter ist …": the first clause adds to the last hit of the sentence before
+        # (when its first document noun is the subject, not in a prepositional phrase)
+        last = self._last
+        inherit = (
+            last[1]
+            if last is not None and last[0] == si - 1 and CONTINUATION.match(text, self.sentences[si].start)
+            else None
+        )
         lo = 0
         for ci, (cs, ce) in enumerate(spans):
             lo = bisect.bisect_left(tok_starts, cs, lo)
@@ -313,8 +356,16 @@ class _Context:
                 continue  # nothing to sign and nothing to adopt
             ctoks = toks[lo:hi]
             lows = {t.low for t in ctoks}
-            signed = lows.isdisjoint(lex.negations) and self._signs(
-                ctoks, cs, ce, planned=not lows.isdisjoint(lex.modals)
+            added = (
+                inherit is not None
+                and ci == 0
+                and bool(nouns_k)
+                # the documents are the subject: "Hinzu kommen Spannungen wegen des Abkommens" adds none
+                and all(t.low not in _NOT_SUBJECT for t in ctoks if t.start < nouns_k[0][0].start)
+            )
+            objects = [t for t, _ in nouns_k] if nouns_k else [prev_doc_noun[1]] if prev_doc_noun else []
+            signed = lows.isdisjoint(lex.negations) and (
+                added or self._signs(ctoks, cs, ce, planned=not lows.isdisjoint(lex.modals), objects=objects)
             )
             chosen: list[tuple[Tok, tuple[str, str]]] = []
             if signed and nouns_k:
@@ -338,9 +389,13 @@ class _Context:
                 if sk is not None:
                     seen_self.add(sk)
             if chosen:
-                hits.extend(self._hits(chosen, (cs, ce), si, toks=toks, starts=tok_starts))
+                hits.extend(
+                    self._hits(chosen, (cs, ce), si, toks=toks, starts=tok_starts, inherit=inherit if added else None)
+                )
             if nouns_k:
                 prev_doc_noun = (ci, nouns_k[-1][0])
+        if hits:
+            self._last = (si, hits[-1])
         return hits
 
     def _tokens(self, sent: Span) -> tuple[list[Tok], dict[int, tuple[str, str]]]:
@@ -355,20 +410,33 @@ class _Context:
             word = m.group()
             if word[-4:] in tails and text[a].isupper():
                 kind = noun_kind(word, lex)
-                if kind is not None:
-                    kinds[len(toks)] = kind
+                if kind is not None and not (word.endswith("auftrag") and toks and toks[-1].low in ("im", "in")):
+                    kinds[len(toks)] = kind  # "im Auftrag der Regierung" is no order
             toks.append(_tok((a, b, text[a:b], word)))
         return toks, kinds
 
-    def _signs(self, ctoks: list[Tok], cs: int, ce: int, *, planned: bool) -> bool:
+    def _signs(self, ctoks: list[Tok], cs: int, ce: int, *, planned: bool, objects: Sequence[Tok]) -> bool:
         """Whether the clause holds a signing verb that is neither a plan nor a reflexive join
-        (``planned``: the clause has a modal verb)."""
+        (``planned``: the clause has a modal verb); a collocating verb ("getroffen") signs only its
+        nouns (``objects``: the clause's document nouns, or the antecedent of a relative clause): a
+        participle ("Vereinbarungen getroffen") not reflexive ("sich getroffen"), a finite form only with
+        its object right after it ("trafen eine Vereinbarung", not "traf Tokajew zur Vereinbarung")."""
         lex = self.lex
         particle: int | None = None
+        facts: tuple[set[str], bool, list[int]] | None = None  # for collocating verbs, once per clause
         for t in ctoks:
             kind = lex.verbs.get(t.low)
             if kind is None or (t.text[:1].isupper() and t is not ctoks[0]):
                 continue
+            if kind == "collocate":
+                if facts is None:
+                    facts = (
+                        {noun_head(o.low, lex) for o in objects},
+                        any(x.low == "sich" for x in ctoks),
+                        [o.start for o in objects],
+                    )
+                if not self._collocates(t, objects, facts, cs):
+                    continue
             if t.low in lex.infinitives and planned:
                 continue  # "wollen … unterzeichnen": a plan
             rest = self.text[t.end : t.end + 40]
@@ -385,6 +453,24 @@ class _Context:
             return True
         return False
 
+    def _collocates(self, verb: Tok, objects: Sequence[Tok], facts: tuple[set[str], bool, list[int]], cs: int) -> bool:
+        """Whether a collocating verb signs one of ``objects`` (see :meth:`_signs`); ``facts`` are the
+        objects' listed endings, whether the clause has "sich", and the objects' starts; ``cs`` is
+        where the clause starts (an object before it is a relative clause's antecedent)."""
+        heads, reflexive, starts = facts
+        ends = self.lex.collocates[verb.low]
+        if heads.isdisjoint(ends):
+            return False
+        if verb.low.startswith("ge"):
+            return not reflexive  # "Vereinbarungen getroffen", not "sich getroffen"
+        if starts[0] < cs:
+            return True  # the antecedent of a relative clause: "Vereinbarungen, die sie trafen"
+        k = bisect.bisect_left(starts, verb.end)
+        if k == len(objects):
+            return False
+        o = objects[k]  # the next object after the verb
+        return o.low.endswith(ends) and _OBJECT_GAP.fullmatch(self.text, verb.end, o.start) is not None
+
     # ------------------------------------------------------------------ one clause
     def _hits(
         self,
@@ -395,24 +481,38 @@ class _Context:
         toks: list[Tok],
         starts: list[int],
         signing: tuple[int, int] | None = None,
+        inherit: Hit | None = None,
     ) -> list[Hit]:
         """The hits of the document nouns ``chosen`` of one clause (``toks`` are the sentence's words,
         ``starts`` their offsets); ``signing`` is the relative clause that signs them ("…, die er im
-        August mit X unterzeichnet hatte"), when not the clause itself."""
+        August mit X unterzeichnet hatte"), when not the clause itself; ``inherit`` is the hit that a
+        "Hinzu kommen …" sentence adds to (its summit, and its sides when the clause names no signer)."""
         lex = self.lex
         text = self.text
         sent = self.sentences[si]
         nxt = self.sentences[si + 1] if si + 1 < len(self.sentences) else None
         cs, ce = clause
+        lo = bisect.bisect_left(self.money_starts, cs)
+        hi = bisect.bisect_left(self.money_starts, ce)
+        values = assign_money([x[1] for x in self.money[lo:hi]], [t for t, _ in chosen])
+        last_tok = chosen[-1][0]
+        if last_tok.start not in values and _VALUE_CLAUSE.match(text, ce):
+            # ", deren Gesamtwert … mit 3 Milliarden Euro bezifferte": the amount of the clause after
+            k = bisect.bisect_left(self.money_starts, ce)
+            if k < len(self.money) and self.money_starts[k] < sent.end:
+                values[last_tok.start] = self.money[k][1]
+        # "Investitionen" are a deal only with their amount, and only with a verb of their own
+        chosen = [
+            c for c in chosen if noun_head(c[0].low, lex) not in lex.deals or (c[0].start in values and inherit is None)
+        ]
+        if not chosen:
+            return []
         first = chosen[0][0]
         if signing is None:
             signer_codes, witnesses = self._signers(clause, first.start, si)
         else:
             signer_codes, witnesses = self._signers(signing, signing[1], si)
         companies: bool | None = None  # a company word in the clause (looked up for a Vertrag)
-        lo = bisect.bisect_left(self.money_starts, cs)
-        hi = bisect.bisect_left(self.money_starts, ce)
-        values = assign_money([x[1] for x in self.money[lo:hi]], [t for t, _ in chosen])
         out: list[Hit] = []
         for i, (tok, (raw_kind, number)) in enumerate(chosen):
             tail_end = chosen[i + 1][0].start if i + 1 < len(chosen) else ce
@@ -421,11 +521,24 @@ class _Context:
             if raw_kind == "vertrag":
                 if companies is None:
                     companies = has_company(self.low, cs, ce, lex)
-                kind = AgreementKind.CONTRACT if companies or value is not None else AgreementKind.TREATY
+                business = companies or value is not None or BUSINESS_TOPIC.match(text, tok.end) is not None
+                kind = AgreementKind.CONTRACT if business else AgreementKind.TREATY
             else:
                 kind = AgreementKind(raw_kind)
-            summit = self._summit(tok, sent, signing or clause)
-            parties, is_explicit = self._parties(signer_codes or witnesses, partners, summit, tok=tok, si=si, toks=toks)
+            if inherit is None:
+                summit = self._summit(tok, sent, signing or clause)
+                parties, is_explicit = self._parties(
+                    signer_codes or witnesses, partners, summit, tok=tok, si=si, toks=toks
+                )
+            else:
+                summit = inherit.summit
+                if signer_codes or witnesses or (partners[1] and len(partners[0]) >= 2):
+                    parties, is_explicit = self._parties(
+                        signer_codes or witnesses, partners, summit, tok=tok, si=si, toks=toks
+                    )
+                else:
+                    parties = inherit.parties + tuple(c for c in partners[0] if c not in inherit.parties)
+                    is_explicit = inherit.explicit
             scope = self.low[tok.start : tail_end]
             if i + 1 == len(chosen) and nxt is not None and _CONTINUES.match(nxt.text):
                 scope += " " + self.low[nxt.start : nxt.end]
@@ -443,6 +556,7 @@ class _Context:
                     summit=summit,
                     name=name,
                     name_key=name_key,
+                    head=noun_head(tok.low, lex),
                     further=further,
                     definite=definite,
                     evidence=[Span.of(text, tok.start, tok.end)],
@@ -494,17 +608,24 @@ class _Context:
                     codes = self._chain(vm.end(), cend)
                     break
         er = _ER.search(text, start, cend)
-        if er is not None and (not codes or _WITH.search(text, er.end(), end)):
+        if er is not None and (
+            not codes
+            or _ER_AND.match(text, er.end())
+            or _ER_MEETS.search(text, max(start, er.start() - 12), min(cend, er.end() + 12))
+            or _WITH.search(text, er.end(), end)
+        ):
             code = self._er(si, start)
             if code and code not in codes:
                 codes.insert(0, code)
         return codes, witnesses
 
     def _er(self, si: int, before: int) -> str | None:
-        """The state of "er": the first person of the sentence before (or of the nearest one naming one)."""
-        for k in range(si - 1, max(-1, si - 4), -1):
+        """The state of "er": the first person of the sentence's earlier clauses ("Putin sprach mit X;
+        anschließend empfing er Y"), else of the sentence before (or of the nearest one naming one)."""
+        for k in range(si, max(-1, si - 4), -1):
             s = self.sentences[k]
-            first = next((e for e in self._ents_in(s.start, s.end) if e.kind is EntityKind.PERSON), None)
+            stop = before if k == si else s.end
+            first = next((e for e in self._ents_in(s.start, stop) if e.kind is EntityKind.PERSON), None)
             if first is not None:
                 return first.country
         return None
@@ -559,7 +680,8 @@ class _Context:
         return tuple(codes), bool(signers) or bool(others)
 
     def _pair_cue_at(self, si: int, toks: list[Tok]) -> int:
-        """Where "beide Seiten" (or "im Beisein beider") is complete in the sentence; past its end if never."""
+        """Where "beide Seiten", "die beiden <verb>", a leading "Die Seiten" (or "im Beisein beider") is
+        complete in the sentence; past its end if never."""
         cached = self._pair_cues.get(si)
         if cached is not None:
             return cached
@@ -567,12 +689,16 @@ class _Context:
         at = self.sentences[si].end + 1
         for i, t in enumerate(toks):
             if t.low in lex.pair:
-                if i + 1 < len(toks) and toks[i + 1].low in lex.pair_nouns:
+                if i + 1 < len(toks) and (toks[i + 1].low in lex.pair_nouns or toks[i + 1].low in lex.verbs):
+                    # "beide Seiten", "die beiden unterzeichneten"
                     at = toks[i + 1].end
                     break
                 if i > 0 and toks[i - 1].low in lex.witness:
                     at = t.end
                     break
+            elif i == 1 and t.low == "seiten" and toks[0].low == "die":
+                at = t.end  # "Die Seiten erörterten …" opening a sentence
+                break
         self._pair_cues[si] = at
         return at
 
@@ -595,6 +721,8 @@ class _Context:
                 out = found
                 break
         if out is None:
+            out = self._pair_back(si)
+        if out is None:
             counts: Counter[str] = Counter()
             first: dict[str, int] = {}
             for e in self.ents:
@@ -606,6 +734,24 @@ class _Context:
             out = sorted(counts, key=lambda c: (-counts[c], first[c]))[:2]
         self._pairs[si] = out
         return out
+
+    def _pair_back(self, si: int) -> list[str] | None:
+        """The states of the first two persons named from sentence ``si`` back to the paragraph start
+        (at most three sentences before): "Für Putin … Dschaparow empfing … Die beiden Präsidenten …"."""
+        sent = self.sentences[si]
+        pi = bisect.bisect_right(self.para_starts, sent.start) - 1
+        floor = self.paragraphs[pi].start if pi >= 0 else sent.start
+        found: list[str] = []
+        for k in range(si, max(-1, si - 4), -1):
+            span = self.sentences[k]
+            if span.start < floor:
+                break
+            for e in self._ents_in(span.start, span.end):
+                if e.kind is EntityKind.PERSON and e.country and e.country not in found:
+                    found.append(e.country)
+            if len(found) >= 2:
+                return found if len(found) == 2 else None
+        return None
 
     def _ents_in(self, start: int, end: int) -> list[EntityMention]:
         i = bisect.bisect_left(self.starts, start)
@@ -712,12 +858,17 @@ class _Context:
             for i, sm in enumerate(self.summits)
             if sm.date is None and self._last_mention(i, tok.start - 1) >= para.start
         ]
+        # a section under a subheading is about one event: a summit named in it counts as in the paragraph
+        heads = self._subheading_ends
+        h = bisect.bisect_right(heads, tok.start) - 1
+        scope = min(para.start, heads[h]) if h >= 0 else para.start
         for i in (*self.current, *local):
-            # another current summit takes the document only when named in its paragraph; the article's
-            # first current summit is the default ("C5+1 in Washington" named in passing two paragraphs
-            # earlier does not sign the Tashkent declaration); the one named last before the noun wins
+            # another current summit takes the document only when named in its paragraph (or section); the
+            # article's first current summit is the default ("C5+1 in Washington" named in passing two
+            # paragraphs earlier does not sign the Tashkent declaration); the one named last before the
+            # noun wins
             at = self._last_mention(i, tok.start)
-            if best < at and (i == first or at >= para.start):
+            if best < at and (i == first or at >= scope):
                 best, chosen = at, i
         return None if self._dated_elsewhere(clause, self.summits[chosen]) else chosen
 
@@ -731,10 +882,14 @@ class _Context:
 
     def _dated_elsewhere(self, clause: tuple[int, int], summit: Summit) -> bool:
         """Whether the signing clause dates the signing before the summit ("im August" for an October
-        summit). Later dates are the document's content ("Budget für das kommende Jahr") or plans."""
-        if summit.date is None:
+        summit; for an undated summit, before the window of current summits ahead of publication).
+        Later dates are the document's content ("Budget für das kommende Jahr") or plans."""
+        if summit.date is not None:
+            lo = summit.date.start - _DATE_SLACK
+        elif self.doc.published is not None:
+            lo = self.doc.published - CURRENT_WINDOW - _DATE_SLACK  # an undated current summit is recent
+        else:
             return False
-        lo = summit.date.start - _DATE_SLACK
         dates = self.doc.dates
         i = bisect.bisect_left(self.doc.date_starts, clause[0])
         while i < len(dates) and dates[i].span.start < clause[1]:
