@@ -195,31 +195,112 @@ def find_statements(doc: Doc, summits: Sequence[Summit]) -> list[Statement]:
     Returns:
         The statements in text order (one per reporting verb and speaker), possibly empty.
     """
+    return _find(doc, summits)
+
+
+def _find(doc: Doc, summits: Sequence[Summit], *, eager: bool = False) -> list[Statement]:
+    """:func:`find_statements`; ``eager`` resolves every sentence's subject at once and visits every
+    sentence (the plain way, for tests: the result is the same)."""
     scan = _Scan.of(doc, summits)
     ctx = scan.ctx
     summit = 0 if summits else None
+    sentences = doc.sentences
     subheadings = doc.article.subheadings
     in_subheading = _overlap_test([(s.start, s.end) for s in subheadings])
+    memory = _SentenceSubjects(ctx, sentences, in_subheading if subheadings else None)
+    ctx.deferred = memory
     out: list[Statement] = []
-    starts = ctx.starts
-    k = 0  # the first mention not before the sentence
-    for sent in doc.sentences:
+    for i in range(len(sentences)) if eager else _active(scan, doc):
+        sent = sentences[i]
         s0, s1 = sent.start, sent.end
         if subheadings and in_subheading(s0, s1):
             continue
-        while k < len(starts) and starts[k] < s0:
-            k += 1
-        if (k < len(starts) and starts[k] < s1) or ctx.text.startswith(("Er", "Sie"), s0):
-            first = main_subject(ctx, s0, s1)  # (without a mention nor a pronoun, none of these finds one)
-            if first is None:
-                first = inverted_subject(ctx, s0, s1) or topic_person(ctx, s0, s1)
-            if isinstance(first, Person):
-                ctx.remember(first)
+        memory.note(i + 1)
+        if eager:
+            memory.settle()
         for found in _sentence(scan, s0, s1):
             parts = _record(scan, found, sent)
             for sp in found.speakers:
                 out.append(_statement(sp, found, parts, summit))
+    ctx.deferred = None
     return out
+
+
+def _active(scan: _Scan, doc: Doc) -> list[int]:
+    """The indexes of the sentences that may hold a statement, in order: those with a lexicon word or a
+    source cue, and any whose boundary cuts a word (see :meth:`VerbIndex.hits`). Every sentence when the
+    sentences are not disjoint and ordered (never from the splitter)."""
+    sentences = doc.sentences
+    starts = doc.sentence_starts
+    text = scan.ctx.text
+    n = len(text)
+    out = set()
+    prev_end = 0
+    for i, sent in enumerate(sentences):
+        s0, s1 = sent.start, sent.end
+        if s0 < prev_end or s1 < s0:
+            return list(range(len(sentences)))
+        prev_end = s1
+        if (0 < s0 < n and text[s0 - 1].isalnum()) or (0 < s1 < n and text[s1].isalnum()):
+            out.add(i)  # maybe a cut word: VerbIndex.hits decides
+    for pos in itertools.chain(scan.verbs.starts, scan.source_cues):
+        i = bisect.bisect_right(starts, pos) - 1
+        if i >= 0 and pos < sentences[i].end:
+            out.add(i)
+    return sorted(out)
+
+
+class _SentenceSubjects:
+    """The subjects opening the sentences, noted for the pronoun memory and resolved only on demand.
+
+    The memory only answers "the latest person that was a subject"; a sentence's opening subject
+    counts until a later subject is remembered. So the sentences since the last remembered subject are
+    kept as a range and resolved, latest first, only when a pronoun asks (the first person found is the
+    answer, earlier sentences then do not matter): most sentences are never resolved.
+    """
+
+    def __init__(self, ctx: Context, sentences: Sequence[Span], skip: Callable[[int, int], bool] | None) -> None:
+        self.ctx = ctx
+        self.sentences = sentences
+        self.skip = skip
+        self.done = 0  # sentences before this index are accounted for in ``ctx.recent``
+        self.upto = 0  # sentences ``[done, upto)`` are noted, not yet resolved
+
+    def note(self, upto: int) -> None:
+        """Note every sentence before index ``upto``."""
+        self.upto = upto
+
+    def drop(self) -> None:
+        """A subject was remembered: it outranks the noted sentences."""
+        self.done = self.upto
+
+    def settle(self) -> None:
+        """Resolve the noted sentences, latest first, until one opens with a person."""
+        top = self.upto
+        while self.upto > self.done:
+            j = self.upto - 1
+            self.upto = j  # a pronoun opening sentence j looks at the sentences before it
+            first = self._subject(j)
+            if isinstance(first, Person):
+                self.ctx.remember(first)
+                break
+        self.done = self.upto = top
+
+    def _subject(self, j: int) -> Speaker | None:
+        """The subject opening sentence ``j`` as the memory sees it (None: the sentence adds nothing)."""
+        ctx = self.ctx
+        sent = self.sentences[j]
+        s0, s1 = sent.start, sent.end
+        if self.skip is not None and self.skip(s0, s1):
+            return None
+        starts = ctx.starts
+        k = bisect.bisect_left(starts, s0)
+        if not ((k < len(starts) and starts[k] < s1) or ctx.text.startswith(("Er", "Sie"), s0)):
+            return None  # without a mention nor a pronoun, none of these finds one
+        first = main_subject(ctx, s0, s1)
+        if first is None:
+            first = inverted_subject(ctx, s0, s1) or topic_person(ctx, s0, s1)
+        return first
 
 
 _new_object = object.__new__
