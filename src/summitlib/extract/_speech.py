@@ -243,7 +243,7 @@ class VerbIndex:
         """Whether a boundary of ``[s0, s1)`` cuts a run of letters (then the index cannot be used)."""
         text = self.text
         n = len(text)
-        return (0 < s0 < n and text[s0].isalnum() and _is_letter(text[s0 - 1]) and _is_letter(text[s0])) or (
+        return (0 < s0 < n and text[s0 - 1].isalnum() and _is_letter(text[s0 - 1]) and _is_letter(text[s0])) or (
             0 < s1 < n and text[s1].isalnum() and _is_letter(text[s1 - 1]) and _is_letter(text[s1])
         )
 

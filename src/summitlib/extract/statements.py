@@ -71,6 +71,7 @@ from summitlib.extract._speakers import (
 )
 from summitlib.extract._speech import WINDOW, Hit, VerbIndex, particle_end, prep_re, variant_act
 from summitlib.model import Act, Country, Organization, Person, Span, Speaker, Statement, Summit
+from summitlib.model import _span as _make_span
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
@@ -826,26 +827,37 @@ def _record(scan: _Scan, f: _Found, sent: Span) -> tuple[Span, str | None, str]:
     """What each speaker's statement of ``f`` holds: evidence, the speaker's quoted words (None: no
     quote) and the reported content."""
     text = scan.ctx.text
-    spans = []
+    marks = scan.marks
+    spans: list[tuple[int, int, int]] = []
     if f.parenthetical:
         c0, c1 = sent.start, f.verb_start
     elif f.content_start >= 0 and f.ev_end <= f.content_start:
         c0, c1 = f.content_start, _clause_end(text, f.content_start, sent.end)  # verb-final clause
         # quoted words inside the clause itself: "das der Kreml als „sehr herzlich“ bezeichnete"
-        spans = [(a, b, f.ev_start) for a, b in scan.marks.quoted(f.ev_start, f.verb_start)]
+        spans = [(a, b, f.ev_start) for a, b in marks.quoted(f.ev_start, f.verb_start)]
     else:
         c0, c1 = max(f.verb_end, f.content_start), max(f.ev_end, f.verb_end)
     c1 = min(c1, c0 + 2 * WINDOW)
-    spans += [(a, b, c0) for a, b in scan.marks.quoted(c0, c1)]
-    quoted = [
-        text[a:b].strip()
-        for a, b, lo in spans
-        if b - a > 0 and not is_name_quote(text, a, lo) and not in_brackets(text, lo, a)
-    ]
+    if marks.has_quote(c0, c1):
+        spans += [(a, b, c0) for a, b in marks.quoted(c0, c1)]
+    quoted = (
+        [
+            text[a:b].strip()
+            for a, b, lo in spans
+            if b - a > 0 and not is_name_quote(text, a, lo) and not in_brackets(text, lo, a)
+        ]
+        if spans
+        else None
+    )
     content = text[c0:c1].strip(" ,.;:–—\n")
     if content.startswith(("dass", ",")):
         content = _CONTENT_LEAD.sub("", content)
     particle = " ".join(f.verb.split()[1:])
     if particle and content.startswith(particle):
         content = content[len(particle) :].lstrip(" ,")
-    return Span.of(text, f.ev_start, max(f.ev_end, f.ev_start)), " … ".join(quoted) if quoted else None, content
+    return _span(f.ev_start, max(f.ev_end, f.ev_start), text), " … ".join(quoted) if quoted else None, content
+
+
+def _span(start: int, end: int, text: str) -> Span:
+    """``Span.of(text, start, end)`` without its validators when ``start`` is an offset (``end >= start``)."""
+    return _make_span(start, end, text[start:end]) if start >= 0 else Span.of(text, start, end)
