@@ -865,6 +865,10 @@ _SENTENCES = [
     "Der tadschikische Präsident warnte vor Zöllen",
     "Eriwan hatte erklärt, man sei bereit.",
     "Es regnete.",
+    "Er kam an.",
+    "Sie kam in Baku an.",
+    "Der Gipfel mit Alijew endete.",
+    "Der Gipfel mit Mirsijojew endete.",
 ]
 
 
@@ -882,6 +886,23 @@ class TestShortcuts:
         doc = make_doc(text, subheadings=tuple(spans))
         summits = [Summit(name="Gipfel", organization="CSTO")]
         assert _find(doc, summits) == _find(doc, summits, eager=True)
+
+
+class TestMemory:
+    def test_a_long_run_of_pronoun_sentences_resolves_without_nesting(self) -> None:
+        """Resolving the noted sentences walks them one by one (no recursion per pronoun)."""
+        (stmt,) = run("Mirsijojew kam an. " + "Er kam an. " * 3000 + "Er betonte die Rolle.")
+        assert stmt.speaker == MIRZ
+
+    def test_a_pronoun_before_any_subject_means_the_person_named_before_it(self) -> None:
+        """With nothing remembered, the first ``Er`` takes the last person named before it; later ones
+        keep that person (the plain pass resolves sentence by sentence, earliest first)."""
+        text = (
+            "Der Gipfel mit Mirsijojew endete. Er kam an. Der Gipfel mit Alijew endete. Er kam an. "
+            "Er betonte die Rolle."
+        )
+        (stmt,) = run(text)
+        assert stmt.speaker == MIRZ
 
 
 class TestRobustness:

@@ -62,6 +62,7 @@ from summitlib.extract._speakers import (
     inverted_subject,
     main_subject,
     opening_pair,
+    opens_with_pronoun,
     relative_subject,
     subject_after,
     subject_before,
@@ -256,8 +257,10 @@ class _SentenceSubjects:
 
     The memory only answers "the latest person that was a subject"; a sentence's opening subject
     counts until a later subject is remembered. So the sentences since the last remembered subject are
-    kept as a range and resolved, latest first, only when a pronoun asks (the first person found is the
-    answer, earlier sentences then do not matter): most sentences are never resolved.
+    kept as a range and resolved only when a pronoun asks: latest first, the first person found is the
+    answer (earlier sentences then do not matter), so most sentences are never resolved. A sentence
+    opening with ``Er``/``Sie`` names the latest person again and changes nothing, unless the memory is
+    empty: those are resolved last, earliest first, without nesting (so a long run of them is cheap).
     """
 
     def __init__(self, ctx: Context, sentences: Sequence[Span], skip: Callable[[int, int], bool] | None) -> None:
@@ -276,28 +279,45 @@ class _SentenceSubjects:
         self.done = self.upto
 
     def settle(self) -> None:
-        """Resolve the noted sentences, latest first, until one opens with a person."""
-        top = self.upto
-        while self.upto > self.done:
-            j = self.upto - 1
-            self.upto = j  # a pronoun opening sentence j looks at the sentences before it
-            first = self._subject(j)
+        """Resolve the noted sentences: remember the subject the plain sentence-by-sentence pass would."""
+        lo, top = self.done, self.upto
+        if lo >= top:
+            return
+        self.done = top  # from here on the look-ups below see the memory as it stands
+        pronouns = []  # sentences opening with a pronoun, latest first
+        for j in range(top - 1, lo - 1, -1):
+            sent = self.sentences[j]
+            s0, s1 = sent.start, sent.end
+            if not self._counts(s0, s1):
+                continue
+            if opens_with_pronoun(self.ctx.text, s0, s1):
+                pronouns.append(j)
+                continue
+            first = self._subject(s0, s1)  # (no pronoun: independent of the memory)
             if isinstance(first, Person):
                 self.ctx.remember(first)
-                break
-        self.done = self.upto = top
+                return
+        if self.ctx.recent:
+            return  # each pronoun names the latest person again
+        for j in reversed(pronouns):  # an empty memory: "Er" means the last person named before
+            sent = self.sentences[j]
+            first = self._subject(sent.start, sent.end)
+            if isinstance(first, Person):
+                self.ctx.remember(first)
+                return
 
-    def _subject(self, j: int) -> Speaker | None:
-        """The subject opening sentence ``j`` as the memory sees it (None: the sentence adds nothing)."""
+    def _counts(self, s0: int, s1: int) -> bool:
+        """Whether the sentence may name a subject (a mention or a pronoun in it, not a subheading)."""
         ctx = self.ctx
-        sent = self.sentences[j]
-        s0, s1 = sent.start, sent.end
         if self.skip is not None and self.skip(s0, s1):
-            return None
+            return False
         starts = ctx.starts
         k = bisect.bisect_left(starts, s0)
-        if not ((k < len(starts) and starts[k] < s1) or ctx.text.startswith(("Er", "Sie"), s0)):
-            return None  # without a mention nor a pronoun, none of these finds one
+        return (k < len(starts) and starts[k] < s1) or ctx.text.startswith(("Er", "Sie"), s0)
+
+    def _subject(self, s0: int, s1: int) -> Speaker | None:
+        """The subject opening the sentence ``[s0, s1)`` as the memory sees it (None: nothing to add)."""
+        ctx = self.ctx
         first = main_subject(ctx, s0, s1)
         if first is None:
             first = inverted_subject(ctx, s0, s1) or topic_person(ctx, s0, s1)
