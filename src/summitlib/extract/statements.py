@@ -34,9 +34,11 @@ statements: unnamed sources, passives, greetings (``begrüßte die Gäste``), ``
 ``sagte seine Reise ab``, subheadings.
 
 Cost: one Aho-Corasick pass over the text finds the verb forms together with the punctuation and
-source-cue literals (see :class:`~summitlib.extract._speech.VerbIndex`); a sentence with neither a verb
-form nor a cue is skipped after two bisections. Everything else looks at windows of at most a few
-hundred characters around a verb, so time is linear in the text.
+source-cue literals (see :class:`~summitlib.extract._speech.VerbIndex`); only the sentences holding a
+verb form or a cue are visited (see :func:`_active`). The subject opening each sentence matters only
+to a later pronoun, so it is resolved on demand (see :class:`_SentenceSubjects`), each sentence at most
+once. Everything else looks at windows of at most a few hundred characters around a verb, so time is
+linear in the text.
 """
 
 from __future__ import annotations
