@@ -11,7 +11,7 @@ from summitlib.extract._marks import Marks
 from summitlib.extract._speech import VerbIndex, lexicon
 from summitlib.extract.entities import EntityKind, EntityMention
 from summitlib.extract.sentences import split_sentences
-from summitlib.extract.statements import find_statements
+from summitlib.extract.statements import _find, find_statements
 from summitlib.model import Act, Article, Country, Organization, Person, Span, Speaker, Statement, Summit
 
 # Surface form -> (kind, key, country, form). The helper marks every occurrence as a mention, so the
@@ -848,6 +848,61 @@ class TestIndexes:
         index = VerbIndex(text)
         assert index.hits(0, 19) == []
         assert [text[a:b] for a, b, _ in index.hits(20, len(text))] == ["betonte"]
+
+
+_SENTENCES = [
+    "Mirsijojew eröffnete die Sitzung.",
+    "Er kritisierte die schleppende Umsetzung.",
+    "Sie betonte die Rolle Armeniens.",
+    "Für Alijew ist es der erste Besuch.",
+    "Deutlicher wurde der aserbaidschanische Präsident Alijew.",
+    "Der Gipfel endete am Abend.",
+    "Rachmon begrüßte die Gäste.",
+    "Laut Paschinjan ist das ein Fortschritt.",
+    "Das sei wichtig, sagte er.",
+    "Baku kritisierte den Plan, so Macron.",
+    "Zudem kündigte er an, die Hilfe auszuweiten.",
+    "Der tadschikische Präsident warnte vor Zöllen",
+    "Eriwan hatte erklärt, man sei bereit.",
+    "Es regnete.",
+    "Er kam an.",
+    "Sie kam in Baku an.",
+    "Der Gipfel mit Alijew endete.",
+    "Der Gipfel mit Mirsijojew endete.",
+]
+
+
+class TestShortcuts:
+    @given(st.lists(st.sampled_from(_SENTENCES), max_size=12), st.sets(st.integers(0, 11), max_size=3))
+    @settings(max_examples=200, deadline=None)
+    def test_lazy_subjects_and_skipped_sentences_agree_with_the_plain_loop(
+        self, sentences: list[str], heads: set[int]
+    ) -> None:
+        """Resolving sentence subjects only when a pronoun asks, and visiting only sentences with a
+        verb or a cue, finds what resolving every sentence at once finds."""
+        text = "\n\n".join(sentences)
+        doc = make_doc(text)
+        spans = [s for i, s in enumerate(doc.sentences) if i in heads]
+        doc = make_doc(text, subheadings=tuple(spans))
+        summits = [Summit(name="Gipfel", organization="CSTO")]
+        assert _find(doc, summits) == _find(doc, summits, eager=True)
+
+
+class TestMemory:
+    def test_a_long_run_of_pronoun_sentences_resolves_without_nesting(self) -> None:
+        """Resolving the noted sentences walks them one by one (no recursion per pronoun)."""
+        (stmt,) = run("Mirsijojew kam an. " + "Er kam an. " * 3000 + "Er betonte die Rolle.")
+        assert stmt.speaker == MIRZ
+
+    def test_a_pronoun_before_any_subject_means_the_person_named_before_it(self) -> None:
+        """With nothing remembered, the first ``Er`` takes the last person named before it; later ones
+        keep that person (the plain pass resolves sentence by sentence, earliest first)."""
+        text = (
+            "Der Gipfel mit Mirsijojew endete. Er kam an. Der Gipfel mit Alijew endete. Er kam an. "
+            "Er betonte die Rolle."
+        )
+        (stmt,) = run(text)
+        assert stmt.speaker == MIRZ
 
 
 class TestRobustness:

@@ -81,6 +81,12 @@ class Marks:
         i = bisect.bisect_left(cues, start)
         return i < len(cues) and cues[i] < end
 
+    def has_quote(self, start: int, end: int) -> bool:
+        """Whether a quotation mark stands in ``[start, end)`` (else :meth:`quoted` finds nothing)."""
+        pos = self.quotes
+        i = bisect.bisect_left(pos, start)
+        return i < len(pos) and pos[i] < end
+
     def quoted(self, start: int, end: int) -> list[tuple[int, int]]:
         """Spans of quoted text (inside the marks) between ``start`` and ``end``, paired left to right.
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from summitlib.model import Country, Organization, Person, Speaker
 
@@ -30,8 +30,22 @@ _NO_SUBJECT_FORMS = ("adjective", "genitive", "demonym", "description")
 _DATELINE = re.compile(r"[A-ZÄÖÜ][\w./]*(?:\s+[A-ZÄÖÜ][\w./]*)?(?:\s+\([^()]{1,30}\))?\s+[-–—]\s+")
 
 
+class Deferred(Protocol):
+    """Subjects noted for the memory but not yet resolved (see :class:`Context`)."""
+
+    def settle(self) -> None:
+        """Resolve the noted subjects, remembering the latest person among them."""
+
+    def drop(self) -> None:
+        """Forget the noted subjects (a later subject outranks them)."""
+
+
 class Context:
-    """The mentions of one document, indexed for window look-ups, and the discourse memory."""
+    """The mentions of one document, indexed for window look-ups, and the discourse memory.
+
+    A caller may note subjects for the memory without resolving them (``deferred``): they are
+    resolved only when a pronoun needs the memory, and dropped when a newer subject is remembered.
+    """
 
     def __init__(self, doc: Doc, summits: Sequence[Summit]) -> None:
         self.text = doc.text
@@ -44,6 +58,7 @@ class Context:
         self.org = next((s.organization for s in summits if s.organization), None)
         self.chair = summits[0].chair if summits else None
         self.recent: list[Person] = []
+        self.deferred: Deferred | None = None  # subjects noted after ``recent``, resolved on demand
         self.dateline = (-1, -1)  # an agency dateline opening one of the first sentences
         for sent in doc.sentences[:2]:
             line = _DATELINE.match(self.text, sent.start, min(sent.end, sent.start + 60))
@@ -125,6 +140,8 @@ class Context:
 
     def remember(self, person: Person) -> None:
         """Note ``person`` as the latest subject (pronouns resolve to it)."""
+        if self.deferred is not None:
+            self.deferred.drop()
         if self.recent and self.recent[-1] == person:
             return
         self.recent.append(person)
@@ -132,6 +149,8 @@ class Context:
 
     def last_person(self, pos: int) -> Person | None:
         """What ``er``/``sie`` refers to: the latest subject, else the last person named before ``pos``."""
+        if self.deferred is not None:
+            self.deferred.settle()
         if self.recent:
             return self.recent[-1]
         before = self.persons_before(pos, 1)

@@ -69,6 +69,7 @@ __all__ = [
     "inverted_subject",
     "main_subject",
     "opening_pair",
+    "opens_with_pronoun",
     "relative_subject",
     "subject_after",
     "subject_before",
@@ -542,10 +543,15 @@ def opening_pair(ctx: Context, s0: int, s1: int, plural: bool) -> tuple[Speaker,
     return res[0] if res else ()
 
 
+def opens_with_pronoun(text: str, s0: int, s1: int) -> bool:
+    """Whether the sentence ``[s0, s1)`` opens with ``Er``/``Sie`` (its subject is the latest person)."""
+    return text.startswith(("Er", "Sie"), s0) and _PRONOUN_FIRST.match(text[s0 : min(s1, s0 + 4)]) is not None
+
+
 def main_subject(ctx: Context, s0: int, s1: int) -> Speaker | None:
     """The speaker opening the sentence (its first noun phrase), if any."""
     text = ctx.text
-    if text.startswith(("Er", "Sie"), s0) and _PRONOUN_FIRST.match(text[s0 : min(s1, s0 + 4)]):
+    if opens_with_pronoun(text, s0, s1):
         return ctx.last_person(s0)
     if s0 == ctx.dateline[0]:  # "KAZINFORM - Präsident X …": the subject follows the dateline
         s0 = ctx.dateline[1]

@@ -163,15 +163,17 @@ def _automaton() -> ahocorasick.Automaton:
     clash = set(NEEDLES) & set(lexicon())
     if clash:
         raise ValueError(f"{_DATA}: words that are also punctuation or cue literals: {sorted(clash)}")
-    for k, needle in sorted(enumerate(NEEDLES), key=lambda item: _frequency_key(item[1])):
-        automaton.add_word(needle, k)
-    for word, forms in sorted(lexicon().items(), key=lambda item: _frequency_key(item[0])):
+    entries: dict[str, int | _Word] = {needle: k for k, needle in enumerate(NEEDLES)}
+    for word, forms in lexicon().items():
         finite = [f for f in forms if f.kind == "finite"]
         participles = [f for f in forms if f.kind == "participle"]
         plain = [f for f in finite if not f.entry.particle]
         rest = [f for f in forms if f.kind not in ("participle", "finite")]
         separable = [f for f in finite if f.entry.particle]
-        automaton.add_word(word, _Word(len(word), participles, plain, separable, rest, participles + plain + rest))
+        entries[word] = _Word(len(word), participles, plain, separable, rest, participles + plain + rest)
+    # literals and words together: the root's children then come in character frequency order too
+    for word in sorted(entries, key=_frequency_key):
+        automaton.add_word(word, entries[word])
     automaton.make_automaton()
     return automaton
 
@@ -241,7 +243,7 @@ class VerbIndex:
         """Whether a boundary of ``[s0, s1)`` cuts a run of letters (then the index cannot be used)."""
         text = self.text
         n = len(text)
-        return (0 < s0 < n and text[s0].isalnum() and _is_letter(text[s0 - 1]) and _is_letter(text[s0])) or (
+        return (0 < s0 < n and text[s0 - 1].isalnum() and _is_letter(text[s0 - 1]) and _is_letter(text[s0])) or (
             0 < s1 < n and text[s1].isalnum() and _is_letter(text[s1 - 1]) and _is_letter(text[s1])
         )
 

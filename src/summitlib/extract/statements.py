@@ -34,9 +34,11 @@ statements: unnamed sources, passives, greetings (``begrüßte die Gäste``), ``
 ``sagte seine Reise ab``, subheadings.
 
 Cost: one Aho-Corasick pass over the text finds the verb forms together with the punctuation and
-source-cue literals (see :class:`~summitlib.extract._speech.VerbIndex`); a sentence with neither a verb
-form nor a cue is skipped after two bisections. Everything else looks at windows of at most a few
-hundred characters around a verb, so time is linear in the text.
+source-cue literals (see :class:`~summitlib.extract._speech.VerbIndex`); only the sentences holding a
+verb form or a cue are visited (see :func:`_active`). The subject opening each sentence matters only
+to a later pronoun, so it is resolved on demand (see :class:`_SentenceSubjects`), each sentence at most
+once. Everything else looks at windows of at most a few hundred characters around a verb, so time is
+linear in the text.
 """
 
 from __future__ import annotations
@@ -62,6 +64,7 @@ from summitlib.extract._speakers import (
     inverted_subject,
     main_subject,
     opening_pair,
+    opens_with_pronoun,
     relative_subject,
     subject_after,
     subject_before,
@@ -71,6 +74,7 @@ from summitlib.extract._speakers import (
 )
 from summitlib.extract._speech import WINDOW, Hit, VerbIndex, particle_end, prep_re, variant_act
 from summitlib.model import Act, Country, Organization, Person, Span, Speaker, Statement, Summit
+from summitlib.model import _span as _make_span
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
@@ -195,31 +199,131 @@ def find_statements(doc: Doc, summits: Sequence[Summit]) -> list[Statement]:
     Returns:
         The statements in text order (one per reporting verb and speaker), possibly empty.
     """
+    return _find(doc, summits)
+
+
+def _find(doc: Doc, summits: Sequence[Summit], *, eager: bool = False) -> list[Statement]:
+    """:func:`find_statements`; ``eager`` resolves every sentence's subject at once and visits every
+    sentence (the plain way, for tests: the result is the same)."""
     scan = _Scan.of(doc, summits)
     ctx = scan.ctx
     summit = 0 if summits else None
+    sentences = doc.sentences
     subheadings = doc.article.subheadings
     in_subheading = _overlap_test([(s.start, s.end) for s in subheadings])
+    memory = _SentenceSubjects(ctx, sentences, in_subheading if subheadings else None)
+    ctx.deferred = memory
     out: list[Statement] = []
-    starts = ctx.starts
-    k = 0  # the first mention not before the sentence
-    for sent in doc.sentences:
+    for i in range(len(sentences)) if eager else _active(scan, doc):
+        sent = sentences[i]
         s0, s1 = sent.start, sent.end
         if subheadings and in_subheading(s0, s1):
             continue
-        while k < len(starts) and starts[k] < s0:
-            k += 1
-        if (k < len(starts) and starts[k] < s1) or ctx.text.startswith(("Er", "Sie"), s0):
-            first = main_subject(ctx, s0, s1)  # (without a mention nor a pronoun, none of these finds one)
-            if first is None:
-                first = inverted_subject(ctx, s0, s1) or topic_person(ctx, s0, s1)
-            if isinstance(first, Person):
-                ctx.remember(first)
+        memory.note(i + 1)
+        if eager:
+            memory.settle()
         for found in _sentence(scan, s0, s1):
             parts = _record(scan, found, sent)
             for sp in found.speakers:
                 out.append(_statement(sp, found, parts, summit))
+    ctx.deferred = None
     return out
+
+
+def _active(scan: _Scan, doc: Doc) -> list[int]:
+    """The indexes of the sentences that may hold a statement, in order: those with a lexicon word or a
+    source cue, and any whose boundary cuts a word (see :meth:`VerbIndex.hits`). Every sentence when the
+    sentences are not disjoint and ordered (never from the splitter)."""
+    sentences = doc.sentences
+    starts = doc.sentence_starts
+    text = scan.ctx.text
+    n = len(text)
+    out = set()
+    prev_end = 0
+    for i, sent in enumerate(sentences):
+        s0, s1 = sent.start, sent.end
+        if s0 < prev_end or s1 < s0:
+            return list(range(len(sentences)))
+        prev_end = s1
+        if (0 < s0 < n and text[s0 - 1].isalnum()) or (0 < s1 < n and text[s1].isalnum()):
+            out.add(i)  # maybe a cut word: VerbIndex.hits decides
+    for pos in itertools.chain(scan.verbs.starts, scan.source_cues):
+        i = bisect.bisect_right(starts, pos) - 1
+        if i >= 0 and pos < sentences[i].end:
+            out.add(i)
+    return sorted(out)
+
+
+class _SentenceSubjects:
+    """The subjects opening the sentences, noted for the pronoun memory and resolved only on demand.
+
+    The memory only answers "the latest person that was a subject"; a sentence's opening subject
+    counts until a later subject is remembered. So the sentences since the last remembered subject are
+    kept as a range and resolved only when a pronoun asks: latest first, the first person found is the
+    answer (earlier sentences then do not matter), so most sentences are never resolved. A sentence
+    opening with ``Er``/``Sie`` names the latest person again and changes nothing, unless the memory is
+    empty: those are resolved last, earliest first, without nesting (so a long run of them is cheap).
+    """
+
+    def __init__(self, ctx: Context, sentences: Sequence[Span], skip: Callable[[int, int], bool] | None) -> None:
+        self.ctx = ctx
+        self.sentences = sentences
+        self.skip = skip
+        self.done = 0  # sentences before this index are accounted for in ``ctx.recent``
+        self.upto = 0  # sentences ``[done, upto)`` are noted, not yet resolved
+
+    def note(self, upto: int) -> None:
+        """Note every sentence before index ``upto``."""
+        self.upto = upto
+
+    def drop(self) -> None:
+        """A subject was remembered: it outranks the noted sentences."""
+        self.done = self.upto
+
+    def settle(self) -> None:
+        """Resolve the noted sentences: remember the subject the plain sentence-by-sentence pass would."""
+        lo, top = self.done, self.upto
+        if lo >= top:
+            return
+        self.done = top  # from here on the look-ups below see the memory as it stands
+        pronouns = []  # sentences opening with a pronoun, latest first
+        for j in range(top - 1, lo - 1, -1):
+            sent = self.sentences[j]
+            s0, s1 = sent.start, sent.end
+            if not self._counts(s0, s1):
+                continue
+            if opens_with_pronoun(self.ctx.text, s0, s1):
+                pronouns.append(j)
+                continue
+            first = self._subject(s0, s1)  # (no pronoun: independent of the memory)
+            if isinstance(first, Person):
+                self.ctx.remember(first)
+                return
+        if self.ctx.recent:
+            return  # each pronoun names the latest person again
+        for j in reversed(pronouns):  # an empty memory: "Er" means the last person named before
+            sent = self.sentences[j]
+            first = self._subject(sent.start, sent.end)
+            if isinstance(first, Person):
+                self.ctx.remember(first)
+                return
+
+    def _counts(self, s0: int, s1: int) -> bool:
+        """Whether the sentence may name a subject (a mention or a pronoun in it, not a subheading)."""
+        ctx = self.ctx
+        if self.skip is not None and self.skip(s0, s1):
+            return False
+        starts = ctx.starts
+        k = bisect.bisect_left(starts, s0)
+        return (k < len(starts) and starts[k] < s1) or ctx.text.startswith(("Er", "Sie"), s0)
+
+    def _subject(self, s0: int, s1: int) -> Speaker | None:
+        """The subject opening the sentence ``[s0, s1)`` as the memory sees it (None: nothing to add)."""
+        ctx = self.ctx
+        first = main_subject(ctx, s0, s1)
+        if first is None:
+            first = inverted_subject(ctx, s0, s1) or topic_person(ctx, s0, s1)
+        return first
 
 
 _new_object = object.__new__
@@ -745,26 +849,37 @@ def _record(scan: _Scan, f: _Found, sent: Span) -> tuple[Span, str | None, str]:
     """What each speaker's statement of ``f`` holds: evidence, the speaker's quoted words (None: no
     quote) and the reported content."""
     text = scan.ctx.text
-    spans = []
+    marks = scan.marks
+    spans: list[tuple[int, int, int]] = []
     if f.parenthetical:
         c0, c1 = sent.start, f.verb_start
     elif f.content_start >= 0 and f.ev_end <= f.content_start:
         c0, c1 = f.content_start, _clause_end(text, f.content_start, sent.end)  # verb-final clause
         # quoted words inside the clause itself: "das der Kreml als „sehr herzlich“ bezeichnete"
-        spans = [(a, b, f.ev_start) for a, b in scan.marks.quoted(f.ev_start, f.verb_start)]
+        spans = [(a, b, f.ev_start) for a, b in marks.quoted(f.ev_start, f.verb_start)]
     else:
         c0, c1 = max(f.verb_end, f.content_start), max(f.ev_end, f.verb_end)
     c1 = min(c1, c0 + 2 * WINDOW)
-    spans += [(a, b, c0) for a, b in scan.marks.quoted(c0, c1)]
-    quoted = [
-        text[a:b].strip()
-        for a, b, lo in spans
-        if b - a > 0 and not is_name_quote(text, a, lo) and not in_brackets(text, lo, a)
-    ]
+    if marks.has_quote(c0, c1):
+        spans += [(a, b, c0) for a, b in marks.quoted(c0, c1)]
+    quoted = (
+        [
+            text[a:b].strip()
+            for a, b, lo in spans
+            if b - a > 0 and not is_name_quote(text, a, lo) and not in_brackets(text, lo, a)
+        ]
+        if spans
+        else None
+    )
     content = text[c0:c1].strip(" ,.;:–—\n")
     if content.startswith(("dass", ",")):
         content = _CONTENT_LEAD.sub("", content)
     particle = " ".join(f.verb.split()[1:])
     if particle and content.startswith(particle):
         content = content[len(particle) :].lstrip(" ,")
-    return Span.of(text, f.ev_start, max(f.ev_end, f.ev_start)), " … ".join(quoted) if quoted else None, content
+    return _span(f.ev_start, max(f.ev_end, f.ev_start), text), " … ".join(quoted) if quoted else None, content
+
+
+def _span(start: int, end: int, text: str) -> Span:
+    """``Span.of(text, start, end)`` without its validators when ``start`` is an offset (``end >= start``)."""
+    return _make_span(start, end, text[start:end]) if start >= 0 else Span.of(text, start, end)
