@@ -31,6 +31,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
+from collections.abc import Callable
 from enum import StrEnum
 from typing import NamedTuple
 
@@ -245,11 +246,17 @@ class _KeyValue(NamedTuple):
     exact: tuple[_P, ...] | None
     #: the other surface forms with this folding, to compare with the text
     verify: tuple[tuple[str, tuple[_P, ...]], ...]
-    #: 0 for surface forms; for the keys of other passes, :data:`_DATE_ANCHOR` or :data:`_SCALE`
+    #: 0 for surface forms; for the keys of other passes, :data:`_DATE_ANCHOR`, :data:`_SCALE` or
+    #: :data:`_KEYWORD`
     word: int = 0
+    #: for :data:`_KEYWORD`: the keywords with this folding, each with whether it matches wherever the key
+    #: does (else it is compared with the text)
+    keywords: tuple[tuple[str, bool], ...] = ()
+    #: for :data:`_KEYWORD`: the entry the key had before the keywords were added, if any
+    inner: _Entry | None = None
 
 
-_DATE_ANCHOR, _SCALE = 1, 2
+_DATE_ANCHOR, _SCALE, _KEYWORD = 1, 2, 3
 
 
 _fold = fold
@@ -444,10 +451,49 @@ class Scan(NamedTuple):
     date_anchors: list[int]
     #: every start of a scale word after a boundary (``money.scale_words``), in order
     scales: list[int]
+    #: with ``keywords``: keyword -> offsets of the last character of each of its occurrences, overlapping
+    #: ones included, in order (for every keyword any scan was asked for, see :func:`scan`)
+    keyword_ends: dict[str, list[int]] | None = None
 
 
-def scan(text: str) -> Scan:
-    """Run the automaton over the folded text once (see :func:`~summitlib.extract._lexicon.fold`)."""
+#: The keywords added to the automaton of :func:`_index` so far, and the tuple last synced.
+_ADDED: dict[str, None] = {}
+_SYNCED: list[tuple[str, ...]] = [()]
+
+
+def _add_keywords(keywords: tuple[str, ...]) -> None:
+    """Add the keywords the automaton lacks (keys of kind :data:`_KEYWORD`), then rebuild its links."""
+    if _SYNCED[0] is keywords:
+        return
+    automaton = _index().automaton
+    added = False
+    for word in keywords:
+        if word in _ADDED or not word:
+            continue
+        _ADDED[word] = None
+        folded = _fold(word)
+        exact = folded == word and "?" not in word and " " not in word  # word characters only
+        entry: _Entry | None = automaton.get(folded, None)
+        if entry is not None and entry[2] is not None and entry[2].word == _KEYWORD:
+            value = entry[2]._replace(keywords=(*entry[2].keywords, (word, exact)))
+        else:
+            value = _KeyValue(len(folded), 0, None, (), _KEYWORD, ((word, exact),), entry)
+        automaton.add_word(folded, (len(folded) - 1, None, value))
+        added = True
+    if added:
+        automaton.make_automaton()
+    _SYNCED[0] = keywords
+
+
+def scan(text: str, keywords: tuple[str, ...] = ()) -> Scan:
+    """Run the automaton over the folded text once (see :func:`~summitlib.extract._lexicon.fold`).
+
+    With ``keywords`` (literals looked for anywhere, as ``_context.keyword_ends`` does), the same pass
+    finds their occurrences too; they are added to the automaton once, and so are reported by every
+    later scan with keywords.
+    """
+    if keywords:
+        _add_keywords(keywords)
     folded = " " + _fold(text) + " "
     # (start, -end, payloads): a start and end fix the surface form, so no two entries tie on the
     # first two fields and the plain tuple sort orders by start, longest first.
@@ -455,13 +501,32 @@ def scan(text: str) -> Scan:
     append = raw.append
     anchors: list[int] = []
     scales: list[int] = []
+    ends: dict[str, list[int]] = {}
     startswith = text.startswith
-    for last, (shift, simple, value) in _index().automaton.iter(folded):
+    for last, entry in _index().automaton.iter(folded):
+        shift, simple, value = entry
         # folded[i] is text[i - 1]; the key spans the boundary characters around the surface
         start = last - shift
         if value is None:
             append((start, 1 - last, simple))  # the payloads of a simple entry
             continue
+        if value.word == _KEYWORD:
+            if keywords:
+                words = value.keywords
+                if len(words) == 1 and words[0][1]:  # one keyword, its own folding
+                    found = ends.get(words[0][0])
+                    if found is None:
+                        ends[words[0][0]] = [last - 1]
+                    else:
+                        found.append(last - 1)
+                else:
+                    _keyword_hits(words, start - 1, last - 1, ends, startswith)
+            if value.inner is None:
+                continue
+            _, simple, value = value.inner  # the same key: the same start
+            if value is None:
+                append((start, 1 - last, simple))
+                continue
         if value.word:
             (anchors if value.word == _DATE_ANCHOR else scales).append(start)
             continue
@@ -474,7 +539,25 @@ def scan(text: str) -> Scan:
                 append((start, 1 - last, payloads))
     anchors.sort()
     scales.sort()
-    return Scan(_leftmost_longest(text, raw), anchors, scales)
+    return Scan(_leftmost_longest(text, raw), anchors, scales, ends if keywords else None)
+
+
+def _keyword_hits(
+    words: tuple[tuple[str, bool], ...],
+    start: int,
+    end: int,
+    ends: dict[str, list[int]],
+    startswith: Callable[[str, int], bool],
+) -> None:
+    """Record the keywords of one key that occur at ``text[start:end + 1]`` (``startswith`` is the
+    text's) under ``end`` in ``ends``."""
+    for word, exact in words:
+        if exact or (start >= 0 and startswith(word, start)):
+            found = ends.get(word)
+            if found is None:
+                ends[word] = [end]
+            else:
+                found.append(end)
 
 
 def _leftmost_longest(text: str, raw: list[tuple[int, int, tuple[_P, ...]]]) -> list[_Cand]:
