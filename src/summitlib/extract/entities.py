@@ -42,7 +42,7 @@ from summitlib import gazetteer as gz
 from summitlib.extract._lexicon import fold
 from summitlib.extract.dates import anchor_words
 from summitlib.extract.money import scale_words
-from summitlib.model import Span, _span
+from summitlib.model import Span
 
 __all__ = ["EntityKind", "EntityMention", "Scan", "entities_at", "find_entities", "scan"]
 
@@ -589,6 +589,7 @@ _new_object = object.__new__
 _SET = {name: EntityMention.__dict__[name].__set__ for name in attrs.fields_dict(EntityMention)}
 _set_span, _set_kind, _set_key = _SET["span"], _SET["kind"], _SET["key"]
 _set_country, _set_role, _set_form, _set_is_leader = _SET["country"], _SET["role"], _SET["form"], _SET["is_leader"]
+_set_span_start, _set_span_end, _set_span_text = (Span.__dict__[name].__set__ for name in ("start", "end", "text"))
 
 
 def _entity(
@@ -611,8 +612,12 @@ def _entity(
 def _entity_of(text: str, start: int, end: int, fields: _Fields) -> EntityMention:
     """The :class:`EntityMention` of ``text[start:end]`` with these fields (see :func:`_entity`)."""
     kind, key, country, role, form, is_leader = fields
+    span: Span = _new_object(Span)  # as model._span makes it, one call less
+    _set_span_start(span, start)
+    _set_span_end(span, end)
+    _set_span_text(span, text[start:end])
     m: EntityMention = _new_object(EntityMention)
-    _set_span(m, _span(start, end, text[start:end]))
+    _set_span(m, span)
     _set_kind(m, kind)
     _set_key(m, key)
     _set_country(m, country)
