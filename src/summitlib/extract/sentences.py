@@ -71,10 +71,13 @@ def _boundaries(text: str) -> list[re.Match[str]]:
     earlier start wins, as in the alternation.
     """
     final: list[re.Match[str]] = []
+    marks = 0  # how many marks have matches (one mark's matches are in order, without overlaps)
     for mark, pattern in _FINAL.items():
         if mark in text:
+            before = len(final)
             final += pattern.finditer(text)
-    if len(final) > 1 and not all(m.group()[0] == "." for m in final):
+            marks += len(final) > before
+    if marks > 1:
         final.sort(key=_start)
         kept: list[re.Match[str]] = []
         end = 0
