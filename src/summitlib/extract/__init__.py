@@ -41,8 +41,9 @@ def analyse(article: Article) -> Doc:
     text = article.text
     published = article.published.start if article.published is not None else None
     keywords = known_keywords()
-    found = scan(text, keywords)
-    digits = digit_starts(text, latin1(text))
+    data = latin1(text)
+    found = scan(text, keywords, data)
+    digits = digit_starts(text, data)
     sentences = tuple(split_sentences(text))
     doc = Doc(
         article=article,

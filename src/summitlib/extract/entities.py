@@ -39,7 +39,7 @@ import ahocorasick
 import attrs
 
 from summitlib import gazetteer as gz
-from summitlib.extract._lexicon import fold
+from summitlib.extract._lexicon import fold, fold_latin1
 from summitlib.extract.dates import anchor_words
 from summitlib.extract.money import scale_words
 from summitlib.model import Span
@@ -485,16 +485,17 @@ def _add_keywords(keywords: tuple[str, ...]) -> None:
     _SYNCED[0] = keywords
 
 
-def scan(text: str, keywords: tuple[str, ...] = ()) -> Scan:
+def scan(text: str, keywords: tuple[str, ...] = (), data: bytes | None = None) -> Scan:
     """Run the automaton over the folded text once (see :func:`~summitlib.extract._lexicon.fold`).
 
     With ``keywords`` (literals looked for anywhere, as ``_context.keyword_ends`` does), the same pass
     finds their occurrences too; they are added to the automaton once, and so are reported by every
-    later scan with keywords.
+    later scan with keywords. ``data`` is :func:`~summitlib.extract._lexicon.latin1` of ``text``, if the
+    caller has it.
     """
     if keywords:
         _add_keywords(keywords)
-    folded = " " + _fold(text) + " "
+    folded = " " + (_fold(text) if data is None else fold_latin1(data)) + " "
     # (start, -end, payloads): a start and end fix the surface form, so no two entries tie on the
     # first two fields and the plain tuple sort orders by start, longest first.
     raw: list[tuple[int, int, tuple[_P, ...]]] = []
