@@ -119,6 +119,8 @@ class _Index(NamedTuple):
     automaton: ahocorasick.Automaton
     weak: dict[str, tuple[gz.LeaderRow, ...]]
     capitals: dict[str, gz.CityRow]
+    #: the automaton's keys and entries (to build it again with keywords, see :func:`_keyword_automaton`)
+    entries: dict[str, _Entry]
 
 
 _SKIP_CANONICAL_SURNAME = frozenset({"Li", "Lee", "Kim"})
@@ -198,17 +200,23 @@ def _index() -> _Index:
         folded = _fold(surface)
         for edges in ("  ", " ?", "? ", "??"):
             keys.setdefault(edges[0] + folded + edges[1], []).append((surface, meanings))
-    automaton = ahocorasick.Automaton()
-    for key, surfaces in keys.items():
-        automaton.add_word(key, _entry(_key_value(key, surfaces)))
+    entries = {key: _entry(_key_value(key, surfaces)) for key, surfaces in keys.items()}
     # the words the date and money passes start from, each behind a boundary
     for kind, words in ((_DATE_ANCHOR, anchor_words()), (_SCALE, scale_words())):
         for w in words:
             for edge in " ?":
                 key = edge + _fold(w)
-                automaton.add_word(key, _entry(_KeyValue(len(key), 0, None, (), kind)))
+                entries[key] = _entry(_KeyValue(len(key), 0, None, (), kind))
+    return _Index(_automaton(entries), {k: tuple(v) for k, v in weak.items()}, capitals, entries)
+
+
+def _automaton(entries: dict[str, _Entry]) -> ahocorasick.Automaton:
+    """An automaton over these keys and entries."""
+    automaton = ahocorasick.Automaton()
+    for key, entry in entries.items():
+        automaton.add_word(key, entry)
     automaton.make_automaton()
-    return _Index(automaton, {k: tuple(v) for k, v in weak.items()}, capitals)
+    return automaton
 
 
 def _key_value(key: str, surfaces: list[tuple[str, tuple[_P, ...]]]) -> _KeyValue:
@@ -456,45 +464,44 @@ class Scan(NamedTuple):
     keyword_ends: dict[str, list[int]] | None = None
 
 
-#: The keywords added to the automaton of :func:`_index` so far, and the tuple last synced.
-_ADDED: dict[str, None] = {}
-_SYNCED: list[tuple[str, ...]] = [()]
+#: The automaton of :func:`_index` with keys for a set of keywords, and those keywords (replaced, never
+#: changed, when more are asked for: a scan running meanwhile keeps the one it started with).
+_WITH_KEYWORDS: list[tuple[frozenset[str], ahocorasick.Automaton] | None] = [None]
 
 
-def _add_keywords(keywords: tuple[str, ...]) -> None:
-    """Add the keywords the automaton lacks (keys of kind :data:`_KEYWORD`), then rebuild its links."""
-    if _SYNCED[0] is keywords:
-        return
-    automaton = _index().automaton
-    added = False
-    for word in keywords:
-        if word in _ADDED or not word:
+def _keyword_automaton(keywords: tuple[str, ...]) -> ahocorasick.Automaton:
+    """The automaton of :func:`_index` with keys of kind :data:`_KEYWORD` for ``keywords`` (and for the
+    keywords asked for before), built again only when a new keyword comes."""
+    current = _WITH_KEYWORDS[0]
+    if current is not None and current[0].issuperset(keywords):
+        return current[1]
+    words = (current[0] if current is not None else frozenset()).union(keywords)
+    entries = dict(_index().entries)
+    for word in sorted(words):
+        if not word:
             continue
-        _ADDED[word] = None
         folded = _fold(word)
         exact = folded == word and "?" not in word and " " not in word  # word characters only
-        entry: _Entry | None = automaton.get(folded, None)
+        entry = entries.get(folded)
         if entry is not None and entry[2] is not None and entry[2].word == _KEYWORD:
             value = entry[2]._replace(keywords=(*entry[2].keywords, (word, exact)))
         else:
             value = _KeyValue(len(folded), 0, None, (), _KEYWORD, ((word, exact),), entry)
-        automaton.add_word(folded, (len(folded) - 1, None, value))
-        added = True
-    if added:
-        automaton.make_automaton()
-    _SYNCED[0] = keywords
+        entries[folded] = (len(folded) - 1, None, value)
+    automaton = _automaton(entries)
+    _WITH_KEYWORDS[0] = (words, automaton)
+    return automaton
 
 
 def scan(text: str, keywords: tuple[str, ...] = (), data: bytes | None = None) -> Scan:
     """Run the automaton over the folded text once (see :func:`~summitlib.extract._lexicon.fold`).
 
     With ``keywords`` (literals looked for anywhere, as ``_context.keyword_ends`` does), the same pass
-    finds their occurrences too; they are added to the automaton once, and so are reported by every
-    later scan with keywords. ``data`` is :func:`~summitlib.extract._lexicon.latin1` of ``text``, if the
+    finds their occurrences too (and those of the keywords earlier scans were asked for: an automaton
+    with keys for them is built once). ``data`` is :func:`~summitlib.extract._lexicon.latin1` of ``text``, if the
     caller has it.
     """
-    if keywords:
-        _add_keywords(keywords)
+    automaton = _keyword_automaton(keywords) if keywords else _index().automaton
     folded = " " + (_fold(text) if data is None else fold_latin1(data)) + " "
     # (start, -end, payloads): a start and end fix the surface form, so no two entries tie on the
     # first two fields and the plain tuple sort orders by start, longest first.
@@ -504,7 +511,7 @@ def scan(text: str, keywords: tuple[str, ...] = (), data: bytes | None = None) -
     scales: list[int] = []
     ends: dict[str, list[int]] = {}
     startswith = text.startswith
-    for last, entry in _index().automaton.iter(folded):
+    for last, entry in automaton.iter(folded):
         shift, simple, value = entry
         # folded[i] is text[i - 1]; the key spans the boundary characters around the surface
         start = last - shift
