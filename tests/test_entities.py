@@ -5,11 +5,13 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 
+import ahocorasick
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from summitlib.extract.entities import EntityKind, EntityMention, find_entities, scan
+from summitlib.extract._lexicon import fold
+from summitlib.extract.entities import EntityKind, EntityMention, _automaton, _index, find_entities, scan
 
 DAY = dt.date(2025, 10, 14)
 
@@ -222,3 +224,14 @@ def test_scan_keywords_agree_with_plain_search(text: str) -> None:
     # (the scan also reports the keywords other scans added before)
     assert {w: ends[w] for w in _KEYWORDS if w in ends} == _keyword_ends_plain(text, _KEYWORDS)
     assert scan(text, _KEYWORDS).candidates == scan(text).candidates
+
+
+def test_automaton_order_changes_no_match() -> None:
+    # the automaton adds its keys frequent characters first; the plain way adds them as they come
+    entries = _index().entries
+    plain = ahocorasick.Automaton()
+    for key, entry in entries.items():
+        plain.add_word(key, entry)
+    plain.make_automaton()
+    text = " " + fold("Am Rande des SOZ-Gipfels in Tianjin traf Russlands Präsident Putin den indischen Premier.") + " "
+    assert list(_automaton(entries).iter(text)) == list(plain.iter(text))
