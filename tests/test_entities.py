@@ -5,11 +5,13 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 
+import ahocorasick
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from summitlib.extract.entities import EntityKind, EntityMention, find_entities
+from summitlib.extract._lexicon import fold
+from summitlib.extract.entities import EntityKind, EntityMention, _automaton, _index, find_entities, scan
 
 DAY = dt.date(2025, 10, 14)
 
@@ -189,3 +191,47 @@ class TestOtherPersonsWithAKnownSurname:
     def test_table(self, text: str, keys: list[str]) -> None:
         people = [e for e in find_entities(text, dt.date(2025, 11, 17)) if e.kind is EntityKind.PERSON]
         assert [p.key for p in people] == keys
+
+
+def _keyword_ends_plain(text: str, keywords: tuple[str, ...]) -> dict[str, list[int]]:
+    """Every occurrence of every keyword, overlapping ones included, by ``str.find``."""
+    out: dict[str, list[int]] = {}
+    for word in keywords:
+        i = text.find(word) if word else -1
+        while i >= 0:
+            out.setdefault(word, []).append(i + len(word) - 1)
+            i = text.find(word, i + 1)
+    return out
+
+
+# keywords of every kind: plain letters, inside words, with a hyphen, a space, a non-Latin-1 character, one
+# that folds like an entity key or a date anchor, and two with the same folding
+_KEYWORDS = ("ipfel", "Gipfel", "-Treffen", " Treffen", "Ende", " Ende", "„Gipfel", "traf", "Putin", "a", "ß", "")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Am Rande des Gipfels traf Putin Xi. Das Gipfeltreffen endete; das SOZ-Treffen begann.",
+        "„Gipfel“ Treffen -Treffen Ende Oktober; am Ende: Klimagipfel, Straße, aaa, Ende",
+        " Treffen",
+        "",
+    ],
+)
+def test_scan_keywords_agree_with_plain_search(text: str) -> None:
+    # the shortcut: the entity scan finds the keywords too; the plain way: str.find
+    ends = scan(text, _KEYWORDS).keyword_ends or {}
+    # (the scan also reports the keywords other scans added before)
+    assert {w: ends[w] for w in _KEYWORDS if w in ends} == _keyword_ends_plain(text, _KEYWORDS)
+    assert scan(text, _KEYWORDS).candidates == scan(text).candidates
+
+
+def test_automaton_order_changes_no_match() -> None:
+    # the automaton adds its keys frequent characters first; the plain way adds them as they come
+    entries = _index().entries
+    plain = ahocorasick.Automaton()
+    for key, entry in entries.items():
+        plain.add_word(key, entry)
+    plain.make_automaton()
+    text = " " + fold("Am Rande des SOZ-Gipfels in Tianjin traf Russlands Präsident Putin den indischen Premier.") + " "
+    assert list(_automaton(entries).iter(text)) == list(plain.iter(text))

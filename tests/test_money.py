@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from summitlib.extract._lexicon import digit_starts, latin1
 from summitlib.extract.entities import scan
-from summitlib.extract.money import _matches, _scale_starts, _tables, candidates, find_money, parse_money
+from summitlib.extract.money import _matches, _scale_starts, _tables, candidates, find_money, money_at, parse_money
 from summitlib.model import Qualifier
 
 E, MT, AB, UT, AL = Qualifier.EXACT, Qualifier.MORE_THAN, Qualifier.ABOUT, Qualifier.UP_TO, Qualifier.AT_LEAST
@@ -197,6 +197,14 @@ class TestFindMoney:
 def _kept(groups: dict[str, str | None]) -> bool:
     """Whether :func:`money_at` keeps a match (a number word counts only with a scale word)."""
     return groups["word"] is None or bool(groups["scale"])
+
+    @settings(max_examples=300, deadline=None)
+    @given(st.lists(st.sampled_from([*TOKENS, "von ", "auf ", "bis ", " und ", "-"])).map("".join))
+    def test_candidates_give_the_full_scan_money(self, text: str) -> None:
+        """With candidate starts, the from-to pattern is tried only where a candidate precedes the
+        amount; the full scan (no candidates) tries it everywhere: the same amounts."""
+        digits = digit_starts(text, latin1(text))
+        assert money_at(text, candidates(text, digits, scan(text).scales)) == money_at(text, None)
 
 
 class TestParseMoney:

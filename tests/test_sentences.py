@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from summitlib.extract.sentences import _BOUNDARY, _boundaries, split_sentences
+from summitlib.extract.sentences import _BOUNDARY, _boundaries, _is_boundary, split_sentences
 
 #: (text, expected sentences) — German news style, written fresh.
 CASES = [
@@ -118,3 +118,48 @@ class TestSplitSentences:
         assert [(m.span(), m.group("blank") is not None) for m in _BOUNDARY.finditer(text)] == want
         got = [(m.span(), m.groupdict().get("blank"), m.start("next")) for m in _boundaries(text)]
         assert got == [(m.span(), m.group("blank"), m.start("next")) for m in _BOUNDARY.finditer(text)]
+
+
+def _split_plain(text: str) -> list[tuple[int, int, str]]:
+    """The splitter without its shortcut: every boundary decided by ``_is_boundary``."""
+    out: list[tuple[int, int, str]] = []
+    start = 0
+    rev: list[str] = []
+    for m in _boundaries(text):
+        b, e = m.span()
+        q = m.start("next")
+        first = text[q] if 0 <= q < e + 40 else ""
+        if m.group()[0] == "\n":
+            if m.group("blank") is None and first.islower():
+                continue
+            cut = b
+        elif _is_boundary(text, rev, b, m.group(), e, first=first):
+            cut = e
+        else:
+            continue
+        seg = text[start:cut]
+        if seg.strip():
+            s = start + len(seg) - len(seg.lstrip())
+            out.append((s, s + len(seg.strip()), seg.strip()))
+        start = e
+    seg = text[start:]
+    if seg.strip():
+        s = start + len(seg) - len(seg.lstrip())
+        out.append((s, s + len(seg.strip()), seg.strip()))
+    return out
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                *("Gipfeltreffen", "Dr", "Mio", "Nr", "J", "10", "Oktober", "Euro", "die", "Staatschefs", "z", "ÄÖÜ"),
+                *(".", ". ", "! ", "? ", "… ", "“ ", ".“ ", "\n", "\n\n", " ", "  ", "- "),
+            ]
+        ),
+        max_size=30,
+    ).map("".join)
+)
+def test_shortcut_agrees_with_plain_split(text: str) -> None:
+    assert [(s.start, s.end, s.text) for s in split_sentences(text)] == _split_plain(text)

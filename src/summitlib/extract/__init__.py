@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 
+from summitlib.extract._context import known_keywords, set_keyword_ends
 from summitlib.extract._doc import Doc
 from summitlib.extract._lexicon import digit_starts, latin1
 from summitlib.extract.agreements import find_agreements
@@ -34,20 +35,26 @@ def analyse(article: Article) -> Doc:
     The same as calling :func:`~summitlib.extract.sentences.split_sentences`,
     :func:`~summitlib.extract.entities.find_entities`, :func:`~summitlib.extract.dates.find_dates` and
     :func:`~summitlib.extract.money.find_money`, with one automaton pass and one digit search shared
-    by the last three.
+    by the last three; the automaton pass also finds the cue keywords of the record extractors
+    (``_context.keyword_ends``).
     """
     text = article.text
     published = article.published.start if article.published is not None else None
-    found = scan(text)
-    digits = digit_starts(text, latin1(text))
+    keywords = known_keywords()
+    data = latin1(text)
+    found = scan(text, keywords, data)
+    digits = digit_starts(text, data)
     sentences = tuple(split_sentences(text))
-    return Doc(
+    doc = Doc(
         article=article,
         sentences=sentences,
         entities=tuple(entities_at(text, published, found.candidates)),
         dates=tuple(dates_at(text, published, date_candidates(text, found.date_anchors, digits))),
         money=tuple(money_at(text, money_candidates(text, digits, found.scales), sentences)),
     )
+    if found.keyword_ends is not None:
+        set_keyword_ends(doc, keywords, found.keyword_ends)
+    return doc
 
 
 def extract(

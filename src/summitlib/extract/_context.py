@@ -115,6 +115,17 @@ def _automaton(keywords: tuple[str, ...]) -> Any:
     return automaton
 
 
+def known_keywords() -> tuple[str, ...]:
+    """Every keyword asked for so far (the same tuple until another one is added): ``analyse`` has the
+    entity scan find them, so that :func:`keyword_ends` needs no pass of its own."""
+    return _KNOWN[0]
+
+
+def set_keyword_ends(doc: Doc, keywords: tuple[str, ...], ends: dict[str, list[int]]) -> None:
+    """Record the occurrences of ``keywords`` (a :func:`known_keywords` tuple) found by the entity scan."""
+    doc.memo["keyword_ends"] = (keywords, ends)
+
+
 def _keyword_ends(doc: Doc, keywords: tuple[str, ...]) -> dict[str, list[int]]:
     """Keyword -> offsets of the last character of each of its occurrences in the text (in order)."""
     for word in keywords:

@@ -18,6 +18,7 @@ __all__ = [
     "alternation",
     "digit_starts",
     "fold",
+    "fold_latin1",
     "latin1",
     "lexicon_rows",
     "starts_with_one_of",
@@ -129,7 +130,12 @@ def fold(text: str) -> str:
     several times faster over the folded text than one over the raw words: few keys start at a
     given character.
     """
-    return latin1(text).translate(_FOLD).decode("latin-1")
+    return fold_latin1(latin1(text))
+
+
+def fold_latin1(data: bytes) -> str:
+    """:func:`fold` of the text whose :func:`latin1` is ``data``."""
+    return data.translate(_FOLD).decode("latin-1")
 
 
 class WordStarts:

@@ -31,6 +31,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
+from collections.abc import Callable
 from enum import StrEnum
 from typing import NamedTuple
 
@@ -38,10 +39,10 @@ import ahocorasick
 import attrs
 
 from summitlib import gazetteer as gz
-from summitlib.extract._lexicon import fold
+from summitlib.extract._lexicon import fold, fold_latin1
 from summitlib.extract.dates import anchor_words
 from summitlib.extract.money import scale_words
-from summitlib.model import Span, _span
+from summitlib.model import Span
 
 __all__ = ["EntityKind", "EntityMention", "Scan", "entities_at", "find_entities", "scan"]
 
@@ -118,6 +119,8 @@ class _Index(NamedTuple):
     automaton: ahocorasick.Automaton
     weak: dict[str, tuple[gz.LeaderRow, ...]]
     capitals: dict[str, gz.CityRow]
+    #: the automaton's keys and entries (to build it again with keywords, see :func:`_keyword_automaton`)
+    entries: dict[str, _Entry]
 
 
 _SKIP_CANONICAL_SURNAME = frozenset({"Li", "Lee", "Kim"})
@@ -197,17 +200,33 @@ def _index() -> _Index:
         folded = _fold(surface)
         for edges in ("  ", " ?", "? ", "??"):
             keys.setdefault(edges[0] + folded + edges[1], []).append((surface, meanings))
-    automaton = ahocorasick.Automaton()
-    for key, surfaces in keys.items():
-        automaton.add_word(key, _entry(_key_value(key, surfaces)))
+    entries = {key: _entry(_key_value(key, surfaces)) for key, surfaces in keys.items()}
     # the words the date and money passes start from, each behind a boundary
     for kind, words in ((_DATE_ANCHOR, anchor_words()), (_SCALE, scale_words())):
         for w in words:
             for edge in " ?":
                 key = edge + _fold(w)
-                automaton.add_word(key, _entry(_KeyValue(len(key), 0, None, (), kind)))
+                entries[key] = _entry(_KeyValue(len(key), 0, None, (), kind))
+    return _Index(_automaton(entries), {k: tuple(v) for k, v in weak.items()}, capitals, entries)
+
+
+#: Characters of folded German text, most frequent first (the boundary, then letters by their frequency in
+#: German news text); every other character ranks after them.
+_FREQUENT = " ?enirastdhulocmgfkbwzpäSüvADPMGETKRjBZUVIWLFJyNHöOCßXxYÄqÜQ"
+_RANK = {ord(ch): 0x100 + i for i, ch in enumerate(_FREQUENT)}
+
+
+def _automaton(entries: dict[str, _Entry]) -> ahocorasick.Automaton:
+    """An automaton over these keys and entries.
+
+    A trie node's children are tried one by one in the order they were added, so the keys are added
+    with frequent characters first: the same automaton, some 10 % faster over German text.
+    """
+    automaton = ahocorasick.Automaton()
+    for key in sorted(entries, key=lambda k: k.translate(_RANK)):
+        automaton.add_word(key, entries[key])
     automaton.make_automaton()
-    return _Index(automaton, {k: tuple(v) for k, v in weak.items()}, capitals)
+    return automaton
 
 
 def _key_value(key: str, surfaces: list[tuple[str, tuple[_P, ...]]]) -> _KeyValue:
@@ -245,11 +264,17 @@ class _KeyValue(NamedTuple):
     exact: tuple[_P, ...] | None
     #: the other surface forms with this folding, to compare with the text
     verify: tuple[tuple[str, tuple[_P, ...]], ...]
-    #: 0 for surface forms; for the keys of other passes, :data:`_DATE_ANCHOR` or :data:`_SCALE`
+    #: 0 for surface forms; for the keys of other passes, :data:`_DATE_ANCHOR`, :data:`_SCALE` or
+    #: :data:`_KEYWORD`
     word: int = 0
+    #: for :data:`_KEYWORD`: the keywords with this folding, each with whether it matches wherever the key
+    #: does (else it is compared with the text)
+    keywords: tuple[tuple[str, bool], ...] = ()
+    #: for :data:`_KEYWORD`: the entry the key had before the keywords were added, if any
+    inner: _Entry | None = None
 
 
-_DATE_ANCHOR, _SCALE = 1, 2
+_DATE_ANCHOR, _SCALE, _KEYWORD = 1, 2, 3
 
 
 _fold = fold
@@ -444,24 +469,82 @@ class Scan(NamedTuple):
     date_anchors: list[int]
     #: every start of a scale word after a boundary (``money.scale_words``), in order
     scales: list[int]
+    #: with ``keywords``: keyword -> offsets of the last character of each of its occurrences, overlapping
+    #: ones included, in order (for every keyword any scan was asked for, see :func:`scan`)
+    keyword_ends: dict[str, list[int]] | None = None
 
 
-def scan(text: str) -> Scan:
-    """Run the automaton over the folded text once (see :func:`~summitlib.extract._lexicon.fold`)."""
-    folded = " " + _fold(text) + " "
+#: The automaton of :func:`_index` with keys for a set of keywords, and those keywords (replaced, never
+#: changed, when more are asked for: a scan running meanwhile keeps the one it started with).
+_WITH_KEYWORDS: list[tuple[frozenset[str], ahocorasick.Automaton] | None] = [None]
+
+
+def _keyword_automaton(keywords: tuple[str, ...]) -> ahocorasick.Automaton:
+    """The automaton of :func:`_index` with keys of kind :data:`_KEYWORD` for ``keywords`` (and for the
+    keywords asked for before), built again only when a new keyword comes."""
+    current = _WITH_KEYWORDS[0]
+    if current is not None and current[0].issuperset(keywords):
+        return current[1]
+    words = (current[0] if current is not None else frozenset()).union(keywords)
+    entries = dict(_index().entries)
+    for word in sorted(words):
+        if not word:
+            continue
+        folded = _fold(word)
+        exact = folded == word and "?" not in word and " " not in word  # word characters only
+        entry = entries.get(folded)
+        if entry is not None and entry[2] is not None and entry[2].word == _KEYWORD:
+            value = entry[2]._replace(keywords=(*entry[2].keywords, (word, exact)))
+        else:
+            value = _KeyValue(len(folded), 0, None, (), _KEYWORD, ((word, exact),), entry)
+        entries[folded] = (len(folded) - 1, None, value)
+    automaton = _automaton(entries)
+    _WITH_KEYWORDS[0] = (words, automaton)
+    return automaton
+
+
+def scan(text: str, keywords: tuple[str, ...] = (), data: bytes | None = None) -> Scan:
+    """Run the automaton over the folded text once (see :func:`~summitlib.extract._lexicon.fold`).
+
+    With ``keywords`` (literals looked for anywhere, as ``_context.keyword_ends`` does), the same pass
+    finds their occurrences too (and those of the keywords earlier scans were asked for: an automaton
+    with keys for them is built once). ``data`` is :func:`~summitlib.extract._lexicon.latin1` of ``text``, if the
+    caller has it.
+    """
+    automaton = _keyword_automaton(keywords) if keywords else _index().automaton
+    folded = " " + (_fold(text) if data is None else fold_latin1(data)) + " "
     # (start, -end, payloads): a start and end fix the surface form, so no two entries tie on the
     # first two fields and the plain tuple sort orders by start, longest first.
     raw: list[tuple[int, int, tuple[_P, ...]]] = []
     append = raw.append
     anchors: list[int] = []
     scales: list[int] = []
+    ends: dict[str, list[int]] = {}
     startswith = text.startswith
-    for last, (shift, simple, value) in _index().automaton.iter(folded):
+    for last, entry in automaton.iter(folded):
+        shift, simple, value = entry
         # folded[i] is text[i - 1]; the key spans the boundary characters around the surface
         start = last - shift
         if value is None:
             append((start, 1 - last, simple))  # the payloads of a simple entry
             continue
+        if value.word == _KEYWORD:
+            if keywords:
+                words = value.keywords
+                if len(words) == 1 and words[0][1]:  # one keyword, its own folding
+                    found = ends.get(words[0][0])
+                    if found is None:
+                        ends[words[0][0]] = [last - 1]
+                    else:
+                        found.append(last - 1)
+                else:
+                    _keyword_hits(words, start - 1, last - 1, ends, startswith)
+            if value.inner is None:
+                continue
+            _, simple, value = value.inner  # the same key: the same start
+            if value is None:
+                append((start, 1 - last, simple))
+                continue
         if value.word:
             (anchors if value.word == _DATE_ANCHOR else scales).append(start)
             continue
@@ -474,7 +557,25 @@ def scan(text: str) -> Scan:
                 append((start, 1 - last, payloads))
     anchors.sort()
     scales.sort()
-    return Scan(_leftmost_longest(text, raw), anchors, scales)
+    return Scan(_leftmost_longest(text, raw), anchors, scales, ends if keywords else None)
+
+
+def _keyword_hits(
+    words: tuple[tuple[str, bool], ...],
+    start: int,
+    end: int,
+    ends: dict[str, list[int]],
+    startswith: Callable[[str, int], bool],
+) -> None:
+    """Record the keywords of one key that occur at ``text[start:end + 1]`` (``startswith`` is the
+    text's) under ``end`` in ``ends``."""
+    for word, exact in words:
+        if exact or (start >= 0 and startswith(word, start)):
+            found = ends.get(word)
+            if found is None:
+                ends[word] = [end]
+            else:
+                found.append(end)
 
 
 def _leftmost_longest(text: str, raw: list[tuple[int, int, tuple[_P, ...]]]) -> list[_Cand]:
@@ -506,6 +607,7 @@ _new_object = object.__new__
 _SET = {name: EntityMention.__dict__[name].__set__ for name in attrs.fields_dict(EntityMention)}
 _set_span, _set_kind, _set_key = _SET["span"], _SET["kind"], _SET["key"]
 _set_country, _set_role, _set_form, _set_is_leader = _SET["country"], _SET["role"], _SET["form"], _SET["is_leader"]
+_set_span_start, _set_span_end, _set_span_text = (Span.__dict__[name].__set__ for name in ("start", "end", "text"))
 
 
 def _entity(
@@ -528,8 +630,12 @@ def _entity(
 def _entity_of(text: str, start: int, end: int, fields: _Fields) -> EntityMention:
     """The :class:`EntityMention` of ``text[start:end]`` with these fields (see :func:`_entity`)."""
     kind, key, country, role, form, is_leader = fields
+    span: Span = _new_object(Span)  # as model._span makes it, one call less
+    _set_span_start(span, start)
+    _set_span_end(span, end)
+    _set_span_text(span, text[start:end])
     m: EntityMention = _new_object(EntityMention)
-    _set_span(m, _span(start, end, text[start:end]))
+    _set_span(m, span)
     _set_kind(m, kind)
     _set_key(m, key)
     _set_country(m, country)

@@ -337,7 +337,8 @@ def money_at(text: str, starts: list[int] | None, sentences: Sequence[Span] | No
         cur_positions.append(m_start)
         cur_codes.append(code)
         # "von 20 auf 30 Milliarden US-Dollar": the first number borrows scale and currency
-        ft = fromto_re.search(text, max(0, start - 40), start)
+        lo = max(0, start - 40)
+        ft = fromto_re.search(text, lo, start) if starts is None or _starts_within(starts, lo, start) else None
         if ft is not None and m.group("pre") is None:
             first = ft.group("num")
             if not _YEAR_LIKE.fullmatch(first):  # "bis 2030 auf 2 Mrd.": a year
@@ -369,6 +370,13 @@ def money_at(text: str, starts: list[int] | None, sentences: Sequence[Span] | No
             found.append((start, Money(value, cur_codes[i], qual, _span(start, e, text[start:e]))))
     found.sort(key=lambda x: x[0])
     return [m for _, m in found]
+
+
+def _starts_within(starts: list[int], lo: int, hi: int) -> bool:
+    """Whether one of the (sorted) candidate ``starts`` lies in ``[lo, hi)``: every number after a
+    separator is a candidate, so the from-to pattern can match in that window only then."""
+    i = bisect.bisect_left(starts, lo)
+    return i < len(starts) and starts[i] < hi
 
 
 def parse_money(text: str) -> Money | None:

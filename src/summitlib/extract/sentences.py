@@ -71,10 +71,13 @@ def _boundaries(text: str) -> list[re.Match[str]]:
     earlier start wins, as in the alternation.
     """
     final: list[re.Match[str]] = []
+    marks = 0  # how many marks have matches (one mark's matches are in order, without overlaps)
     for mark, pattern in _FINAL.items():
         if mark in text:
+            before = len(final)
             final += pattern.finditer(text)
-    if len(final) > 1 and not all(m.group()[0] == "." for m in final):
+            marks += len(final) > before
+    if marks > 1:
         final.sort(key=_start)
         kept: list[re.Match[str]] = []
         end = 0
@@ -182,23 +185,27 @@ def split_sentences(text: str) -> list[Span]:
     append = spans.append
     start = 0
     rev: list[str] = []
+    k = _tables().longest + 1
     for m in _boundaries(text):
         b, e = m.span()
-        punct = m.group()
         q = m.start("next")
         first = text[q] if 0 <= q < e + 40 else ""  # within the window of _NEXT_WORD
-        if punct[0] == "\n":
+        if text[b] == "\n":
             if m.group("blank") is None and first.islower():
                 continue  # a hard-wrapped line continues in lower case
             cut = b
-        elif _is_boundary(text, rev, b, punct, e, first=first):
+        elif (
+            # the common case of _is_boundary: a lone dot after a word longer than every abbreviation,
+            # before a capital
+            e - b == 1 and first.isupper() and b >= k and text[b - k : b].isalpha() and text[b] == "."
+        ) or _is_boundary(text, rev, b, m.group(), e, first=first):
             cut = e
         else:
             continue
         seg = text[start:cut]
         body = seg.strip()
         if body:
-            s = start + len(seg) - len(seg.lstrip())
+            s = start + seg.find(body[0])  # the first character that is not white space
             append(_span(s, s + len(body), body))
         start = e
     seg = text[start:]
