@@ -193,11 +193,6 @@ class TestFindMoney:
             found = [(start, m.end(), m.groupdict()) for start, m in _matches(text, starts)]
             assert [f for f in found if _kept(f[2])] == plain
 
-
-def _kept(groups: dict[str, str | None]) -> bool:
-    """Whether :func:`money_at` keeps a match (a number word counts only with a scale word)."""
-    return groups["word"] is None or bool(groups["scale"])
-
     @settings(max_examples=300, deadline=None)
     @given(st.lists(st.sampled_from([*TOKENS, "von ", "auf ", "bis ", " und ", "-"])).map("".join))
     def test_candidates_give_the_full_scan_money(self, text: str) -> None:
@@ -205,6 +200,11 @@ def _kept(groups: dict[str, str | None]) -> bool:
         amount; the full scan (no candidates) tries it everywhere: the same amounts."""
         digits = digit_starts(text, latin1(text))
         assert money_at(text, candidates(text, digits, scan(text).scales)) == money_at(text, None)
+
+
+def _kept(groups: dict[str, str | None]) -> bool:
+    """Whether :func:`money_at` keeps a match (a number word counts only with a scale word)."""
+    return groups["word"] is None or bool(groups["scale"])
 
 
 class TestParseMoney:
