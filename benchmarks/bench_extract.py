@@ -99,7 +99,7 @@ def per_pass(articles: list[Article], rounds: int = 300) -> dict[str, float]:
             find_statements(doc, summits)
             t9 = clock()
             stamps = (t0, t1, t2, t3, t4, t5, t6, t7, t8, t9)
-            for name, start, end in zip(times, stamps, stamps[1:], strict=True):
+            for name, start, end in zip(times, stamps[:-1], stamps[1:], strict=True):
                 times[name].append(end - start)
     return {name: 1000 * statistics.median(values) for name, values in times.items()}
 
@@ -133,6 +133,7 @@ ADVERSARIAL: dict[str, Callable[[int], str]] = {
     "date ranges": lambda n: "vom 3. bis 4. Juli und " * (n // 23),
     "money hedges": lambda n: "über rund 5 Mrd. US-Dollar " * (n // 27),
     "summit words": lambda n: "Am Rande des Gipfels traf Putin Xi. " * (n // 36),
+    "no sentence end": lambda n: "„Der Gipfel in Duschanbe " * (n // 26),
 }
 
 

@@ -344,10 +344,8 @@ def find_meetings(doc: Doc, summits: Sequence[Summit]) -> list[Meeting]:
     cues = keyword_sentences(doc, _CUE_WORDS) if doc.sentences else set()
     mentioned = _summit_sentences(doc, summits)
     side = _Sidelines(doc)
-    for i, sent, whole in _units(doc):
-        if i not in cues and i not in side.cue.candidates:
-            continue
-        if any(s.start <= sent.start < s.end for s in subheads):
+    for i, sent, whole in _units(doc, cues | side.cue.candidates):
+        if subheads and any(s.start <= sent.start < s.end for s in subheads):
             continue
         side.read(i)
         chunk = text[sent.start : sent.end]
@@ -496,13 +494,16 @@ def _each_leader(
     ]
 
 
-def _units(doc: Doc) -> list[tuple[int, Span, bool]]:
-    """The sentences as units of one encounter each, with their index and whether the unit is the whole
-    sentence: a sentence joins independent reports with a semicolon ("traf Modi Lula; am Dienstag reist
-    der Regierungschef zu einem Staatsbesuch nach Brasília weiter" is talks and a visit)."""
+def _units(doc: Doc, wanted: set[int]) -> list[tuple[int, Span, bool]]:
+    """The sentences of index in ``wanted`` as units of one encounter each, in text order, with their
+    index and whether the unit is the whole sentence: a sentence joins independent reports with a
+    semicolon ("traf Modi Lula; am Dienstag reist der Regierungschef zu einem Staatsbesuch nach Brasília
+    weiter" is talks and a visit)."""
     text = doc.text
+    sentences = doc.sentences
     out: list[tuple[int, Span, bool]] = []
-    for i, sent in enumerate(doc.sentences):
+    for i in sorted(wanted):
+        sent = sentences[i]
         semi = text.find("; ", sent.start, sent.end)
         if semi < 0:
             out.append((i, sent, True))
