@@ -725,6 +725,11 @@ MORE_VERBS_AND_BODIES: list[tuple[str, str, Expected]] = [
         [(Country("RU"), Act.STATE, "Nach Angaben", False)],
     ),
     (
+        "source-capital-genitive",
+        "Der Handel wuchs nach Angaben Astanas um ein Fünftel.",
+        [(Country("KZ"), Act.STATE, "nach Angaben", False)],
+    ),
+    (
         "bundespresseamt",
         "Die Gespräche seien konstruktiv gewesen, wie das Bundespresseamt mitteilte.",
         [(Country("DE"), Act.ANNOUNCE, "mitteilte", False)],

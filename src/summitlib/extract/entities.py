@@ -179,6 +179,9 @@ def _index() -> _Index:
         for f in city.forms:
             form = "capital" if city.capital or city.metonym else "name"
             _add(table, f, _P("city", city.name_en, city.country, form=form))
+            g = gz.genitive(f) if form == "capital" and " " not in f else None
+            if g is not None:  # "nach Angaben Moskaus", "Pekings Haltung": the capital for its state
+                _add(table, g, _P("city", city.name_en, city.country, form="genitive"))
     for org in gz.organizations():
         for n in (*org.names, org.key):
             _add(table, n, _P("org", org.key, form="name"))
