@@ -730,6 +730,11 @@ MORE_VERBS_AND_BODIES: list[tuple[str, str, Expected]] = [
         [(Country("KZ"), Act.STATE, "nach Angaben", False)],
     ),
     (
+        "lassen-with-infinitive",
+        "Rachmon ließ über seinen Sprecher erklären, er werde nicht anreisen.",
+        [(RAHMON, Act.STATE, "ließ", False)],
+    ),
+    (
         "bundespresseamt",
         "Die Gespräche seien konstruktiv gewesen, wie das Bundespresseamt mitteilte.",
         [(Country("DE"), Act.ANNOUNCE, "mitteilte", False)],
@@ -739,6 +744,7 @@ MORE_VERBS_AND_BODIES: list[tuple[str, str, Expected]] = [
 NOT_STATEMENTS_MORE: list[tuple[str, str]] = [
     ("ging-without-auf-is-no-statement", "Die Sitzung ging am Abend zu Ende."),
     ("bot-as-offer-of-things-without-speaker", "Der Markt bot wenig Neues an."),
+    ("lassen-reflexive-is-no-statement", "Tokajew ließ sich beim Gipfel vertreten."),
 ]
 
 

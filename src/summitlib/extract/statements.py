@@ -435,6 +435,23 @@ def _clip(found: list[_Found]) -> None:
         f.ev_end = end
 
 
+# A finite form of "lassen" before an infinitive: "ließ (über seinen Sprecher) erklären, …".
+_LASSEN = re.compile(r"(?<![\w-])(?:ließ|ließen|liess|liessen|lässt|lassen)(?![\w-])")
+_PLURAL_LASSEN = frozenset({"ließen", "liessen", "lassen"})
+
+
+def _lassen_before(text: str, lb: int, v0: int) -> re.Match[str] | None:
+    """The last form of "lassen" in the clause before an infinitive at ``v0`` (none after "zu")."""
+    if "ss" not in text[lb:v0] and "ß" not in text[lb:v0]:
+        return None
+    last = None
+    for m in _LASSEN.finditer(text, lb, v0):
+        last = m
+    if last is None or text[last.end() : v0].rstrip().endswith((" zu", ",")):
+        return None
+    return last
+
+
 def _analyse(scan: _Scan, hit: Hit, s0: int, s1: int, prev: list[_Found]) -> _Found | None:
     """The statement a verb hit heads, if its clause has a named speaker as subject."""
     ctx = scan.ctx
@@ -449,7 +466,13 @@ def _analyse(scan: _Scan, hit: Hit, s0: int, s1: int, prev: list[_Found]) -> _Fo
     kind = form.kind
     subordinate = False
 
-    if kind in ("inf", "zu_inf"):
+    lassen = _lassen_before(text, lb, v0) if kind == "inf" else None
+    if lassen is not None:  # "ließ über seinen Sprecher erklären": the one who had it said speaks
+        v0, v1 = lassen.start(), lassen.end()
+        plural = lassen.group() in _PLURAL_LASSEN
+        verb_words = text[v0:hit_end]
+        kind = "finite"
+    elif kind in ("inf", "zu_inf"):
         if kind == "inf" and not text[max(s0, v0 - 3) : v0].endswith("zu "):
             return None
         um_at = text.rfind(" um ", max(s0, v0 - 200), v0) + 1
