@@ -107,6 +107,25 @@ class TestFormats:
     def test_organization(self, text: str, org: str) -> None:
         assert summits(text, published="2025-12-22")[0].organization == org
 
+    @pytest.mark.parametrize(
+        ("text", "name"),
+        [
+            pytest.param(
+                "Zum Gipfeltreffen im Format „Zentralasien plus Indien“ reisten fünf Präsidenten nach Neu-Delhi.",
+                "Gipfeltreffen im Format „Zentralasien plus Indien“",
+                id="im-format-quoted",
+            ),
+            pytest.param(
+                "Das Gipfeltreffen des Formats Zentralasien und Japan fand in Tokio statt.",
+                "Gipfeltreffen des Formats Zentralasien und Japan",
+                id="des-formats-unquoted",
+            ),
+        ],
+    )
+    def test_format_word_before_named_format(self, text: str, name: str) -> None:
+        s = summits(text, published="2025-12-22")[0]
+        assert (s.organization, s.name) == ("C5+1", name)
+
     def test_habitual_statement_is_no_occasion(self) -> None:
         found = summits(
             "In Astana ging der Gipfel der SOZ zu Ende. Das Gipfeltreffen soll künftig alle zwei Jahre "
@@ -138,6 +157,25 @@ class TestOccasions:
             published="2025-06-18",
         )
         assert [(s.organization, s.city) for s in found] == [("CA-CHINA", "Astana"), ("CA-CHINA", "Xi'an")]
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            pytest.param(
+                "Zum ersten Gipfel der Organisation Türkischer Staaten, der am Montag in Baku stattfand, "
+                "hatte Alijew alle Staatschefs geladen.",
+                id="first-summit-this-week-pluperfect-invitation",
+            ),
+            pytest.param(
+                "Für das erste Gipfeltreffen der Region am 20. Oktober in Baku hatte Alijew eine Erklärung "
+                "vorbereitet.",
+                id="first-summit-dated-days-ago",
+            ),
+        ],
+    )
+    def test_first_summit_just_held_is_the_reported_one(self, text: str) -> None:
+        found = summits(text, published="2025-10-22")
+        assert [(s.city, s.date is not None) for s in found] == [("Baku", True)]
 
     def test_other_organization_is_another_summit(self) -> None:
         found = summits(

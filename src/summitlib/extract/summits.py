@@ -450,6 +450,7 @@ def _mention(doc: Doc, m: re.Match[str], term: _Term) -> _Mention | None:
             partner = _with_partner(doc, fmt.end() - 1, sent.end)
             if partner is not None:
                 org, explicit = partner, True
+                end = _format_end(doc, fmt.end(), sent.end)
     # A proper adjective before the noun ("Kaspischen Gipfel") or a format word ("trilateralen").
     before = text[max(sent.start, word_start - 30) : word_start]
     words = before.split()
@@ -485,6 +486,8 @@ def _mention(doc: Doc, m: re.Match[str], term: _Term) -> _Mention | None:
         date = _date_near(doc, sent, start, noun_end)
         if country is None and other:
             country = _hosting_country(doc, sent)
+        if other == "previous" and date is not None and _reported_days(doc, date):
+            other = ""  # "Zum ersten Gipfeltreffen, das am Freitag stattfand, hatte sie … geladen"
     paragraph = paragraph_index(doc, noun_start)
     return _Mention(
         _span(start, end, text[start:end]),
@@ -505,8 +508,21 @@ def _partner_formats() -> dict[str, str]:
     return {row[0]: row[1] for row in read_rows("format_partners.tsv")[1]}
 
 
-_NAMED_FORMAT = re.compile(r"\s*[„«\"‚]?\s*Zentralasiens?\s*(?:plus|\+|–|—|-|und|mit)\s")
+_NAMED_FORMAT = re.compile(
+    r"\s*(?:(?:im|in\s+dem|des|dem)\s+Formats?\s+)?[„«\"‚]?\s*Zentralasiens?\s*(?:plus|\+|–|—|-|und|mit)\s"
+)
 _PARTNER_LEAD = re.compile(r"\s+(?:(?:mit|und|plus|\+|–|—|-)\s+)?(?:der\s+|den\s+|dem\s+)?\Z")
+
+
+def _format_end(doc: Doc, start: int, limit: int) -> int:
+    """The end of the partner's name after a named format, with a closing quote."""
+    found = entities_in(doc, start, min(limit, start + 40))
+    if not found:
+        return start
+    end = found[0].span.end
+    if end < len(doc.text) and doc.text[end] in '“»"‘':
+        end += 1
+    return end
 
 
 def _with_partner(doc: Doc, start: int, limit: int) -> str | None:
@@ -554,6 +570,17 @@ def _date_near(doc: Doc, sent: Span, start: int, end: int) -> PartialDate | None
     if not found:
         return None
     return min(found, key=lambda d: d.start)
+
+
+def _reported_days(doc: Doc, date: PartialDate) -> bool:
+    """Whether a day-precise ``date`` lies in the days just before publication (the reported event)."""
+    published = doc.article.published
+    if published is None or date.precision is not Precision.DAY:
+        return False
+    return published.start - _DAYS7 <= date.start <= published.end
+
+
+_DAYS7 = _dt.timedelta(days=7)
 
 
 def _ci_search(pattern: re.Pattern[str], s: str, words: tuple[str, ...]) -> bool:
