@@ -186,6 +186,44 @@ class TestOccasions:
         assert [(s.organization, s.city) for s in found] == [("G20", "Rio de Janeiro"), ("APEC", "Lima")]
         assert {p.name for p in found[1].leaders} == {"Joe Biden", "Xi Jinping"}
 
+    @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
+            pytest.param(
+                "In Astana tagte am Montag der Rat der Staatschefs der SOZ. Die nächste Sitzung des Rates soll "
+                "im Juni 2026 in Bischkek stattfinden.",
+                [("SCO", "Astana"), ("SCO", "Bishkek")],
+                id="next-session-of-the-council",
+            ),
+            pytest.param(
+                "Am Dienstag kamen die Präsidenten in Minsk zum Obersten Eurasischen Wirtschaftsrat zusammen. "
+                "Die kommende Tagung des Rates wird im Herbst in Moskau abgehalten.",
+                [("EAEU", "Minsk"), ("EAEU", "Moscow")],
+                id="coming-sitting-of-the-economic-council",
+            ),
+            pytest.param(
+                "Der Gipfel Zentralasien–Russland ging in Duschanbe zu Ende. Das erste Treffen in diesem Format "
+                "hatte im Herbst 2022 in Astana stattgefunden.",
+                [("CA-RUSSIA", "Dushanbe"), ("CA-RUSSIA", "Astana")],
+                id="first-meeting-in-this-format",
+            ),
+            pytest.param(
+                "In Astana tagte der Rat der Staatschefs der SOZ. Eine Sitzung des Rates der Außenminister "
+                "gab es in Almaty.",
+                [("SCO", "Astana")],
+                id="plain-session-is-no-occasion",
+            ),
+            pytest.param(
+                "Die Außenminister der EU berieten in Brüssel. Die nächste Sitzung des Rates ist im Mai in Riga.",
+                [],
+                id="council-session-without-a-summit-before",
+            ),
+        ],
+    )
+    def test_anaphoric_occasions(self, text: str, expected: list[tuple[str, str]]) -> None:
+        found = summits(text, published="2025-10-22")
+        assert [(s.organization, s.city) for s in found] == expected
+
     def test_no_summit_noun_no_summit(self) -> None:
         assert summits("Putin und Tokajew telefonierten am Montag über Energiefragen.") == []
 
@@ -218,6 +256,36 @@ class TestPeople:
         assert found[1].city == "Gabala"
         assert found[1].chair is not None
         assert found[1].chair.name == "Ilham Aliyev"
+
+    def test_announcing_leader_who_takes_the_chair_chairs_the_next_session(self) -> None:
+        found = summits(
+            "In Astana tagte am Montag der Rat der Staatschefs der GUS. Das nächste Treffen des Rates findet "
+            "im Oktober in Moskau statt. Die nächste Sitzung des Rates wird in Moskau stattfinden, gab Putin "
+            "bekannt, der den Vorsitz übernimmt.",
+            published="2025-10-22",
+        )
+        assert found[-1].chair is not None
+        assert found[-1].chair.name == "Vladimir Putin"
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            pytest.param(
+                "Der GUS-Gipfel in Duschanbe ging zu Ende. An dem Treffen nahmen neben dem Gastgeber auch "
+                "Wladimir Putin und Kassym-Schomart Tokajew teil. Präsident Emomali Rachmon sprach von Erfolg.",
+                id="guest-beside-the-host",
+            ),
+            pytest.param(
+                "Der GUS-Gipfel in Duschanbe ging zu Ende. Präsident Emomali Rachmon sprach von Erfolg. "
+                "Am Rande des Gipfels sprach Putin mit Tokajew; danach empfing er Alijew.",
+                id="reception-on-the-sidelines",
+            ),
+        ],
+    )
+    def test_guests_are_no_chair(self, text: str) -> None:
+        s = summits(text)[0]
+        assert s.chair is not None
+        assert s.chair.name == "Emomali Rahmon"
 
     def test_participants_and_absentees(self) -> None:
         s = summits(

@@ -71,16 +71,21 @@ class _Term:
     pattern: re.Pattern[str]
     organization: str | None
     anchor: str
+    anaphoric: bool = False  # "Sitzung des Rates", "Treffen in diesem Format": another occasion of a named body
 
 
 @cache
 def _terms() -> tuple[_Term, ...]:
-    """The summit nouns of ``summit_terms_de.tsv``, each compiled with a right word boundary."""
+    """The summit nouns of ``summit_terms_de.tsv``, each compiled with a right word boundary (organization
+    ``~``: the noun refers back to a summit named before)."""
     out: list[_Term] = []
     for row in read_rows("summit_terms_de.tsv")[1]:  # pattern, organization, anchor, note
         # A noun is a whole word or the head of a compound ("SOZ-Gipfel", "Klimagipfel"): only its
         # right edge must be a word boundary; the left side is inspected separately.
-        out.append(_Term(re.compile(row[0] + r"(?![\wäöüß])"), row[1] or None, row[2]))
+        anaphoric = row[1] == "~"
+        out.append(
+            _Term(re.compile(row[0] + r"(?![\wäöüß])"), None if anaphoric else row[1] or None, row[2], anaphoric)
+        )
     return tuple(out)
 
 
@@ -291,11 +296,15 @@ _CHAIR_BEFORE = re.compile(
     r"Vorsitz\s+(?:führte|hatte|übernahm|innehatte))\s+(?:\w+\s+){0,4}\Z"
 )
 _CHAIR_AFTER = re.compile(
-    r"\A(?:[^.;]{0,40}?\bals\s+Gastgeber|,\s+dessen\s+Land\s+den\s+Vorsitz|,\s+der\s+den\s+Vorsitz"
+    r"\A(?:[^.;]{0,40}?\bals\s+Gastgeber|(?:\s+(?:mit|an|bekannt))?,\s+(?:dessen\s+Land|der|die)\s+den\s+Vorsitz"
     r"|\s+(?:eröffnete|leitete)\b|[^.;]{0,15}\s+geleitete[nrs]?\b|[^.;]{0,60}?\blud\b[^.;]{0,80}?\b(?:zum|zu\s+dem)\s+"
     r"(?:nächsten|kommenden)\b)"
 )
 #: Literals of which every ``_CHAIR_AFTER`` match holds one (a cheap test before the pattern).
+# "neben dem Gastgeber auch Lukaschenko": a guest named beside the host.
+_BESIDE_HOST = re.compile(
+    r"\b(?:[Nn]eben|[Aa]ußer)\s+(?:dem|der|ihrem|seinem)\s+Gastgeber(?:in)?\s*(?:,|\bauch\b|\bnoch\b|\bsowie\b)"
+)
 _CHAIR_AFTER_WORDS = ("Gastgeber", "Vorsitz", "eröffnete", "leitete", "lud")
 #: Literals of which every chair cue before or after a person holds one.
 _CHAIR_WORDS = ("Gastgeber", "rsitz", "geleitet", "eröffnete", "leitete", "lud")
@@ -412,8 +421,10 @@ def _mention(doc: Doc, m: re.Match[str], term: _Term) -> _Mention | None:
         word_start -= 1
     if word_start < noun_start and not _COMPOUND_HEAD.match(text, noun_start) and text[noun_start] != "T":
         return None  # "Sicherheitsrat der ..." is no summit noun; only -gipfel and -Treffen form compounds
-    if text.startswith("Treffen", noun_start) and (
-        word_start == noun_start or not entities_in(doc, word_start, noun_start, EntityKind.ORGANIZATION)
+    if (
+        text.startswith("Treffen", noun_start)
+        and not term.anaphoric
+        and (word_start == noun_start or not entities_in(doc, word_start, noun_start, EntityKind.ORGANIZATION))
     ):
         return None  # "Treffen" names a summit only as "SOZ-Treffen", "Brics-Treffen"
     prefix = text[word_start:noun_start]
@@ -598,9 +609,22 @@ def _mentions(doc: Doc) -> list[_Mention]:
         if any(s.start <= m.start() < s.end for s in subheads):
             continue
         found = _mention(doc, m, term)
+        if found is not None and term.anaphoric:
+            found = _resolve_anaphor(found, out)
         if found is not None:
             out.append(found)
     return out
+
+
+def _resolve_anaphor(m: _Mention, before: Sequence[_Mention]) -> _Mention | None:
+    """An anaphoric noun names another occasion only ("die nächste Sitzung des Rates", "das erste Treffen in
+    diesem Format"); "des Rates" takes the organization of the last council named before it."""
+    if not m.other or not before:
+        return None
+    if "Rat" not in m.name:
+        return m
+    council = next((o for o in reversed(before) if o.org and "rat" in o.name.lower()), None)
+    return attrs.evolve(m, org=council.org) if council is not None else None
 
 
 # ----------------------------------------------------------------- instances
@@ -764,7 +788,11 @@ def _chairs(doc: Doc, instances: Sequence[_Instance]) -> None:
         before = text[max(sent.start, p.span.start - 60) : p.span.start]
         after = text[p.span.end : min(sent.end, p.span.end + 200)]
         if not (
-            (("Gastgeber" in before or "Vorsitz" in before or "geleitet" in before) and _CHAIR_BEFORE.search(before))
+            (
+                ("Gastgeber" in before or "Vorsitz" in before or "geleitet" in before)
+                and _CHAIR_BEFORE.search(before)
+                and not _BESIDE_HOST.search(before)
+            )
             or (any(w in after for w in _CHAIR_AFTER_WORDS) and _CHAIR_AFTER.match(after))
         ):
             continue
@@ -798,6 +826,8 @@ def _host_by_verb(doc: Doc, inst: _Instance) -> Person | None:
             continue  # the answer depends on the sentence only
         tried.add(m.sentence)
         clause = doc.sentences[m.sentence]
+        if _SIDELINES_OF.search(doc.text[max(clause.start, m.span.start - 30) : m.span.start]):
+            continue  # "Am Rande des Gipfels empfing er …": a talk on the sidelines, no hosting
         chunk = doc.text[clause.start : clause.end]
         verb = _HOSTING.search(doc.text, clause.start, clause.end) if any(w in chunk for w in _HOSTING_WORDS) else None
         if verb is None:
