@@ -605,26 +605,28 @@ def _ci_search(pattern: re.Pattern[str], s: str, words: tuple[str, ...]) -> bool
 def _mentions(doc: Doc) -> list[_Mention]:
     out: list[_Mention] = []
     subheads = doc.article.subheadings
+    council: str | None = None  # the organization of the last council named ("Rat der Staatschefs der SOZ")
     for m, term in _noun_matches(doc):
         if any(s.start <= m.start() < s.end for s in subheads):
             continue
         found = _mention(doc, m, term)
         if found is not None and term.anaphoric:
-            found = _resolve_anaphor(found, out)
+            found = _resolve_anaphor(found, council) if out else None
         if found is not None:
             out.append(found)
+            if found.org and "rat" in found.name.lower():
+                council = found.org
     return out
 
 
-def _resolve_anaphor(m: _Mention, before: Sequence[_Mention]) -> _Mention | None:
+def _resolve_anaphor(m: _Mention, council: str | None) -> _Mention | None:
     """An anaphoric noun names another occasion only ("die nächste Sitzung des Rates", "das erste Treffen in
-    diesem Format"); "des Rates" takes the organization of the last council named before it."""
-    if not m.other or not before:
+    diesem Format") of a summit named before; "des Rates" takes the organization of the last ``council``."""
+    if not m.other:
         return None
     if "Rat" not in m.name:
         return m
-    council = next((o for o in reversed(before) if o.org and "rat" in o.name.lower()), None)
-    return attrs.evolve(m, org=council.org) if council is not None else None
+    return attrs.evolve(m, org=council) if council is not None else None
 
 
 # ----------------------------------------------------------------- instances
