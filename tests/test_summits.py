@@ -268,6 +268,34 @@ class TestPeople:
         assert found[-1].chair.name == "Vladimir Putin"
 
     @pytest.mark.parametrize(
+        ("text", "chair"),
+        [
+            pytest.param(
+                "Der SOZ-Gipfel in Astana ging am Freitag zu Ende. Das nächste Gipfeltreffen soll im Juli in "
+                "Duschanbe stattfinden, wie Präsident Emomali Rachmon mitteilte.",
+                "Emomali Rahmon",
+                id="host-leader-confirms",
+            ),
+            pytest.param(
+                "Der SOZ-Gipfel in Astana ging am Freitag zu Ende. Der nächste Gipfel werde in Asien "
+                "stattfinden; Mirsijojew bot an, ihn in Taschkent auszurichten.",
+                "Shavkat Mirziyoyev",
+                id="host-leader-offers",
+            ),
+            pytest.param(
+                "Der SOZ-Gipfel in Astana ging am Freitag zu Ende. Das nächste Gipfeltreffen soll im Juli in "
+                "Duschanbe stattfinden, sagte Putin.",
+                None,
+                id="foreign-leader-announcing-is-no-host",
+            ),
+        ],
+    )
+    def test_next_summit_chair_from_host_leader(self, text: str, chair: str | None) -> None:
+        found = summits(text)
+        assert len(found) == 2
+        assert (found[1].chair.name if found[1].chair else None) == chair
+
+    @pytest.mark.parametrize(
         "text",
         [
             pytest.param(

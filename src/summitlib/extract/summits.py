@@ -804,6 +804,9 @@ def _chairs(doc: Doc, instances: Sequence[_Instance]) -> None:
         target = target or instances[0]
         if target.chair is None:
             target.chair = person_of(p)
+    for inst in instances[1:]:
+        if inst.other == "next" and inst.country and (inst.chair is None or inst.chair.country != inst.country):
+            inst.chair = _host_state_leader(doc, inst) or inst.chair
     for inst in instances[1:] if instances[0].chair is not None else instances:
         if inst.chair is None:
             inst.chair = _host_by_verb(doc, inst)
@@ -814,6 +817,21 @@ def _chairs(doc: Doc, instances: Sequence[_Instance]) -> None:
         host = next((p for p in doc.leader_rank if p.country == main.country), None)
         if host is not None:
             main.chair = person_of(host)
+
+
+def _host_state_leader(doc: Doc, inst: _Instance) -> Person | None:
+    """The one leader of a future summit's host state named with it ("der nächste Gipfel soll in Bischkek
+    stattfinden, wie Dschaparow bestätigte"; "Mirsijojew bot an, ihn in Samarkand auszurichten")."""
+    if not doc.sentences:
+        return None
+    for m in inst.mentions:
+        sent = doc.sentences[m.sentence]
+        hosts = {
+            p.key: p for p in persons_in(doc, sent.start, sent.end, leaders_only=True) if p.country == inst.country
+        }
+        if len(hosts) == 1:
+            return person_of(next(iter(hosts.values())))
+    return None
 
 
 def _host_by_verb(doc: Doc, inst: _Instance) -> Person | None:
