@@ -315,6 +315,26 @@ class TestPeople:
         assert s.chair is not None
         assert s.chair.name == "Emomali Rahmon"
 
+    def test_next_summit_city_from_the_hosts_invitation(self) -> None:
+        found = summits(
+            "Der G20-Gipfel in Rio ging zu Ende. Das nächste Gipfeltreffen soll 2025 in Südafrika stattfinden, "
+            "das den Vorsitz ab Dezember führt. Präsident Cyril Ramaphosa lud die Staatschefs nach "
+            "Johannesburg ein.",
+            published="2024-11-20",
+        )
+        nxt = found[1]
+        assert (nxt.country, nxt.city, nxt.date) == ("ZA", "Johannesburg", None)
+        assert nxt.chair is not None
+        assert nxt.chair.name == "Cyril Ramaphosa"
+
+    def test_invitation_to_another_state_gives_no_venue(self) -> None:
+        found = summits(
+            "Der G20-Gipfel in Rio ging zu Ende. Das nächste Gipfeltreffen soll in Südafrika stattfinden. "
+            "Lula lud die Staatschefs nach Brasília ein.",
+            published="2024-11-20",
+        )
+        assert (found[1].country, found[1].city) == ("ZA", None)
+
     def test_participants_and_absentees(self) -> None:
         s = summits(
             "Ohne Armenien ist in Astana der Gipfel der OVKS zu Ende gegangen. An dem Treffen nahmen "

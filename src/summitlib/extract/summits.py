@@ -577,10 +577,18 @@ def _first_two(place: tuple[int, int, EntityMention]) -> tuple[int, int]:
 
 def _date_near(doc: Doc, sent: Span, start: int, end: int) -> PartialDate | None:
     lo, hi = max(sent.start, start - _DATE_WINDOW), min(sent.end, end + _DATE_WINDOW)
-    found = [d.date for d in dates_in(doc, lo, hi) if d.date.precision is not Precision.YEAR]
+    found = [
+        d.date
+        for d in dates_in(doc, lo, hi)
+        if d.date.precision is not Precision.YEAR and not _CHAIR_TERM_BEFORE.search(doc.text, lo, d.span.start)
+    ]
     if not found:
         return None
     return min(found, key=lambda d: d.start)
+
+
+# "das den Vorsitz im Januar übernimmt": the date of the chairmanship, not of the summit.
+_CHAIR_TERM_BEFORE = re.compile(r"\bVorsitz\s+(?:\w+\s+)?\Z")
 
 
 def _reported_days(doc: Doc, date: PartialDate) -> bool:
@@ -819,6 +827,22 @@ def _chairs(doc: Doc, instances: Sequence[_Instance]) -> None:
             main.chair = person_of(host)
 
 
+def _invited_venue(doc: Doc, inst: _Instance) -> None:
+    """A future summit placed in a state takes the city of its host's invitation in the next sentence
+    ("Der nächste Gipfel findet in Indien statt. Modi lud die Partner nach Neu-Delhi ein")."""
+    last = inst.mentions[-1].sentence
+    if last + 1 >= len(doc.sentences):
+        return
+    sent = doc.sentences[last + 1]
+    if _INVITE.search(doc.text, sent.start, sent.end) is None:
+        return
+    cities = [e for e in sentence_entities(doc, sent, EntityKind.CITY) if e.country == inst.country]
+    hosts = [p for p in persons_in(doc, sent.start, sent.end, leaders_only=True) if p.country == inst.country]
+    if len({c.key for c in cities}) == 1 and hosts:
+        inst.city = cities[0]
+        inst.chair = inst.chair or person_of(hosts[0])
+
+
 def _host_state_leader(doc: Doc, inst: _Instance) -> Person | None:
     """The one leader of a future summit's host state named with it ("der nächste Gipfel soll in Bischkek
     stattfinden, wie Dschaparow bestätigte"; "Mirsijojew bot an, ihn in Samarkand auszurichten")."""
@@ -1044,6 +1068,9 @@ def find_summits(doc: Doc) -> list[Summit]:
     _refine_main_date(doc, instances)
     if instances[0].city is None:
         _lead_venue(doc, instances[0])
+    for inst in instances[1:]:
+        if inst.other == "next" and inst.country and inst.city is None:
+            _invited_venue(doc, inst)
     _chairs(doc, instances)
     main = instances[0]
     lead_sentences = 3
