@@ -335,6 +335,16 @@ class TestPeople:
         )
         assert (found[1].country, found[1].city) == ("ZA", None)
 
+    def test_summit_only_recalled_has_no_host_or_participants(self) -> None:
+        found = summits(
+            "Präsident Tokajew besuchte am Montag Wien und traf Kanzler Christian Stocker. Er erinnerte an den "
+            "ersten Gipfel EU–Zentralasien, der im April in Samarkand stattgefunden hatte. Präsident "
+            "Schawkat Mirsijojew hatte damals die Gäste begrüßt.",
+            published="2025-10-22",
+        )
+        assert [(s.organization, s.city) for s in found] == [("CA-EU", "Samarkand")]
+        assert (found[0].chair, found[0].countries, found[0].leaders) == (None, (), ())
+
     def test_participants_and_absentees(self) -> None:
         s = summits(
             "Ohne Armenien ist in Astana der Gipfel der OVKS zu Ende gegangen. An dem Treffen nahmen "

@@ -819,7 +819,7 @@ def _chairs(doc: Doc, instances: Sequence[_Instance]) -> None:
         if inst.chair is None:
             inst.chair = _host_by_verb(doc, inst)
     main = instances[0]
-    if main.chair is None and main.country:
+    if main.chair is None and main.country and not main.other:
         # the leader of the venue's state the article mentions most (a chancellor hosts in Berlin,
         # not the federal president who received a guest)
         host = next((p for p in doc.leader_rank if p.country == main.country), None)
@@ -1082,8 +1082,9 @@ def find_summits(doc: Doc) -> list[Summit]:
         sentences = {m.sentence for m in inst.mentions}
         countries: tuple[str, ...]
         leaders: tuple[Person, ...]
-        if inst.other == "next":
-            countries, leaders = (), ()  # who will come to a future summit, the text rarely says
+        if inst.other == "next" or (i == 0 and inst.other):
+            # who comes to a future summit, or came to a past one an article only recalls, the text rarely says
+            countries, leaders = (), ()
         else:
             countries, leaders = _participants(
                 doc, inst, sentences, full=full and i == 0, main=i == 0, foreign=foreign, cues=cues
