@@ -359,6 +359,28 @@ class TestPeople:
         assert "Vladimir Putin" in names
         assert "Nikol Pashinyan" not in names
 
+    @pytest.mark.parametrize(
+        ("text", "absent"),
+        [
+            pytest.param(
+                "In Minsk ging der OVKS-Gipfel zu Ende. An dem Treffen nahmen Wladimir Putin und Kassym-Schomart "
+                "Tokajew teil – Nikol Paschinjan blieb dem Gipfel erneut fern.",
+                "Nikol Pashinyan",
+                id="absence-after-a-dash",
+            ),
+            pytest.param(
+                "In Minsk ging der OVKS-Gipfel zu Ende. Wladimir Putin und Kassym-Schomart Tokajew kamen; "
+                "Paschinjan sagte seine Teilnahme ab.",
+                "Nikol Pashinyan",
+                id="absence-after-a-semicolon",
+            ),
+        ],
+    )
+    def test_absence_in_a_later_clause_spares_the_participants(self, text: str, absent: str) -> None:
+        names = {p.name for p in summits(text, published="2025-11-28")[0].leaders}
+        assert {"Vladimir Putin", "Kassym-Jomart Tokayev"} <= names
+        assert absent not in names
+
     def test_leader_represented_by_minister(self) -> None:
         s = summits(
             "Der SOZ-Gipfel in Astana ist zu Ende gegangen. Indiens Premierminister Narendra Modi sagte seine "

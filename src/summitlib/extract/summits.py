@@ -895,11 +895,17 @@ def _host_by_verb(doc: Doc, inst: _Instance) -> Person | None:
     return None
 
 
+_CLAUSE_BREAK = re.compile(r"\s[–—]\s|;")
+
+
 def _absent(doc: Doc, person: EntityMention) -> bool:
     sent = sentence_at(doc, person.span.start)
     clause_end = sent.end
-    rest = doc.text[person.span.start : clause_end]
-    return bool(ABSENCE.search(rest[:240])) and not re.search(r"\bfür\b", rest[:20])
+    rest = doc.text[person.span.start : min(clause_end, person.span.start + 240)]
+    cut = _CLAUSE_BREAK.search(rest)
+    if cut is not None:
+        rest = rest[: cut.start()]  # "nahmen X und Y teil – Eriwan blieb fern": another clause, another subject
+    return bool(ABSENCE.search(rest)) and not re.search(r"\bfür\b", rest[:20])
 
 
 def _listed_countries(doc: Doc, sent: Span) -> list[str]:
