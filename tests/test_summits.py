@@ -381,6 +381,14 @@ class TestPeople:
         assert {"Vladimir Putin", "Kassym-Jomart Tokayev"} <= names
         assert absent not in names
 
+    def test_the_five_central_asian_states_as_a_group(self) -> None:
+        s = summits(
+            "Der Brics-Gipfel in Kasan ist zu Ende gegangen. An den Gesprächen nahmen neben Gastgeber Putin "
+            "auch die Staatschefs der fünf zentralasiatischen Republiken teil.",
+            published="2024-10-24",
+        )[0]
+        assert {"RU", "KZ", "KG", "TJ", "TM", "UZ"} <= set(s.countries)
+
     def test_leader_represented_by_minister(self) -> None:
         s = summits(
             "Der SOZ-Gipfel in Astana ist zu Ende gegangen. Indiens Premierminister Narendra Modi sagte seine "

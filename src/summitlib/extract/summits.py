@@ -918,7 +918,17 @@ def _listed_countries(doc: Doc, sent: Span) -> list[str]:
     for a, b in itertools.pairwise(found):
         if _LIST_GAP.match(text[a.span.end : b.span.start]):
             out.extend((a.key, b.key))
+    if "zentralasiatischen" in text[sent.start : sent.end] and _ALL_FIVE.search(text, sent.start, sent.end):
+        out.extend(_CENTRAL_ASIA)
     return out
+
+
+# "die Präsidenten der fünf zentralasiatischen Staaten": the five states as a group.
+_ALL_FIVE = re.compile(
+    r"\b(?:Präsidenten|Staatschefs|Staatsoberhäupter|Vertreter)\s+(?:aller\s+|der\s+)?fünf\s+"
+    r"zentralasiatischen\s+(?:Staaten|Länder|Republiken)\b"
+)
+_CENTRAL_ASIA = ("KZ", "KG", "TJ", "TM", "UZ")
 
 
 def _venue_elsewhere(doc: Doc, sent: Span, country: str | None, meeting: bool) -> bool:
