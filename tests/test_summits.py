@@ -389,6 +389,15 @@ class TestPeople:
         )[0]
         assert {"RU", "KZ", "KG", "TJ", "TM", "UZ"} <= set(s.countries)
 
+    def test_listed_states_of_a_second_summit(self) -> None:
+        found = summits(
+            "In Moskau ging am Donnerstag der GUS-Gipfel zu Ende. Am Vortag waren die Staatschefs Russlands, "
+            "Kasachstans und Armeniens zum Obersten Eurasischen Wirtschaftsrat zusammengekommen.",
+            published="2025-10-24",
+        )
+        assert found[1].organization == "EAEU"
+        assert set(found[1].countries) == {"RU", "KZ", "AM"}
+
     def test_leader_represented_by_minister(self) -> None:
         s = summits(
             "Der SOZ-Gipfel in Astana ist zu Ende gegangen. Indiens Premierminister Narendra Modi sagte seine "

@@ -1025,7 +1025,7 @@ def _participants(
     published = doc.published
     leading: dict[str, bool] = {}
     participation, both, absence = cues.participation, cues.both, cues.absence
-    listing = participation.candidates if full else set()
+    listing = participation.candidates if full or not main else set()  # another summit: its own sentences
     country = inst.country
     by_sentence = sentence_persons(doc)
     all_sentences = doc.sentences
