@@ -247,6 +247,18 @@ class TestPeople:
         assert s.chair is not None
         assert s.chair.name == "Emomali Rahmon"
 
+    def test_second_summit_chaired_by_the_leader_of_its_venue(self) -> None:
+        found = summits(
+            "Der Gipfel Zentralasien–China ging am Dienstag in Astana zu Ende. Präsident Tokajew zeigte sich "
+            "zufrieden. Am Mittwoch tagte in Bischkek der Rat der Staatschefs der GUS. Sadyr Dschaparow "
+            "begrüßte die Gäste.",
+            published="2025-06-19",
+        )
+        assert [(s.city, s.chair.name if s.chair else None) for s in found] == [
+            ("Astana", "Kassym-Jomart Tokayev"),
+            ("Bishkek", "Sadyr Japarov"),
+        ]
+
     def test_inviting_leader_chairs_the_next_summit(self) -> None:
         found = summits(
             "In Bischkek ging der OTS-Gipfel zu Ende. Alijew lud die Staatschefs zum nächsten "

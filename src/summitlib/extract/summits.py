@@ -818,13 +818,13 @@ def _chairs(doc: Doc, instances: Sequence[_Instance]) -> None:
     for inst in instances[1:] if instances[0].chair is not None else instances:
         if inst.chair is None:
             inst.chair = _host_by_verb(doc, inst)
-    main = instances[0]
-    if main.chair is None and main.country and not main.other:
-        # the leader of the venue's state the article mentions most (a chancellor hosts in Berlin,
-        # not the federal president who received a guest)
-        host = next((p for p in doc.leader_rank if p.country == main.country), None)
-        if host is not None:
-            main.chair = person_of(host)
+    for inst in instances:
+        if inst.chair is None and inst.country and not inst.other:
+            # the leader of the venue's state the article mentions most (a chancellor hosts in Berlin,
+            # not the federal president who received a guest)
+            host = next((p for p in doc.leader_rank if p.country == inst.country), None)
+            if host is not None:
+                inst.chair = person_of(host)
 
 
 def _invited_venue(doc: Doc, inst: _Instance) -> None:
