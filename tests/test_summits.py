@@ -410,6 +410,23 @@ class TestPeople:
         assert found[1].organization == "EAEU"
         assert set(found[1].countries) == {"RU", "KZ", "AM"}
 
+    @pytest.mark.parametrize(
+        "former",
+        [
+            pytest.param("der ehemalige chilenische Präsident Sebastián Piñera", id="ehemalige"),
+            pytest.param("die frühere brasilianische Präsidentin Dilma Rousseff", id="fruehere"),
+        ],
+    )
+    def test_former_leader_named_in_passing_is_no_participant(self, former: str) -> None:
+        s = summits(
+            f"Der Apec-Gipfel in Lima ist zu Ende gegangen. Gastgeberin Dina Boluarte sprach von Erfolg. "
+            f"Eine Rede hielt auch {former}.",
+            published="2024-11-17",
+        )[0]
+        names = {p.name for p in s.leaders}
+        assert "Sebastián Piñera" not in names
+        assert "Dilma Rousseff" not in names
+
     def test_leader_represented_by_minister(self) -> None:
         s = summits(
             "Der SOZ-Gipfel in Astana ist zu Ende gegangen. Indiens Premierminister Narendra Modi sagte seine "

@@ -1014,6 +1014,9 @@ def _object_of_speech(text: str, start: int, offset: int) -> bool:
     return any(w in window for w in _SPEECH_OBJECT_WORDS) and _OBJECT_OF_SPEECH.search(window) is not None
 
 
+_FORMER = re.compile(r"\b(?:[Ff]rühere|[Ee]hemalige|[Ee]instige|[Vv]ormalige)[nmrs]?\s+(?:\w+\s+)?\Z|\bEx-\Z")
+
+
 def _participants(
     doc: Doc, inst: _Instance, sentences: set[int], *, full: bool, main: bool, foreign: set[int], cues: _Cues
 ) -> tuple[tuple[str, ...], tuple[Person, ...]]:
@@ -1049,6 +1052,8 @@ def _participants(
                     continue
                 if elsewhere or (thanks and _object_of_speech(text, sent.start, p.span.start)):
                     continue
+                if p.is_leader and _FORMER.search(text, max(sent.start, p.span.start - 40), p.span.start):
+                    continue  # "der früheren brasilianischen Präsidentin Dilma Rousseff"
                 if p.is_leader:
                     leads = leading.get(p.key)
                     if leads is None:
