@@ -126,6 +126,25 @@ class TestFormats:
         s = summits(text, published="2025-12-22")[0]
         assert (s.organization, s.name) == ("C5+1", name)
 
+    @pytest.mark.parametrize(
+        ("text", "name"),
+        [
+            pytest.param(
+                "Beim ersten Gipfeltreffen Indien–Zentralasien in Neu-Delhi sprach Modi von Partnerschaft.",
+                "Gipfeltreffen Indien–Zentralasien",
+                id="partner-dash-region",
+            ),
+            pytest.param(
+                "Das Gipfeltreffen im Format „Japan plus Zentralasien“ fand in Tokio statt.",
+                "Gipfeltreffen im Format „Japan plus Zentralasien“",
+                id="partner-plus-region-quoted",
+            ),
+        ],
+    )
+    def test_partner_named_before_the_region(self, text: str, name: str) -> None:
+        s = summits(text, published="2025-12-22")[0]
+        assert (s.organization, s.name) == ("C5+1", name)
+
     def test_habitual_statement_is_no_occasion(self) -> None:
         found = summits(
             "In Astana ging der Gipfel der SOZ zu Ende. Das Gipfeltreffen soll künftig alle zwei Jahre "

@@ -462,6 +462,11 @@ def _mention(doc: Doc, m: re.Match[str], term: _Term) -> _Mention | None:
             if partner is not None:
                 org, explicit = partner, True
                 end = _format_end(doc, fmt.end(), sent.end)
+        else:
+            found_first = _partner_first(doc, noun_end, sent.end)  # "Gipfeltreffen Japan–Zentralasien"
+            if found_first is not None:
+                org, explicit = _partner_formats()[found_first[0]], True
+                end = found_first[1]
     # A proper adjective before the noun ("Kaspischen Gipfel") or a format word ("trilateralen").
     before = text[max(sent.start, word_start - 30) : word_start]
     words = before.split()
@@ -534,6 +539,22 @@ def _format_end(doc: Doc, start: int, limit: int) -> int:
     if end < len(doc.text) and doc.text[end] in '“»"‘':
         end += 1
     return end
+
+
+_PARTNER_FIRST_LEAD = re.compile(r"\s+(?:(?:im|in\s+dem|des|dem)\s+Formats?\s+)?[„«\"‚]?\Z")
+_PARTNER_FIRST_TAIL = re.compile(r"\s*(?:–|—|-|\+|plus|und)\s*Zentralasiens?\b[“»\"‘]?")
+
+
+def _partner_first(doc: Doc, start: int, limit: int) -> tuple[str, int] | None:
+    """The partner state named before "Zentralasien" right after a summit noun, and the format's end."""
+    for e in entities_in(doc, start, min(limit, start + 40)):
+        if e.kind is not EntityKind.COUNTRY or e.key not in _partner_formats():
+            return None
+        if _PARTNER_FIRST_LEAD.fullmatch(doc.text, start, e.span.start) is None:
+            return None
+        tail = _PARTNER_FIRST_TAIL.match(doc.text, e.span.end, limit)
+        return (e.key, tail.end()) if tail is not None else None
+    return None
 
 
 def _with_partner(doc: Doc, start: int, limit: int) -> str | None:
