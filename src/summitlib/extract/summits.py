@@ -71,16 +71,21 @@ class _Term:
     pattern: re.Pattern[str]
     organization: str | None
     anchor: str
+    anaphoric: bool = False  # "Sitzung des Rates", "Treffen in diesem Format": another occasion of a named body
 
 
 @cache
 def _terms() -> tuple[_Term, ...]:
-    """The summit nouns of ``summit_terms_de.tsv``, each compiled with a right word boundary."""
+    """The summit nouns of ``summit_terms_de.tsv``, each compiled with a right word boundary (organization
+    ``~``: the noun refers back to a summit named before)."""
     out: list[_Term] = []
     for row in read_rows("summit_terms_de.tsv")[1]:  # pattern, organization, anchor, note
         # A noun is a whole word or the head of a compound ("SOZ-Gipfel", "Klimagipfel"): only its
         # right edge must be a word boundary; the left side is inspected separately.
-        out.append(_Term(re.compile(row[0] + r"(?![\wäöüß])"), row[1] or None, row[2]))
+        anaphoric = row[1] == "~"
+        out.append(
+            _Term(re.compile(row[0] + r"(?![\wäöüß])"), None if anaphoric else row[1] or None, row[2], anaphoric)
+        )
     return tuple(out)
 
 
@@ -291,11 +296,15 @@ _CHAIR_BEFORE = re.compile(
     r"Vorsitz\s+(?:führte|hatte|übernahm|innehatte))\s+(?:\w+\s+){0,4}\Z"
 )
 _CHAIR_AFTER = re.compile(
-    r"\A(?:[^.;]{0,40}?\bals\s+Gastgeber|,\s+dessen\s+Land\s+den\s+Vorsitz|,\s+der\s+den\s+Vorsitz"
+    r"\A(?:[^.;]{0,40}?\bals\s+Gastgeber|(?:\s+(?:mit|an|bekannt))?,\s+(?:dessen\s+Land|der|die)\s+den\s+Vorsitz"
     r"|\s+(?:eröffnete|leitete)\b|[^.;]{0,15}\s+geleitete[nrs]?\b|[^.;]{0,60}?\blud\b[^.;]{0,80}?\b(?:zum|zu\s+dem)\s+"
     r"(?:nächsten|kommenden)\b)"
 )
 #: Literals of which every ``_CHAIR_AFTER`` match holds one (a cheap test before the pattern).
+# "neben dem Gastgeber auch Lukaschenko": a guest named beside the host.
+_BESIDE_HOST = re.compile(
+    r"\b(?:[Nn]eben|[Aa]ußer)\s+(?:dem|der|ihrem|seinem)\s+Gastgeber(?:in)?\s*(?:,|\bauch\b|\bnoch\b|\bsowie\b)"
+)
 _CHAIR_AFTER_WORDS = ("Gastgeber", "Vorsitz", "eröffnete", "leitete", "lud")
 #: Literals of which every chair cue before or after a person holds one.
 _CHAIR_WORDS = ("Gastgeber", "rsitz", "geleitet", "eröffnete", "leitete", "lud")
@@ -412,8 +421,10 @@ def _mention(doc: Doc, m: re.Match[str], term: _Term) -> _Mention | None:
         word_start -= 1
     if word_start < noun_start and not _COMPOUND_HEAD.match(text, noun_start) and text[noun_start] != "T":
         return None  # "Sicherheitsrat der ..." is no summit noun; only -gipfel and -Treffen form compounds
-    if text.startswith("Treffen", noun_start) and (
-        word_start == noun_start or not entities_in(doc, word_start, noun_start, EntityKind.ORGANIZATION)
+    if (
+        text.startswith("Treffen", noun_start)
+        and not term.anaphoric
+        and (word_start == noun_start or not entities_in(doc, word_start, noun_start, EntityKind.ORGANIZATION))
     ):
         return None  # "Treffen" names a summit only as "SOZ-Treffen", "Brics-Treffen"
     prefix = text[word_start:noun_start]
@@ -450,6 +461,12 @@ def _mention(doc: Doc, m: re.Match[str], term: _Term) -> _Mention | None:
             partner = _with_partner(doc, fmt.end() - 1, sent.end)
             if partner is not None:
                 org, explicit = partner, True
+                end = _format_end(doc, fmt.end(), sent.end)
+        else:
+            found_first = _partner_first(doc, noun_end, sent.end)  # "Gipfeltreffen Japan–Zentralasien"
+            if found_first is not None:
+                org, explicit = _partner_formats()[found_first[0]], True
+                end = found_first[1]
     # A proper adjective before the noun ("Kaspischen Gipfel") or a format word ("trilateralen").
     before = text[max(sent.start, word_start - 30) : word_start]
     words = before.split()
@@ -485,6 +502,8 @@ def _mention(doc: Doc, m: re.Match[str], term: _Term) -> _Mention | None:
         date = _date_near(doc, sent, start, noun_end)
         if country is None and other:
             country = _hosting_country(doc, sent)
+        if other == "previous" and date is not None and _reported_days(doc, date):
+            other = ""  # "Zum ersten Gipfeltreffen, das am Freitag stattfand, hatte sie … geladen"
     paragraph = paragraph_index(doc, noun_start)
     return _Mention(
         _span(start, end, text[start:end]),
@@ -505,8 +524,37 @@ def _partner_formats() -> dict[str, str]:
     return {row[0]: row[1] for row in read_rows("format_partners.tsv")[1]}
 
 
-_NAMED_FORMAT = re.compile(r"\s*[„«\"‚]?\s*Zentralasiens?\s*(?:plus|\+|–|—|-|und|mit)\s")
+_NAMED_FORMAT = re.compile(
+    r"\s*(?:(?:im|in\s+dem|des|dem)\s+Formats?\s+)?[„«\"‚]?\s*Zentralasiens?\s*(?:plus|\+|–|—|-|und|mit)\s"
+)
 _PARTNER_LEAD = re.compile(r"\s+(?:(?:mit|und|plus|\+|–|—|-)\s+)?(?:der\s+|den\s+|dem\s+)?\Z")
+
+
+def _format_end(doc: Doc, start: int, limit: int) -> int:
+    """The end of the partner's name after a named format, with a closing quote."""
+    found = entities_in(doc, start, min(limit, start + 40))
+    if not found:
+        return start
+    end = found[0].span.end
+    if end < len(doc.text) and doc.text[end] in '“»"‘':
+        end += 1
+    return end
+
+
+_PARTNER_FIRST_LEAD = re.compile(r"\s+(?:(?:im|in\s+dem|des|dem)\s+Formats?\s+)?[„«\"‚]?\Z")
+_PARTNER_FIRST_TAIL = re.compile(r"\s*(?:–|—|-|\+|plus|und)\s*Zentralasiens?\b[“»\"‘]?")
+
+
+def _partner_first(doc: Doc, start: int, limit: int) -> tuple[str, int] | None:
+    """The partner state named before "Zentralasien" right after a summit noun, and the format's end."""
+    for e in entities_in(doc, start, min(limit, start + 40)):
+        if e.kind is not EntityKind.COUNTRY or e.key not in _partner_formats():
+            return None
+        if _PARTNER_FIRST_LEAD.fullmatch(doc.text, start, e.span.start) is None:
+            return None
+        tail = _PARTNER_FIRST_TAIL.match(doc.text, e.span.end, limit)
+        return (e.key, tail.end()) if tail is not None else None
+    return None
 
 
 def _with_partner(doc: Doc, start: int, limit: int) -> str | None:
@@ -550,10 +598,29 @@ def _first_two(place: tuple[int, int, EntityMention]) -> tuple[int, int]:
 
 def _date_near(doc: Doc, sent: Span, start: int, end: int) -> PartialDate | None:
     lo, hi = max(sent.start, start - _DATE_WINDOW), min(sent.end, end + _DATE_WINDOW)
-    found = [d.date for d in dates_in(doc, lo, hi) if d.date.precision is not Precision.YEAR]
+    found = [
+        d.date
+        for d in dates_in(doc, lo, hi)
+        if d.date.precision is not Precision.YEAR and not _CHAIR_TERM_BEFORE.search(doc.text, lo, d.span.start)
+    ]
     if not found:
         return None
     return min(found, key=lambda d: d.start)
+
+
+# "das den Vorsitz im Januar übernimmt": the date of the chairmanship, not of the summit.
+_CHAIR_TERM_BEFORE = re.compile(r"\bVorsitz\s+(?:\w+\s+)?\Z")
+
+
+def _reported_days(doc: Doc, date: PartialDate) -> bool:
+    """Whether a day-precise ``date`` lies in the days just before publication (the reported event)."""
+    published = doc.article.published
+    if published is None or date.precision is not Precision.DAY:
+        return False
+    return published.start - _DAYS7 <= date.start <= published.end
+
+
+_DAYS7 = _dt.timedelta(days=7)
 
 
 def _ci_search(pattern: re.Pattern[str], s: str, words: tuple[str, ...]) -> bool:
@@ -567,13 +634,28 @@ def _ci_search(pattern: re.Pattern[str], s: str, words: tuple[str, ...]) -> bool
 def _mentions(doc: Doc) -> list[_Mention]:
     out: list[_Mention] = []
     subheads = doc.article.subheadings
+    council: str | None = None  # the organization of the last council named ("Rat der Staatschefs der SOZ")
     for m, term in _noun_matches(doc):
         if any(s.start <= m.start() < s.end for s in subheads):
             continue
         found = _mention(doc, m, term)
+        if found is not None and term.anaphoric:
+            found = _resolve_anaphor(found, council) if out else None
         if found is not None:
             out.append(found)
+            if found.org and "rat" in found.name.lower():
+                council = found.org
     return out
+
+
+def _resolve_anaphor(m: _Mention, council: str | None) -> _Mention | None:
+    """An anaphoric noun names another occasion only ("die nächste Sitzung des Rates", "das erste Treffen in
+    diesem Format") of a summit named before; "des Rates" takes the organization of the last ``council``."""
+    if not m.other:
+        return None
+    if "Rat" not in m.name:
+        return m
+    return attrs.evolve(m, org=council) if council is not None else None
 
 
 # ----------------------------------------------------------------- instances
@@ -737,7 +819,11 @@ def _chairs(doc: Doc, instances: Sequence[_Instance]) -> None:
         before = text[max(sent.start, p.span.start - 60) : p.span.start]
         after = text[p.span.end : min(sent.end, p.span.end + 200)]
         if not (
-            (("Gastgeber" in before or "Vorsitz" in before or "geleitet" in before) and _CHAIR_BEFORE.search(before))
+            (
+                ("Gastgeber" in before or "Vorsitz" in before or "geleitet" in before)
+                and _CHAIR_BEFORE.search(before)
+                and not _BESIDE_HOST.search(before)
+            )
             or (any(w in after for w in _CHAIR_AFTER_WORDS) and _CHAIR_AFTER.match(after))
         ):
             continue
@@ -747,16 +833,50 @@ def _chairs(doc: Doc, instances: Sequence[_Instance]) -> None:
         target = target or instances[0]
         if target.chair is None:
             target.chair = person_of(p)
+    for inst in instances[1:]:
+        if inst.other == "next" and inst.country and (inst.chair is None or inst.chair.country != inst.country):
+            inst.chair = _host_state_leader(doc, inst) or inst.chair
     for inst in instances[1:] if instances[0].chair is not None else instances:
         if inst.chair is None:
             inst.chair = _host_by_verb(doc, inst)
-    main = instances[0]
-    if main.chair is None and main.country:
-        # the leader of the venue's state the article mentions most (a chancellor hosts in Berlin,
-        # not the federal president who received a guest)
-        host = next((p for p in doc.leader_rank if p.country == main.country), None)
-        if host is not None:
-            main.chair = person_of(host)
+    for inst in instances:
+        if inst.chair is None and inst.country and not inst.other:
+            # the leader of the venue's state the article mentions most (a chancellor hosts in Berlin,
+            # not the federal president who received a guest)
+            host = next((p for p in doc.leader_rank if p.country == inst.country), None)
+            if host is not None:
+                inst.chair = person_of(host)
+
+
+def _invited_venue(doc: Doc, inst: _Instance) -> None:
+    """A future summit placed in a state takes the city of its host's invitation in the next sentence
+    ("Der nächste Gipfel findet in Indien statt. Modi lud die Partner nach Neu-Delhi ein")."""
+    last = inst.mentions[-1].sentence
+    if last + 1 >= len(doc.sentences):
+        return
+    sent = doc.sentences[last + 1]
+    if _INVITE.search(doc.text, sent.start, sent.end) is None:
+        return
+    cities = [e for e in sentence_entities(doc, sent, EntityKind.CITY) if e.country == inst.country]
+    hosts = [p for p in persons_in(doc, sent.start, sent.end, leaders_only=True) if p.country == inst.country]
+    if len({c.key for c in cities}) == 1 and hosts:
+        inst.city = cities[0]
+        inst.chair = inst.chair or person_of(hosts[0])
+
+
+def _host_state_leader(doc: Doc, inst: _Instance) -> Person | None:
+    """The one leader of a future summit's host state named with it ("der nächste Gipfel soll in Bischkek
+    stattfinden, wie Dschaparow bestätigte"; "Mirsijojew bot an, ihn in Samarkand auszurichten")."""
+    if not doc.sentences:
+        return None
+    for m in inst.mentions:
+        sent = doc.sentences[m.sentence]
+        hosts = {
+            p.key: p for p in persons_in(doc, sent.start, sent.end, leaders_only=True) if p.country == inst.country
+        }
+        if len(hosts) == 1:
+            return person_of(next(iter(hosts.values())))
+    return None
 
 
 def _host_by_verb(doc: Doc, inst: _Instance) -> Person | None:
@@ -771,6 +891,8 @@ def _host_by_verb(doc: Doc, inst: _Instance) -> Person | None:
             continue  # the answer depends on the sentence only
         tried.add(m.sentence)
         clause = doc.sentences[m.sentence]
+        if _SIDELINES_OF.search(doc.text[max(clause.start, m.span.start - 30) : m.span.start]):
+            continue  # "Am Rande des Gipfels empfing er …": a talk on the sidelines, no hosting
         chunk = doc.text[clause.start : clause.end]
         verb = _HOSTING.search(doc.text, clause.start, clause.end) if any(w in chunk for w in _HOSTING_WORDS) else None
         if verb is None:
@@ -794,11 +916,17 @@ def _host_by_verb(doc: Doc, inst: _Instance) -> Person | None:
     return None
 
 
+_CLAUSE_BREAK = re.compile(r"\s[–—]\s|;")
+
+
 def _absent(doc: Doc, person: EntityMention) -> bool:
     sent = sentence_at(doc, person.span.start)
     clause_end = sent.end
-    rest = doc.text[person.span.start : clause_end]
-    return bool(ABSENCE.search(rest[:240])) and not re.search(r"\bfür\b", rest[:20])
+    rest = doc.text[person.span.start : min(clause_end, person.span.start + 240)]
+    cut = _CLAUSE_BREAK.search(rest)
+    if cut is not None:
+        rest = rest[: cut.start()]  # "nahmen X und Y teil – Eriwan blieb fern": another clause, another subject
+    return bool(ABSENCE.search(rest)) and not re.search(r"\bfür\b", rest[:20])
 
 
 def _listed_countries(doc: Doc, sent: Span) -> list[str]:
@@ -811,7 +939,17 @@ def _listed_countries(doc: Doc, sent: Span) -> list[str]:
     for a, b in itertools.pairwise(found):
         if _LIST_GAP.match(text[a.span.end : b.span.start]):
             out.extend((a.key, b.key))
+    if "zentralasiatischen" in text[sent.start : sent.end] and _ALL_FIVE.search(text, sent.start, sent.end):
+        out.extend(_CENTRAL_ASIA)
     return out
+
+
+# "die Präsidenten der fünf zentralasiatischen Staaten": the five states as a group.
+_ALL_FIVE = re.compile(
+    r"\b(?:Präsidenten|Staatschefs|Staatsoberhäupter|Vertreter)\s+(?:aller\s+|der\s+)?fünf\s+"
+    r"zentralasiatischen\s+(?:Staaten|Länder|Republiken)\b"
+)
+_CENTRAL_ASIA = ("KZ", "KG", "TJ", "TM", "UZ")
 
 
 def _venue_elsewhere(doc: Doc, sent: Span, country: str | None, meeting: bool) -> bool:
@@ -897,6 +1035,9 @@ def _object_of_speech(text: str, start: int, offset: int) -> bool:
     return any(w in window for w in _SPEECH_OBJECT_WORDS) and _OBJECT_OF_SPEECH.search(window) is not None
 
 
+_FORMER = re.compile(r"\b(?:[Ff]rühere|[Ee]hemalige|[Ee]instige|[Vv]ormalige)[nmrs]?\s+(?:\w+\s+)?\Z|\bEx-\Z")
+
+
 def _participants(
     doc: Doc, inst: _Instance, sentences: set[int], *, full: bool, main: bool, foreign: set[int], cues: _Cues
 ) -> tuple[tuple[str, ...], tuple[Person, ...]]:
@@ -908,7 +1049,7 @@ def _participants(
     published = doc.published
     leading: dict[str, bool] = {}
     participation, both, absence = cues.participation, cues.both, cues.absence
-    listing = participation.candidates if full else set()
+    listing = participation.candidates if full or not main else set()  # another summit: its own sentences
     country = inst.country
     by_sentence = sentence_persons(doc)
     all_sentences = doc.sentences
@@ -932,6 +1073,8 @@ def _participants(
                     continue
                 if elsewhere or (thanks and _object_of_speech(text, sent.start, p.span.start)):
                     continue
+                if p.is_leader and _FORMER.search(text, max(sent.start, p.span.start - 40), p.span.start):
+                    continue  # "der früheren brasilianischen Präsidentin Dilma Rousseff"
                 if p.is_leader:
                     leads = leading.get(p.key)
                     if leads is None:
@@ -967,6 +1110,9 @@ def find_summits(doc: Doc) -> list[Summit]:
     _refine_main_date(doc, instances)
     if instances[0].city is None:
         _lead_venue(doc, instances[0])
+    for inst in instances[1:]:
+        if inst.other == "next" and inst.country and inst.city is None:
+            _invited_venue(doc, inst)
     _chairs(doc, instances)
     main = instances[0]
     lead_sentences = 3
@@ -978,8 +1124,9 @@ def find_summits(doc: Doc) -> list[Summit]:
         sentences = {m.sentence for m in inst.mentions}
         countries: tuple[str, ...]
         leaders: tuple[Person, ...]
-        if inst.other == "next":
-            countries, leaders = (), ()  # who will come to a future summit, the text rarely says
+        if inst.other == "next" or (i == 0 and inst.other):
+            # who comes to a future summit, or came to a past one an article only recalls, the text rarely says
+            countries, leaders = (), ()
         else:
             countries, leaders = _participants(
                 doc, inst, sentences, full=full and i == 0, main=i == 0, foreign=foreign, cues=cues
