@@ -735,6 +735,11 @@ MORE_VERBS_AND_BODIES: list[tuple[str, str, Expected]] = [
         [(RAHMON, Act.STATE, "ließ", False)],
     ),
     (
+        "relayed-konjunktiv-perfect-keeps-both",
+        "Rachmon habe die Einigung gelobt, sagte Tokajew.",
+        [(RAHMON, Act.PRAISE, "habe", False), (TOKAYEV, Act.STATE, "sagte", False)],
+    ),
+    (
         "bundespresseamt",
         "Die Gespräche seien konstruktiv gewesen, wie das Bundespresseamt mitteilte.",
         [(Country("DE"), Act.ANNOUNCE, "mitteilte", False)],

@@ -406,15 +406,27 @@ def _sentence(scan: _Scan, s0: int, s1: int) -> list[_Found]:
     return found
 
 
+#: Konjunktiv auxiliaries of a relayed statement ("habe … bezeichnet", "hätten … gefordert").
+_RELAYED_AUX = frozenset({"habe", "hätte", "hätten"})
+
+
 def _drop_reported(found: list[_Found]) -> list[_Found]:
     """Drop verbs inside the content of a later parenthetical report: in ``Die USA unterstützten X,
-    sagte er`` the first verb is what *er* said, not a statement of its own."""
+    sagte er`` the first verb is what *er* said, not a statement of its own. A verb in the Konjunktiv
+    perfect stays (``Merz habe X gelobt, sagte sein Sprecher``): it relays another speaker's statement."""
     if len(found) < 2:
         return found
     last = next((f for f in reversed(found) if f.parenthetical and f.verb not in ("so", ":")), None)
     if last is None or not all(isinstance(sp, Person) for sp in last.speakers):
         return found
-    return [f for f in found if f.parenthetical or f.verb_start > last.verb_start or f.speakers == last.speakers]
+    return [
+        f
+        for f in found
+        if f.parenthetical
+        or f.verb_start > last.verb_start
+        or f.speakers == last.speakers
+        or f.verb.split(" ", 1)[0] in _RELAYED_AUX
+    ]
 
 
 def _remember(ctx: Context, f: _Found) -> None:
