@@ -740,6 +740,11 @@ MORE_VERBS_AND_BODIES: list[tuple[str, str, Expected]] = [
         [(RAHMON, Act.PRAISE, "habe", False), (TOKAYEV, Act.STATE, "sagte", False)],
     ),
     (
+        "nach-eigenen-angaben-is-the-subject",
+        "Kasachstan exportierte nach eigenen Angaben mehr Weizen als je zuvor.",
+        [(Country("KZ"), Act.STATE, "nach eigenen Angaben", False)],
+    ),
+    (
         "bundespresseamt",
         "Die Gespräche seien konstruktiv gewesen, wie das Bundespresseamt mitteilte.",
         [(Country("DE"), Act.ANNOUNCE, "mitteilte", False)],
@@ -750,6 +755,7 @@ NOT_STATEMENTS_MORE: list[tuple[str, str]] = [
     ("ging-without-auf-is-no-statement", "Die Sitzung ging am Abend zu Ende."),
     ("bot-as-offer-of-things-without-speaker", "Der Markt bot wenig Neues an."),
     ("lassen-reflexive-is-no-statement", "Tokajew ließ sich beim Gipfel vertreten."),
+    ("eigene-angaben-after-a-pronoun", "Tokajew lobte die Bank. Sie vergab nach eigenen Angaben mehr Kredite."),
 ]
 
 

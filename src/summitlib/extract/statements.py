@@ -111,7 +111,7 @@ _SOURCE = re.compile(
     | [Ll]aut                                                             # laut X
     | [Uu]nter\s+Berufung\s+auf                                          # unter Berufung auf X
     | [Nn]ach\s+(?P<compound>[A-ZÄÖÜ][\w]*)-Angaben                       # nach Kreml-Angaben
-    | [Nn]ach\s+(?P<poss>seine[nr]?|ihre[nr]?)\s+(?:Worten|Angaben|Aussagen|Darstellung)  # nach seinen Worten
+    | [Nn]ach\s+(?P<poss>seine[nr]?|ihre[nr]?|eigene[nr]?)\s+(?:Worten|Angaben|Aussagen|Darstellung)  # seinen
     | [Nn]ach\s+(?P<adj>[a-zäöü][a-zäöüß]+en)\s+Angaben)                  # nach indischen Angaben
     \b""",
     re.VERBOSE,
@@ -746,7 +746,10 @@ def _sources(scan: _Scan, s0: int, s1: int) -> list[_Found]:
     for m in _SOURCE.finditer(text, s0, s1) if scan.marks.has_cue("nach", s0, s1) else ():
         sp: Speaker | None = None
         end = m.end()
-        if m.group("poss"):
+        if (m.group("poss") or "")[:5] == "eigen":  # "X vergab nach eigenen Angaben …": the subject
+            # a pronoun subject may be a body as well as a person ("Sie" = die Bank): none then
+            sp = None if opens_with_pronoun(text, s0, s1) else main_subject(ctx, s0, s1)
+        elif m.group("poss"):
             sp = ctx.last_person(m.start())
         elif m.group("adj"):
             sp = next((Country(a.country) for a in ctx.within(m.start("adj"), m.end("adj")) if a.country), None)
