@@ -755,7 +755,7 @@ NOT_STATEMENTS_MORE: list[tuple[str, str]] = [
     ("ging-without-auf-is-no-statement", "Die Sitzung ging am Abend zu Ende."),
     ("bot-as-offer-of-things-without-speaker", "Der Markt bot wenig Neues an."),
     ("lassen-reflexive-is-no-statement", "Tokajew ließ sich beim Gipfel vertreten."),
-    ("eigene-angaben-after-a-pronoun", "Tokajew lobte die Bank. Sie vergab nach eigenen Angaben mehr Kredite."),
+    ("eigene-angaben-after-a-pronoun", "Tokajew traf die Bankchefin. Sie vergab nach eigenen Angaben mehr Kredite."),
 ]
 
 
