@@ -16,7 +16,6 @@ from summitlib.extract._documents import (
     _CLAUSE,
     GUEST,
     find_all,
-    fold_free,
     guest_starts,
     has_company,
     lexicon,
@@ -24,7 +23,9 @@ from summitlib.extract._documents import (
     scan,
     sectors_in,
 )
-from summitlib.extract.agreements import _lower, find_agreements
+from summitlib.extract._lexicon import fold_free
+from summitlib.extract._lexicon import lower_same_length as _lower
+from summitlib.extract.agreements import find_agreements
 from summitlib.extract.dates import find_dates
 from summitlib.extract.entities import find_entities
 from summitlib.extract.sentences import split_sentences

@@ -13,13 +13,15 @@ from importlib.resources import files
 __all__ = ["read_records", "read_rows"]
 
 
-def read_rows(name: str) -> tuple[list[str], list[list[str]]]:
+def read_rows(name: str, *, columns: tuple[str, ...] = (), min_cells: int = 0) -> tuple[list[str], list[list[str]]]:
     """The header and the data rows (lists of cells) of ``data/<name>``.
 
-    Comment lines (``#``) and blank lines are skipped; the first other line is the header.
+    Comment lines (``#``) and blank lines are skipped; the first other line is the header. With
+    ``columns``, the header must start with them; with ``min_cells``, every row must have that many.
 
     Raises:
-        ValueError: when the file has no header (a packaging error, never input-dependent).
+        ValueError: when the file has no header, another header than ``columns``, or a row shorter than
+            ``min_cells`` (a packaging error, never input-dependent).
     """
     header: list[str] | None = None
     rows: list[list[str]] = []
@@ -35,6 +37,11 @@ def read_rows(name: str) -> tuple[list[str], list[list[str]]]:
                 rows.append(cells)
     if header is None:
         raise ValueError(f"data/{name} has no header row")
+    if columns and tuple(header[: len(columns)]) != columns:
+        raise ValueError(f"{name}: unexpected header {header!r}")
+    for cells in rows:
+        if len(cells) < min_cells:
+            raise ValueError(f"{name}: short row {cells!r}")
     return header, rows
 
 

@@ -26,9 +26,10 @@ Vocabularies
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from decimal import Decimal
 from enum import StrEnum
-from typing import Literal, TypeAlias
+from typing import Any, Literal, TypeAlias
 
 import attrs
 
@@ -180,9 +181,16 @@ class Span:
 
 
 _new_object = object.__new__
-_set_span_start = Span.__dict__["start"].__set__
-_set_span_end = Span.__dict__["end"].__set__
-_set_span_text = Span.__dict__["text"].__set__
+
+
+def _slot_setters(cls: type, names: tuple[str, ...]) -> tuple[Callable[[Any, Any], None], ...]:
+    """The slot setters of ``names`` on the frozen, slotted attrs class ``cls``: with ``object.__new__``
+    they build an instance without ``__init__`` where the hot paths of the extractors make many and
+    the values need no validation (the caller guarantees what the validators would check)."""
+    return tuple(cls.__dict__[name].__set__ for name in names)
+
+
+_set_span_start, _set_span_end, _set_span_text = _slot_setters(Span, ("start", "end", "text"))
 
 
 def _span(start: int, end: int, text: str) -> Span:

@@ -32,7 +32,6 @@ __all__ = [
     "paragraph_index",
     "person_of",
     "persons_in",
-    "plain_case",
     "sentence_at",
     "sentence_entities",
     "sentence_index",
@@ -199,13 +198,6 @@ def keyword_offsets(doc: Doc, keywords: tuple[str, ...]) -> list[int]:
         out.extend(ends.get(word, ()))
     out.sort()
     return out
-
-
-def plain_case(s: str) -> bool:
-    """Whether ``s`` lacks the letters (İ, ı, ſ) that a case-insensitive pattern matches with an ASCII
-    letter although ``str.lower`` does not turn them into it (then a case-insensitive pattern can match
-    in ``s`` only where one of its lowercase literals occurs in ``s.lower()``)."""
-    return "ı" not in s and "ſ" not in s and "İ" not in s
 
 
 def venue_lead_before(doc: Doc, sentence_start: int, offset: int) -> bool:

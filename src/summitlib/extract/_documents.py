@@ -18,6 +18,7 @@ import ahocorasick
 import attrs
 
 from summitlib._data import read_rows
+from summitlib.extract._lexicon import fold_free
 from summitlib.model import Agreement, AgreementKind, Count, Money, Span, Summit
 
 if TYPE_CHECKING:
@@ -216,18 +217,6 @@ def _case_sensitive(pattern: re.Pattern[str]) -> re.Pattern[str]:
     """``pattern`` without ``re.IGNORECASE``: the same matches in lower-cased text that is
     :func:`fold_free` (and faster)."""
     return re.compile(pattern.pattern, pattern.flags & ~re.IGNORECASE)
-
-
-#: Characters that a case-insensitive pattern matches as a lower-case ``i`` or ``s`` although
-#: ``str.lower`` keeps them apart (dotless ı, dotted İ, long ſ); no other character does.
-_FOLDS = ("ı", "İ", "ſ")
-
-
-def fold_free(low: str, start: int = 0, end: int | None = None) -> bool:
-    """Whether ``low[start:end]`` lacks the ``_FOLDS``: there a lower-case pattern matches exactly
-    where its case-insensitive form matches in the original text."""
-    stop = len(low) if end is None else end
-    return low.find("ı", start, stop) < 0 and low.find("İ", start, stop) < 0 and low.find("ſ", start, stop) < 0
 
 
 def _tail_lengths(forms: Iterable[str]) -> dict[str, tuple[int, ...]]:

@@ -16,11 +16,14 @@ __all__ = [
     "SEPARATOR",
     "WordStarts",
     "alternation",
+    "ci_search",
     "digit_starts",
     "fold",
+    "fold_free",
     "fold_latin1",
     "latin1",
     "lexicon_rows",
+    "lower_same_length",
     "starts_with_one_of",
 ]
 
@@ -115,6 +118,32 @@ def digit_starts(text: str, data: bytes) -> list[int]:
             wide.append(i)
         i = data.find(b"?", i + 1)
     return sorted(starts + wide) if wide else starts
+
+
+def lower_same_length(text: str) -> str:
+    """``text.lower()`` with the same offsets (a character that lower-cases to several, "İ", is kept)."""
+    low = text.lower()
+    if len(low) == len(text):
+        return low
+    return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+
+
+def fold_free(s: str, start: int = 0, end: int | None = None) -> bool:
+    """Whether ``s[start:end]`` lacks the letters a case-insensitive pattern matches as ``i`` or ``s``
+    although ``str.lower`` keeps them apart (dotless ı, dotted İ, long ſ; no other character does):
+    there a pattern's lower-case literals occur in :func:`lower_same_length` of the text wherever the
+    case-insensitive pattern can match, and a lower-case pattern matches exactly where it does."""
+    stop = len(s) if end is None else end
+    return s.find("ı", start, stop) < 0 and s.find("İ", start, stop) < 0 and s.find("ſ", start, stop) < 0
+
+
+def ci_search(pattern: re.Pattern[str], s: str, words: tuple[str, ...]) -> bool:
+    """Whether the case-insensitive ``pattern``, every match of which holds one of the lowercase
+    ``words``, matches in ``s``; the words are looked for first in ``s.lower()`` (a quick no when the
+    text is :func:`fold_free` and holds none of them)."""
+    if fold_free(s) and not any(map(s.lower().__contains__, words)):
+        return False
+    return pattern.search(s) is not None
 
 
 #: ``bytes.translate`` table of :func:`fold`: Latin-1 word characters and ``?`` stay, every other

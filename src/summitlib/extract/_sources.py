@@ -37,12 +37,7 @@ def _table() -> tuple[re.Pattern[str], dict[str, Speaker]]:
         ValueError: when the data file has a malformed row (a packaging error, never input-dependent).
     """
     speakers: dict[str, Speaker] = {}
-    header, rows = read_rows(_DATA)
-    if tuple(header[: len(_COLUMNS)]) != _COLUMNS:
-        raise ValueError(f"{_DATA}: unexpected header {header!r}")
-    for cells in rows:
-        if len(cells) < 2:
-            raise ValueError(f"{_DATA}: short row {cells!r}")
+    for cells in read_rows(_DATA, columns=_COLUMNS, min_cells=2)[1]:
         code = cells[1]
         sp: Speaker = Country(code) if len(code) == 2 and code.isupper() else Organization(code)
         for form in cells[0].split("|"):

@@ -27,6 +27,7 @@ import ahocorasick
 import attrs
 
 from summitlib._data import read_rows
+from summitlib.extract._lexicon import lower_same_length
 from summitlib.extract._marks import NEEDLES
 from summitlib.model import Act
 
@@ -113,12 +114,7 @@ def lexicon() -> dict[str, tuple[Form, ...]]:
         ValueError: when the data file has a malformed row (a packaging error, never input-dependent).
     """
     table: dict[str, list[Form]] = {}
-    header, rows = read_rows(_DATA)
-    if tuple(header[: len(_COLUMNS)]) != _COLUMNS:
-        raise ValueError(f"{_DATA}: unexpected header {header!r}")
-    for cells in rows:
-        if len(cells) < 6:
-            raise ValueError(f"{_DATA}: short row {cells!r}")
+    for cells in read_rows(_DATA, columns=_COLUMNS, min_cells=6)[1]:
         _, forms = _parse_row(cells)
         for word, form in forms:
             # Swiss and capital-less spellings write ss for ß (äusserte, heisst)
@@ -186,14 +182,6 @@ def _is_letter(ch: str) -> bool:
     return ch.isalnum() and not ch.isdecimal()
 
 
-def _lower(text: str) -> str:
-    """``text.lower()`` with the same offsets (a character that lower-cases to several is kept)."""
-    low = text.lower()
-    if len(low) == len(text):
-        return low
-    return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
-
-
 Hit = tuple[int, int, Form]  # one reading of a lexicon word: the word's start and end offsets, the form
 
 
@@ -210,7 +198,7 @@ class VerbIndex:
         n = len(text)
         cands: list[tuple[int, int, _Word]] = []
         ends: list[list[int]] = [[] for _ in NEEDLES]  # where each literal of _marks ends
-        for last, word in _automaton().iter(_lower(text)):
+        for last, word in _automaton().iter(lower_same_length(text)):
             if word.__class__ is int:  # the index of a literal of _marks
                 ends[word].append(last)
                 continue

@@ -88,7 +88,6 @@ from summitlib.extract._documents import (
     current_summits,
     doc_name,
     drop_appositions,
-    fold_free,
     further_definite,
     guest_starts,
     has_company,
@@ -102,6 +101,7 @@ from summitlib.extract._documents import (
     self_kind,
     to_agreement,
 )
+from summitlib.extract._lexicon import fold_free, lower_same_length
 from summitlib.extract.entities import EntityKind
 from summitlib.model import Agreement, AgreementKind, Span, Summit
 
@@ -198,7 +198,7 @@ def find_agreements(doc: Doc, summits: Sequence[Summit]) -> list[Agreement]:
     """
     lex = lexicon()
     text = doc.text
-    low = _lower(text)
+    low = lower_same_length(text)
     found = scan(low)
     if not found.gates:
         return []  # no signing verb and no self-adopting noun: nothing to find
@@ -225,14 +225,6 @@ def find_agreements(doc: Doc, summits: Sequence[Summit]) -> list[Agreement]:
 
 #: A :class:`Tok` from its fields (``tuple.__new__`` without the named tuple's Python-level constructor).
 _tok = cast("Callable[[tuple[int, int, str, str]], Tok]", functools.partial(tuple.__new__, Tok))
-
-
-def _lower(text: str) -> str:
-    """``text.lower()`` with the same length (offsets stay valid: "İ" lowers to two characters)."""
-    low = text.lower()
-    if len(low) == len(text):
-        return low
-    return "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
 
 
 def _body_sentences(doc: Doc) -> tuple[list[Span], list[int]]:

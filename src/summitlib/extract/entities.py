@@ -42,7 +42,7 @@ from summitlib import gazetteer as gz
 from summitlib.extract._lexicon import fold, fold_latin1
 from summitlib.extract.dates import anchor_words
 from summitlib.extract.money import scale_words
-from summitlib.model import Span
+from summitlib.model import Span, _new_object, _set_span_end, _set_span_start, _set_span_text, _slot_setters
 
 __all__ = ["EntityKind", "EntityMention", "Scan", "entities_at", "find_entities", "scan"]
 
@@ -606,11 +606,9 @@ def _boundaries(text: str, start: int, end: int, check: int) -> bool:
     return not (check & 2 and _is_word(text[end]))
 
 
-_new_object = object.__new__
-_SET = {name: EntityMention.__dict__[name].__set__ for name in attrs.fields_dict(EntityMention)}
-_set_span, _set_kind, _set_key = _SET["span"], _SET["kind"], _SET["key"]
-_set_country, _set_role, _set_form, _set_is_leader = _SET["country"], _SET["role"], _SET["form"], _SET["is_leader"]
-_set_span_start, _set_span_end, _set_span_text = (Span.__dict__[name].__set__ for name in ("start", "end", "text"))
+_set_span, _set_kind, _set_key, _set_country, _set_role, _set_form, _set_is_leader = _slot_setters(
+    EntityMention, ("span", "kind", "key", "country", "role", "form", "is_leader")
+)
 
 
 def _entity(

@@ -26,12 +26,12 @@ from summitlib.extract._context import (
     keyword_sentences,
     paragraph_index,
     persons_in,
-    plain_case,
     sentence_index,
     top_leaders,
     unique_persons,
 )
 from summitlib.extract._doc import Doc
+from summitlib.extract._lexicon import ci_search
 from summitlib.extract.entities import EntityKind, EntityMention
 from summitlib.model import Meeting, MeetingKind, PartialDate, Person, Precision, Span, Summit
 
@@ -158,12 +158,6 @@ def _kind(sentence: str) -> MeetingKind | None:
     if _has_talks(sentence):
         return MeetingKind.BILATERAL
     return None
-
-
-def _ci_holds(chunk: str, words: tuple[str, ...]) -> bool:
-    """Whether a case-insensitive pattern whose every match holds one of the lowercase ``words`` may match
-    in ``chunk`` (always, unless the chunk is plain, see :func:`plain_case`)."""
-    return not plain_case(chunk) or _holds(chunk.lower(), words)
 
 
 def _previous_subject(doc: Doc, before: int) -> EntityMention | None:
@@ -358,7 +352,7 @@ def find_meetings(doc: Doc, summits: Sequence[Summit]) -> list[Meeting]:
         sidelines = i in side.cue and (whole or _SIDELINES.search(chunk) is not None)
         para = paragraph_of(sent.start)
         people = [p for p in persons_in(doc, sent.start, sent.end) if p.role != "minister" or kind is MeetingKind.CALL]
-        trilateral = _ci_holds(chunk, _TRILATERAL_WORDS) and _TRILATERAL.search(chunk) is not None
+        trilateral = ci_search(_TRILATERAL, chunk, _TRILATERAL_WORDS)
         if (
             "empf" in chunk
             and _RECEPTION_ONLY.search(chunk)
@@ -367,7 +361,7 @@ def find_meetings(doc: Doc, summits: Sequence[Summit]) -> list[Meeting]:
         ):
             continue  # the host receiving every guest of a summit
         if len({p.key for p in people}) > 3 and not (
-            (_ci_holds(chunk, _SEPARATE_WORDS) and _SEPARATE.search(chunk)) or trilateral or "Beisein" in chunk
+            ci_search(_SEPARATE, chunk, _SEPARATE_WORDS) or trilateral or "Beisein" in chunk
         ):
             continue  # "Putin traf dort auf Tokajew, Rachmon, Mirsijojew, …": the gathering, not talks
         people = _resolve_references(doc, sent, chunk, people, summits)

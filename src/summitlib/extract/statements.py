@@ -73,7 +73,18 @@ from summitlib.extract._speakers import (
     topic_person,
 )
 from summitlib.extract._speech import WINDOW, Hit, VerbIndex, particle_end, prep_re, variant_act
-from summitlib.model import Act, Country, Organization, Person, Span, Speaker, Statement, Summit
+from summitlib.model import (
+    Act,
+    Country,
+    Organization,
+    Person,
+    Span,
+    Speaker,
+    Statement,
+    Summit,
+    _new_object,
+    _slot_setters,
+)
 from summitlib.model import _span as _make_span
 
 if TYPE_CHECKING:
@@ -326,10 +337,8 @@ class _SentenceSubjects:
         return first
 
 
-_new_object = object.__new__
-_SET_STATEMENT = tuple(
-    Statement.__dict__[name].__set__
-    for name in ("speaker", "act", "evidence", "direct_quote", "quote", "content", "summit", "verb")
+_SET_STATEMENT = _slot_setters(
+    Statement, ("speaker", "act", "evidence", "direct_quote", "quote", "content", "summit", "verb")
 )
 
 
@@ -845,8 +854,7 @@ def _sources(scan: _Scan, s0: int, s1: int) -> list[_Found]:
 def _body_word_end(text: str, at: int, stop: int) -> int | None:
     """End of the first one or two words at ``at`` (before ``stop``) that name a body of the data
     (``des Kremls``, ``des Weißen Hauses``), if they do."""
-    words = list(_WORD_RUN.finditer(text, at, stop))[:2]
-    for w in words:
+    for w in itertools.islice(_WORD_RUN.finditer(text, at, stop), 2):
         if named_body(text[at : w.end()]) is not None:
             return w.end()
     return None

@@ -47,7 +47,6 @@ from summitlib.extract._context import (
     paragraph_index,
     person_of,
     persons_in,
-    plain_case,
     sentence_at,
     sentence_entities,
     sentence_index,
@@ -57,6 +56,7 @@ from summitlib.extract._context import (
     venue_lead_before,
 )
 from summitlib.extract._doc import Doc
+from summitlib.extract._lexicon import ci_search
 from summitlib.extract.entities import EntityKind, EntityMention
 from summitlib.gazetteer import leads_on
 from summitlib.model import PartialDate, Person, Precision, Span, Summit, _span
@@ -475,7 +475,7 @@ def _mention(doc: Doc, m: re.Match[str], term: _Term) -> _Mention | None:
         if _ADJECTIVE.match(last) and last not in _NOT_FORMAT and not explicit:
             org, explicit = "OTHER", True
             start = word_start - len(before) + before.rfind(last)
-        elif not explicit and _ci_search(_LOWER_FORMAT, before, _LOWER_FORMAT_WORDS):
+        elif not explicit and ci_search(_LOWER_FORMAT, before, _LOWER_FORMAT_WORDS):
             org, explicit = "OTHER", True
             start = word_start - len(before) + before.rfind(words[-1])
         elif last[:1].isdigit() and _ORDINAL.fullmatch(last):  # "47. Asean-Gipfel"
@@ -483,12 +483,10 @@ def _mention(doc: Doc, m: re.Match[str], term: _Term) -> _Mention | None:
     # Another occasion: "das nächste Gipfeltreffen", "ein erster … Gipfel hatte …", "soll … stattfinden".
     lead_in = text[max(sent.start, start - 45) : start]
     clause = text[max(sent.start, start - 60) : min(sent.end, noun_end + 160)]
-    other = (
-        "next" if _ci_search(_NEXT, lead_in, _NEXT_WORDS) or _ci_search(_FUTURE_CLAUSE, clause, _FUTURE_WORDS) else ""
-    )
-    if _ci_search(_PREVIOUS, lead_in, _PREVIOUS_WORDS) and _PAST_CLAUSE.search(text[sent.start : sent.end]):
+    other = "next" if ci_search(_NEXT, lead_in, _NEXT_WORDS) or ci_search(_FUTURE_CLAUSE, clause, _FUTURE_WORDS) else ""
+    if ci_search(_PREVIOUS, lead_in, _PREVIOUS_WORDS) and _PAST_CLAUSE.search(text[sent.start : sent.end]):
         other = "previous"
-    if _ci_search(_AGO, lead_in, _AGO_WORDS):
+    if ci_search(_AGO, lead_in, _AGO_WORDS):
         other = "previous"
     if any(w in clause for w in _HABITUAL_WORDS) and _HABITUAL.search(clause):
         # "Das Gipfeltreffen soll künftig alle zwei Jahre stattfinden": the format, no occasion
@@ -621,14 +619,6 @@ def _reported_days(doc: Doc, date: PartialDate) -> bool:
 
 
 _DAYS7 = _dt.timedelta(days=7)
-
-
-def _ci_search(pattern: re.Pattern[str], s: str, words: tuple[str, ...]) -> bool:
-    """Whether the case-insensitive ``pattern``, every match of which holds one of the lowercase ``words``,
-    matches in ``s``; the words are looked for first in ``s.lower()`` (see :func:`plain_case`)."""
-    if plain_case(s) and not any(map(s.lower().__contains__, words)):
-        return False
-    return pattern.search(s) is not None
 
 
 def _mentions(doc: Doc) -> list[_Mention]:
